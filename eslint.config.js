@@ -1,0 +1,32 @@
+// ESLint flat config. shared/ is pure TypeScript that runs anywhere: it may not import Node,
+// Electron, SQLite or the DOM-bound React code (the Signal Desktop rule).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'release', 'test/artifacts', 'data'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'shared/ chạy mọi nơi: không dùng Node.' },
+            { group: ['better-sqlite3', 'electron', 'react', 'react-dom', '../db/*', '../../db/*', '../electron/*', '../renderer/*'], message: 'shared/ không phụ thuộc db/, electron/ hay renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+);
