@@ -1,0 +1,6 @@
+export * from './events';
+export * from './code';
+export * from './documentNumber';
+export * from './states';
+export * from './transitions';
+export * from './lifecycle';
