@@ -1,0 +1,219 @@
+/**
+ * The admin commands: parse argv into a command (with Vietnamese errors), then run it against
+ * the database. Reading files and asking for a password go through `io`, so tests run the
+ * real commands without a terminal.
+ */
+import { parseArgs } from 'node:util';
+import type { Db } from '../db/types';
+import { AdminError } from './errors';
+import { createUnit } from './units';
+import { issueEnrolmentCode } from './enrolmentCodes';
+import { createOfficer } from './officers';
+import { publishCalendar } from './calendar';
+import { importCatalogue } from './catalogue';
+import { publishSettings } from './settings';
+
+interface CommandSpec {
+  summary: string;
+  options: Record<string, { type: 'string' | 'boolean'; required?: boolean; help: string }>;
+}
+
+export const COMMANDS = {
+  'create-unit': {
+    summary: 'Tạo đơn vị (Bộ phận Một cửa, hoặc phòng chuyên môn thuộc một Bộ phận Một cửa)',
+    options: {
+      code: { type: 'string', required: true, help: 'mã đơn vị QCVN 102, ví dụ 000.00.13.H31' },
+      name: { type: 'string', required: true, help: 'tên đơn vị' },
+      'parent-name': {
+        type: 'string',
+        required: true,
+        help: 'tên cơ quan cấp trên, ví dụ "UBND TỈNH KHÁNH HÒA"',
+      },
+      kind: { type: 'string', help: 'one_stop (mặc định) hoặc department' },
+      parent: { type: 'string', help: 'mã Bộ phận Một cửa (bắt buộc với department)' },
+    },
+  },
+  'enrol-code': {
+    summary: 'Cấp mã đăng ký dùng một lần cho một máy (hết hạn sau 7 ngày)',
+    options: {
+      unit: { type: 'string', required: true, help: 'mã đơn vị' },
+      workstation: { type: 'string', required: true, help: 'số máy, từ 1 đến 9' },
+      replace: { type: 'boolean', help: 'thay máy đang giữ số này (máy cũ bị thu hồi)' },
+    },
+  },
+  'create-officer': {
+    summary: 'Tạo tài khoản cán bộ của một đơn vị',
+    options: {
+      unit: { type: 'string', required: true, help: 'mã đơn vị' },
+      username: { type: 'string', required: true, help: 'tên đăng nhập' },
+      name: { type: 'string', required: true, help: 'họ và tên' },
+      role: { type: 'string', required: true, help: 'officer, head hoặc admin' },
+      password: { type: 'string', help: 'mật khẩu (bỏ trống để nhập ẩn)' },
+    },
+  },
+  'publish-calendar': {
+    summary: 'Công bố lịch nghỉ chính thức của một năm',
+    options: {
+      file: { type: 'string', required: true, help: 'tệp JSON, dạng holidays-vn.json' },
+      year: { type: 'string', required: true, help: 'năm, ví dụ 2027' },
+    },
+  },
+  'import-catalogue': {
+    summary: 'Nhập danh mục thủ tục hành chính',
+    options: { file: { type: 'string', required: true, help: 'tệp JSON { "procedures": [...] }' } },
+  },
+  'publish-settings': {
+    summary: 'Công bố cấu hình văn phòng (chung, hoặc cho một đơn vị)',
+    options: {
+      file: { type: 'string', required: true, help: 'tệp JSON { ... }' },
+      unit: { type: 'string', help: 'mã đơn vị (bỏ trống: áp dụng cho mọi đơn vị)' },
+    },
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export interface Command {
+  name: CommandName;
+  options: Record<string, string | boolean | undefined>;
+}
+
+/** Help for every command, or for one. */
+export function usage(only?: CommandName): string {
+  const lines = ['Cách dùng: npm run server:admin -- <lệnh> [tùy chọn]', '', 'Các lệnh:'];
+  for (const [name, spec] of Object.entries(COMMANDS) as [string, CommandSpec][]) {
+    if (only && name !== only) continue;
+    lines.push(`  ${name}  ${spec.summary}`);
+    for (const [opt, o] of Object.entries(spec.options)) {
+      lines.push(
+        `      --${opt}${o.type === 'string' ? ' <giá trị>' : ''}  ${o.help}${o.required ? ' (bắt buộc)' : ''}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') throw new AdminError(usage());
+  if (!Object.hasOwn(COMMANDS, name)) {
+    throw new AdminError(`Không có lệnh "${name}". Các lệnh: ${Object.keys(COMMANDS).join(', ')}.`);
+  }
+  const spec: CommandSpec = COMMANDS[name as CommandName];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: [...rest],
+      options: Object.fromEntries(
+        Object.entries(spec.options).map(([k, o]) => [k, { type: o.type }]),
+      ),
+      strict: true,
+      allowPositionals: false,
+    }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    throw new AdminError(
+      `${translateParseError(err as Error & { code?: string })}\n\n${usage(name as CommandName)}`,
+    );
+  }
+  for (const [opt, o] of Object.entries(spec.options)) {
+    const v = values[opt];
+    if (o.required && (v === undefined || (typeof v === 'string' && v.trim() === ''))) {
+      throw new AdminError(`Lệnh ${name} thiếu tùy chọn --${opt} (${o.help}).`);
+    }
+  }
+  return { name: name as CommandName, options: values };
+}
+
+function translateParseError(err: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Tùy chọn không hợp lệ: ${option.split(' ')[0]}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take/.test(err.message)
+        ? `Tùy chọn ${option.split(' ')[0]} không nhận giá trị.`
+        : `Tùy chọn ${option.split(' ')[0]} cần một giá trị.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Tham số thừa: ${/'([^']*)'/.exec(err.message)?.[1] ?? ''}. Mỗi giá trị phải đi sau một --tùy-chọn.`;
+    default:
+      return `Tham số không hợp lệ: ${err.message}`;
+  }
+}
+
+export interface AdminIO {
+  /** The parsed content of a JSON file; throws AdminError when it cannot. */
+  readJson(path: string): Promise<unknown>;
+  /** Ask for a password without echoing it. */
+  askPassword(prompt: string): Promise<string>;
+}
+
+const str = (v: string | boolean | undefined): string | undefined =>
+  typeof v === 'string' ? v : undefined;
+
+function integer(value: string | undefined, option: string): number {
+  if (!value || !/^\d+$/.test(value.trim()))
+    throw new AdminError(`--${option} phải là một số nguyên.`);
+  return Number(value.trim());
+}
+
+/** Run a parsed command; returns what to print. */
+export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<string> {
+  const o = cmd.options;
+  switch (cmd.name) {
+    case 'create-unit': {
+      const kind = str(o.kind) ?? 'one_stop';
+      if (kind !== 'one_stop' && kind !== 'department') {
+        throw new AdminError('--kind phải là one_stop hoặc department.');
+      }
+      const unit = await createUnit(db, {
+        code: str(o.code)!,
+        name: str(o.name)!,
+        parentName: str(o['parent-name'])!,
+        kind,
+        parent: str(o.parent),
+      });
+      return `Đã tạo đơn vị ${unit.code} - ${unit.name}${unit.parentCode ? ` (thuộc ${unit.parentCode})` : ''}.`;
+    }
+    case 'enrol-code': {
+      const issued = await issueEnrolmentCode(db, {
+        unit: str(o.unit)!,
+        workstation: integer(str(o.workstation), 'workstation'),
+        replace: o.replace === true,
+      });
+      return [
+        `Mã đăng ký cho máy số ${issued.workstation} của đơn vị ${issued.unitCode}:`,
+        '',
+        `    ${issued.code}`,
+        '',
+        `Dùng được một lần, hết hạn lúc ${issued.expiresAt.toISOString()}. Mã không được lưu lại: hãy chép ngay.`,
+      ].join('\n');
+    }
+    case 'create-officer': {
+      const password = str(o.password) ?? (await io.askPassword('Mật khẩu của cán bộ: '));
+      const officer = await createOfficer(db, {
+        unit: str(o.unit)!,
+        username: str(o.username)!,
+        name: str(o.name)!,
+        role: str(o.role)!,
+        password,
+      });
+      return `Đã tạo tài khoản ${officer.username} (${officer.fullName}, ${officer.role}) cho đơn vị ${officer.unitCode}.`;
+    }
+    case 'publish-calendar': {
+      const year = integer(str(o.year), 'year');
+      const result = await publishCalendar(db, { source: await io.readJson(str(o.file)!), year });
+      return `Đã công bố lịch nghỉ chính thức năm ${result.year} (${result.holidays} dịp nghỉ, phiên bản ${result.version}).`;
+    }
+    case 'import-catalogue': {
+      const result = await importCatalogue(db, { source: await io.readJson(str(o.file)!) });
+      return `Đã nhập danh mục ${result.procedures} thủ tục (phiên bản ${result.version}).`;
+    }
+    case 'publish-settings': {
+      const result = await publishSettings(db, {
+        source: await io.readJson(str(o.file)!),
+        unit: str(o.unit),
+      });
+      return `Đã công bố cấu hình ${result.key === 'default' ? 'chung' : `của đơn vị ${result.key}`} (phiên bản ${result.version}).`;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/** A refusal of an admin command, worded for the administrator (Vietnamese). */
+export class AdminError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminError';
+  }
+}

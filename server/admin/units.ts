@@ -1,0 +1,65 @@
+/** create-unit: a one-stop unit, or a department (processing unit) under one. */
+import type { Db } from '../db/types';
+import { AdminError } from './errors';
+
+export const UNIT_CODE_RE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  /** The body above the unit, first line of every form header (e.g. UBND TỈNH KHÁNH HÒA). */
+  parentName: string;
+  kind?: 'one_stop' | 'department';
+  /** The one-stop unit a department belongs to. */
+  parent?: string | undefined;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  parentName: string;
+  kind: 'one_stop' | 'department';
+  parentCode: string | null;
+}
+
+export async function createUnit(db: Db, input: UnitInput): Promise<Unit> {
+  const code = input.code.trim();
+  const name = input.name.trim();
+  const parentName = input.parentName.trim();
+  const kind = input.kind ?? 'one_stop';
+  if (!UNIT_CODE_RE.test(code)) {
+    throw new AdminError(
+      `Mã đơn vị "${code}" không đúng QCVN 102:2016/BTTTT (ví dụ 000.00.13.H31).`,
+    );
+  }
+  if (!name) throw new AdminError('Chưa nhập tên đơn vị (--name).');
+  if (!parentName) throw new AdminError('Chưa nhập tên cơ quan cấp trên (--parent-name).');
+  if (kind === 'one_stop' && input.parent) {
+    throw new AdminError('Chỉ đơn vị loại department (phòng chuyên môn) mới có --parent.');
+  }
+  if (kind === 'department' && !input.parent) {
+    throw new AdminError('Phòng chuyên môn cần --parent <mã Bộ phận Một cửa mà nó thuộc về>.');
+  }
+
+  return db.transaction(async (tx) => {
+    if (input.parent) {
+      const parent = await tx.query<{ kind: string }>('SELECT kind FROM units WHERE code = $1', [
+        input.parent,
+      ]);
+      const parentKind = parent.rows[0]?.kind;
+      if (!parentKind) throw new AdminError(`Không có đơn vị mã ${input.parent} (--parent).`);
+      if (parentKind !== 'one_stop') {
+        throw new AdminError(
+          `Đơn vị ${input.parent} không phải Bộ phận Một cửa, không thể làm đơn vị cha.`,
+        );
+      }
+    }
+    const inserted = await tx.query(
+      `INSERT INTO units (code, name, parent_name, kind, parent_code) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO NOTHING`,
+      [code, name, parentName, kind, input.parent ?? null],
+    );
+    if (inserted.rowCount === 0) throw new AdminError(`Đơn vị mã ${code} đã tồn tại.`);
+    return { code, name, parentName, kind, parentCode: input.parent ?? null };
+  });
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { initial } from './0001-initial';
+
+/** In order, numbered 1, 2, 3, … without gaps. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: readonly Migration[] = [initial];

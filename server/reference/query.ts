@@ -1,0 +1,72 @@
+/**
+ * Reference data a device keeps offline: the procedure catalogue, the holiday calendar of each
+ * year, office settings, and the officer accounts of its unit. Everything carries a version from
+ * one counter; a device sends the highest it has and receives only what is newer.
+ */
+import type { Queryable } from '../db/types';
+import type { AuthenticatedDevice } from '../auth/device';
+
+export interface Versioned<T = unknown> {
+  version: number;
+  body: T;
+}
+
+export interface OfficerAccount {
+  id: string;
+  username: string;
+  fullName: string;
+  role: 'officer' | 'head' | 'admin';
+  /** scrypt string; the desktop app verifies passwords with it offline. */
+  passwordHash: string;
+  version: number;
+}
+
+export interface ReferenceUpdate {
+  /** The highest version included, to send back as `since` next time. */
+  version: number;
+  catalogue: Versioned | null;
+  calendars: (Versioned & { year: number })[];
+  /** 'default' (every unit) and the device's own unit code. */
+  settings: (Versioned & { key: string })[];
+  officers: OfficerAccount[];
+}
+
+export const DEFAULT_SETTINGS_KEY = 'default';
+
+export async function referenceSince(
+  db: Queryable,
+  device: AuthenticatedDevice,
+  since: number,
+): Promise<ReferenceUpdate> {
+  const data = await db.query<{ kind: string; key: string; version: number; body: unknown }>(
+    `SELECT DISTINCT ON (kind, key) kind, key, version, body
+       FROM reference_data
+      WHERE version > $1 AND (kind <> 'settings' OR key = ANY($2::text[]))
+      ORDER BY kind, key, version DESC`,
+    [since, [DEFAULT_SETTINGS_KEY, device.unitCode]],
+  );
+  const officers = await db.query<OfficerAccount>(
+    `SELECT id, username, full_name AS "fullName", role, password_hash AS "passwordHash", version
+       FROM officers WHERE unit_code = $1 AND version > $2 ORDER BY username`,
+    [device.unitCode, since],
+  );
+
+  const update: ReferenceUpdate = {
+    version: since,
+    catalogue: null,
+    calendars: [],
+    settings: [],
+    officers: [],
+  };
+  for (const row of data.rows) {
+    update.version = Math.max(update.version, row.version);
+    const item = { version: row.version, body: row.body };
+    if (row.kind === 'catalogue') update.catalogue = item;
+    else if (row.kind === 'calendar') update.calendars.push({ ...item, year: Number(row.key) });
+    else update.settings.push({ ...item, key: row.key });
+  }
+  for (const officer of officers.rows) update.version = Math.max(update.version, officer.version);
+  update.officers = officers.rows;
+  update.calendars.sort((a, b) => a.year - b.year);
+  return update;
+}

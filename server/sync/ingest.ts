@@ -1,0 +1,150 @@
+/**
+ * Accept a batch of events from a device: validate each, check it belongs to the device and its
+ * unit, drop what the server already has, store the rest in one transaction.
+ *
+ * Each event gets its own answer, so one bad event never blocks the others:
+ *   accepted   stored now
+ *   duplicate  already stored with the same content (a retry): nothing to do
+ *   rejected   with code 'invalid' (breaks the contract), 'forbidden' (not this device's or
+ *              this unit's to write) or 'conflict' (the id is taken by different content),
+ *              and a Vietnamese reason to show the officer. Nothing of it is stored.
+ */
+import type { Db } from '../db/types';
+import type { DossierEventType } from '../../shared/dossier/events';
+import type { AuthenticatedDevice } from '../auth/device';
+import { lockForTransaction } from '../db/locks';
+import { checkEvent, type WireEvent } from './validate';
+import { insertEvents, sameEvent, storedEvents } from './eventRows';
+import { dossierOwners, recordRoutes, routedTo, upsertDossiers } from './dossierIndex';
+
+export type RejectCode = 'invalid' | 'forbidden' | 'conflict';
+
+export interface EventResult {
+  id: string | null;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  code?: RejectCode;
+  reason?: string;
+}
+
+/**
+ * counter: a one-stop workstation writes its own unit's dossiers (and creates new ones).
+ * backoffice: a department writes a few event types on dossiers handed over to it.
+ */
+export type IngestPolicy =
+  { kind: 'counter' } | { kind: 'backoffice'; allowedTypes: readonly DossierEventType[] };
+
+export const MAX_EVENTS_PER_BATCH = 500;
+
+const reject = (id: string | null, code: RejectCode, reason: string): EventResult => ({
+  id,
+  status: 'rejected',
+  code,
+  reason,
+});
+
+const MESSAGES = {
+  otherUnit: (unit: string) =>
+    `Sự kiện ghi cho đơn vị ${unit.slice(0, 40)}, không thuộc đơn vị của máy này.`,
+  otherDevice: 'Sự kiện không do máy này ghi (deviceId khác mã của máy đã đăng ký).',
+  typeNotAllowed: (types: readonly string[]) =>
+    `Phòng chuyên môn chỉ được ghi các sự kiện: ${types.join(', ')}.`,
+  otherUnitsDossier: 'Hồ sơ này thuộc đơn vị khác; máy này không được ghi vào hồ sơ đó.',
+  notRouted: 'Hồ sơ này chưa được bàn giao cho đơn vị của máy này.',
+  conflict: 'Mã sự kiện đã có trên máy chủ với nội dung khác; sự kiện này không được ghi.',
+};
+
+/** Why this device may not write this event, judged on the event alone; null when it may. */
+function envelopeRefusal(
+  e: WireEvent,
+  device: AuthenticatedDevice,
+  policy: IngestPolicy,
+): string | null {
+  if (e.unitCode !== device.unitCode) return MESSAGES.otherUnit(e.unitCode);
+  if (e.deviceId !== device.id) return MESSAGES.otherDevice;
+  if (policy.kind === 'backoffice' && !policy.allowedTypes.includes(e.type)) {
+    return MESSAGES.typeNotAllowed(policy.allowedTypes);
+  }
+  return null;
+}
+
+export async function ingestEvents(
+  db: Db,
+  device: AuthenticatedDevice,
+  inputs: readonly unknown[],
+  policy: IngestPolicy,
+): Promise<EventResult[]> {
+  const results: EventResult[] = [];
+  const candidates: { index: number; event: WireEvent }[] = [];
+  inputs.forEach((input, index) => {
+    const checked = checkEvent(input);
+    if (!checked.ok) {
+      results.push(reject(checked.id, 'invalid', checked.reason));
+      return;
+    }
+    const refusal = envelopeRefusal(checked.event, device, policy);
+    results.push(
+      refusal ? reject(checked.id, 'forbidden', refusal) : { id: checked.id, status: 'accepted' },
+    );
+    if (!refusal) candidates.push({ index, event: checked.event });
+  });
+  if (candidates.length === 0) return results;
+
+  await db.transaction(async (tx) => {
+    // Serialise writers so server_seq values commit in order: a puller that has seen seq N
+    // can never later find a smaller one appear behind its cursor.
+    await lockForTransaction(tx, 'events');
+    const dossierIds = [...new Set(candidates.map((c) => c.event.dossierId))];
+    const stored = await storedEvents(
+      tx,
+      candidates.map((c) => c.event.id),
+    );
+    const owners = await dossierOwners(tx, dossierIds);
+    const routed =
+      policy.kind === 'backoffice' ? await routedTo(tx, device.unitCode, dossierIds) : null;
+
+    const fresh: (WireEvent & { ownerUnit: string })[] = [];
+    const inBatch = new Map<string, WireEvent>();
+    for (const { index, event } of candidates) {
+      const id = results[index]?.id ?? event.id;
+      const prior = stored.get(event.id) ?? inBatch.get(event.id);
+      if (prior) {
+        results[index] = sameEvent(prior, event)
+          ? { id, status: 'duplicate' }
+          : reject(id, 'conflict', MESSAGES.conflict);
+        continue;
+      }
+      const owner = owners.get(event.dossierId);
+      if (routed) {
+        if (owner === undefined || !routed.has(event.dossierId)) {
+          results[index] = reject(id, 'forbidden', MESSAGES.notRouted);
+          continue;
+        }
+      } else if (owner !== undefined && owner !== device.unitCode) {
+        results[index] = reject(id, 'forbidden', MESSAGES.otherUnitsDossier);
+        continue;
+      }
+      inBatch.set(event.id, event);
+      fresh.push({ ...event, ownerUnit: owner ?? device.unitCode });
+    }
+    if (fresh.length === 0) return;
+
+    await upsertDossiers(tx, fresh, owners);
+    await insertEvents(tx, fresh);
+    if (policy.kind === 'counter') await recordRoutes(tx, fresh);
+  });
+  return results;
+}
+
+export function summarise(results: readonly EventResult[]) {
+  const count = (s: EventResult['status']) => results.filter((r) => r.status === s).length;
+  return {
+    accepted: count('accepted'),
+    duplicate: count('duplicate'),
+    rejected: count('rejected'),
+  };
+}
+
+/** 403 when every event of a non-empty batch was refused for authorisation; 200 otherwise. */
+export function batchStatus(results: readonly EventResult[]): 200 | 403 {
+  return results.length > 0 && results.every((r) => r.code === 'forbidden') ? 403 : 200;
+}
