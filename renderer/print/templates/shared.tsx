@@ -1,0 +1,80 @@
+/** What every template receives, and the checks of the data a form cannot do without. */
+import { foldVietnamese } from '../../../shared/text/fold';
+import { Code128, QrCode } from '../codes';
+import { has } from '../format';
+import { PrintDataError } from '../types';
+import type { PaperSize, PrintApplicant, PrintData, PrintOffice, PrintOptions } from '../types';
+import type { LocalDate } from '../../../shared/time/wallClock';
+
+export interface TemplateProps {
+  data: PrintData;
+  options: PrintOptions;
+  /** The date of the "<place>, ngày … tháng … năm …" line. */
+  date: LocalDate;
+}
+
+/** The value, or a PrintDataError naming the form and the missing item. */
+export function need<T>(value: T | null | undefined, what: string, form: string): T {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    throw new PrintDataError(`${form}: thiếu ${what}.`);
+  }
+  return value;
+}
+
+/** "Ông/Bà" for a person, "Quý cơ quan, tổ chức" for an organisation. */
+export function addressee(applicant: PrintApplicant): string {
+  return applicant.kind === undefined || applicant.kind === 'citizen'
+    ? 'Ông/Bà'
+    : 'Quý cơ quan, tổ chức';
+}
+
+/** Where the result is collected, as item 6 of the receipt words it. */
+export function deliveryText(data: PrintData): string {
+  const delivery = data.dossier.resultDelivery;
+  if (delivery.method === 'post') {
+    return has(delivery.address)
+      ? `qua dịch vụ bưu chính công ích, tại địa chỉ: ${delivery.address}`
+      : 'qua dịch vụ bưu chính công ích, tại địa chỉ của người nộp hồ sơ';
+  }
+  return `tại ${oneStopUnitName(data.office)}`;
+}
+
+/** "Bộ phận Một cửa – <unit>", or the unit alone when its name already says so. */
+export function oneStopUnitName(office: PrintOffice): string {
+  const folded = foldVietnamese(office.unitName).toLowerCase();
+  if (folded.includes('mot cua') || folded.includes('tiep nhan va tra ket qua')) {
+    return office.unitName;
+  }
+  return `Bộ phận Một cửa – ${office.unitName}`;
+}
+
+interface CodeSizes {
+  qrMm: number;
+  moduleMm: number;
+  barHeightMm: number;
+}
+
+export function codeSizes(paper: PaperSize): CodeSizes {
+  if (paper === 'A5') return { qrMm: 16, moduleMm: 0.22, barHeightMm: 6 };
+  if (paper === '80mm') return { qrMm: 28, moduleMm: 0.25, barHeightMm: 8 };
+  return { qrMm: 22, moduleMm: 0.28, barHeightMm: 9 };
+}
+
+/** The centred Code 128 barcode of the dossier code. */
+export function BarcodeRow({ code, paper }: { code: string; paper: PaperSize }) {
+  const s = codeSizes(paper);
+  return (
+    <div className="codes">
+      <Code128 text={code} moduleMm={s.moduleMm} heightMm={s.barHeightMm} />
+    </div>
+  );
+}
+
+/** The QR code of the dossier code, floated right of the fields. */
+export function QrBox({ code, paper }: { code: string; paper: PaperSize }) {
+  return (
+    <div className="qrbox">
+      <QrCode text={code} sizeMm={codeSizes(paper).qrMm} />
+    </div>
+  );
+}

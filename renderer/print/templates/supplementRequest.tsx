@@ -1,0 +1,64 @@
+/** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02), "Số: …/HDHS". */
+import {
+  ApplicantLines,
+  ComponentsTable,
+  Field,
+  Header,
+  LookupFooter,
+  Signatures,
+} from '../components';
+import { has } from '../format';
+import { PrintDataError } from '../types';
+import { addressee, BarcodeRow, need, QrBox } from './shared';
+import type { TemplateProps } from './shared';
+
+export const SUPPLEMENT_TITLE = 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ';
+
+const FORM = 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ';
+
+export function SupplementRequest({ data, options, date }: TemplateProps) {
+  const s = need(data.supplement, 'nội dung yêu cầu bổ sung', FORM);
+  const docNo = need(s.docNo, 'số phiếu', FORM);
+  const reason = need(s.reason, 'lý do yêu cầu bổ sung', FORM);
+  if (s.missing.length === 0) throw new PrintDataError(`${FORM}: chưa có giấy tờ nào cần bổ sung.`);
+  const d = data.dossier;
+  const you = addressee(d.applicant);
+  const contactName = s.guidance?.officerName ?? d.officerName ?? data.office.unitName;
+  const contactPhone = s.guidance?.phone ?? options.hotline;
+  const code = d.code;
+
+  return (
+    <section className="page supplement">
+      <Header office={data.office} date={date} docNo={docNo} />
+      <p className="title">{SUPPLEMENT_TITLE}</p>
+      {has(code) && (
+        <>
+          <p className="subtitle">Mã hồ sơ: {code}</p>
+          <BarcodeRow code={code} paper={options.paper} />
+        </>
+      )}
+      <div className="fields">
+        {has(code) && <QrBox code={code} paper={options.paper} />}
+        <Field label="Hồ sơ của">
+          <span className="b">{d.applicant.name}</span>
+        </Field>
+        <ApplicantLines applicant={d.applicant} />
+        <Field label="Nội dung yêu cầu giải quyết">{d.procedure.name}</Field>
+      </div>
+      <div className="clear" />
+      <div className="items">
+        <p>Yêu cầu {you} hoàn thiện hồ sơ gồm những nội dung như sau:</p>
+        <ComponentsTable components={s.missing} />
+        <p>Lý do: {reason}</p>
+        <p>
+          Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, {you} liên hệ với {contactName}
+          {has(contactPhone) ? `, số điện thoại ${contactPhone},` : ''} để được hướng dẫn.
+        </p>
+      </div>
+      <Signatures
+        right={{ role: 'NGƯỜI HƯỚNG DẪN', name: s.guidance?.officerName ?? d.officerName }}
+      />
+      <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
+    </section>
+  );
+}

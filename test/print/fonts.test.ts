@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fontFaceCss, PRINT_FONT_FACES, PRINT_FONT_FAMILY } from '../../renderer/print/fonts';
+import { dejavuFontDir, loadPrintFontCss } from '../../renderer/print/fonts.node.js';
+
+const PRINT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../renderer/print');
+
+describe('print fonts', () => {
+  it('embeds the three DejaVu Serif Condensed faces as base64 TrueType', () => {
+    const css = loadPrintFontCss();
+    const faces = [
+      ...css.matchAll(
+        /@font-face\{font-family:'([^']+)';font-weight:(\d+);font-style:(\w+);font-display:block;src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\) format\('truetype'\);\}/g,
+      ),
+    ];
+    expect(faces.map((f) => [f[1], f[2], f[3]])).toEqual([
+      [PRINT_FONT_FAMILY, '400', 'normal'],
+      [PRINT_FONT_FAMILY, '700', 'normal'],
+      [PRINT_FONT_FAMILY, '400', 'italic'],
+    ]);
+    faces.forEach((f, i) => {
+      const bytes = Buffer.from(f[4] ?? '', 'base64');
+      expect(bytes.readUInt32BE(0)).toBe(0x00010000); // TrueType
+      expect(bytes.equals(readFileSync(join(dejavuFontDir(), PRINT_FONT_FACES[i]!.file)))).toBe(
+        true,
+      );
+    });
+  });
+
+  it('reads the files once', () => {
+    expect(loadPrintFontCss()).toBe(loadPrintFontCss());
+  });
+
+  it('reads another directory when told, and fails clearly when a file is missing', () => {
+    expect(loadPrintFontCss(dejavuFontDir())).toBe(loadPrintFontCss());
+    expect(() => loadPrintFontCss('/nonexistent')).toThrow(
+      /Không đọc được phông chữ in \/nonexistent\/DejaVuSerifCondensed\.ttf/,
+    );
+  });
+
+  it('builds URL sources for a bundled renderer, and rejects bad base64', () => {
+    const css = fontFaceCss([
+      { face: PRINT_FONT_FACES[0]!, url: './fonts/DejaVuSerifCondensed.ttf' },
+    ]);
+    expect(css).toContain(`src:url("./fonts/DejaVuSerifCondensed.ttf") format('truetype')`);
+    expect(() => fontFaceCss([{ face: PRINT_FONT_FACES[0]!, base64: 'not base64!' }])).toThrow(
+      /base64/,
+    );
+  });
+
+  it('the templates use no Node module (they also run in the renderer)', () => {
+    const files = readdirSync(PRINT_DIR, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /\.tsx?$/.test(f) && !f.endsWith('.node.ts'),
+    );
+    expect(files.length).toBeGreaterThan(8);
+    for (const f of files) {
+      const source = readFileSync(join(PRINT_DIR, f), 'utf8');
+      expect(source, f).not.toMatch(/from '(node:[^']+|fs|path|os|child_process)'/);
+      expect(source, f).not.toMatch(/from '[^']*fonts\.node/);
+    }
+  });
+});
