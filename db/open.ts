@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate';
+import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -15,6 +15,9 @@ export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
+    // Refuse a newer database before touching it (switching to WAL would rewrite its header).
+    const found = schemaVersion(db);
+    if (found > MIGRATIONS.length) throw new DatabaseTooNewError(found, MIGRATIONS.length);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -4,5 +4,15 @@
  */
 import type { Migration } from '../migrate';
 import { m0001_office } from './0001-office';
+import { m0002_procedures } from './0002-procedures';
+import { m0003_dossiers } from './0003-dossiers';
+import { m0004_auth } from './0004-auth';
+import { m0005_sync } from './0005-sync';
 
-export const MIGRATIONS: readonly Migration[] = [m0001_office];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001_office,
+  m0002_procedures,
+  m0003_dossiers,
+  m0004_auth,
+  m0005_sync,
+];

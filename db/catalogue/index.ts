@@ -1,0 +1,6 @@
+export { importCatalogue, type CatalogueImportReport } from './import';
+export { searchProcedures, type ProcedureSearchHit, type SearchOptions } from './search';
+export { getProcedure, type StoredProcedure } from './read';
+export { recordProcedureUse, ProcedureNotFoundError } from './usage';
+export { ftsMatchExpression } from './ftsQuery';
+export { CatalogueFileError } from '../../shared/catalogue';
