@@ -1,0 +1,57 @@
+/**
+ * Dossiers in the local store: intent-level functions (each one transaction writing the event and
+ * the projection together), the board's queries, and the sync helpers.
+ */
+export { DossierError, type DossierErrorCode } from './errors';
+export { invalidateCalendarCache, type DossierContext } from './env';
+export { receiveDossier, receiveDossierInputSchema, type ReceiveDossierInput } from './receive';
+export {
+  requestSupplement,
+  refuse,
+  recordHandover,
+  recordAccepted,
+  recordSupplementReceived,
+  recordResultReady,
+  recordReturn,
+  withdraw,
+  stop,
+  issueApology,
+  recordPrint,
+  type DocumentResult,
+  type RequestSupplementInput,
+  type RefuseInput,
+  type HandoverInput,
+  type AcceptedInput,
+  type SupplementReceivedInput,
+  type ResultReadyInput,
+  type ReturnInput,
+  type WithdrawInput,
+  type StopInput,
+  type ApologyInput,
+  type PrintInput,
+} from './intents';
+export type { IntentResult } from './intent';
+export { appendEvent, applyRemoteEvents, rebuildDossier, type RemoteApplyReport } from './append';
+export {
+  listDossiers,
+  countDossiers,
+  getDossier,
+  outbox,
+  markSynced,
+  PRINT_FORM_LABELS,
+  type ListDossiersInput,
+  type DossierPage,
+  type DossierCounts,
+  type DossierDetail,
+  type TimelineEntry,
+  type DossierComponentLine,
+  type DossierPauseLine,
+  type PrintRecord,
+} from './queries';
+export {
+  DEADLINE_BUCKETS,
+  type DeadlineBucket,
+  type DeadlineOutcome,
+  type DossierSummary,
+} from './summary';
+export { IN_PROGRESS_STATES } from './projection';

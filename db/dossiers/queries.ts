@@ -1,0 +1,536 @@
+/**
+ * Reading dossiers: the board's lists and counts (SQL against the projection, deadline boundaries
+ * computed once in JS), one dossier in full (its events folded), and the sync outbox.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { pausedWorkingMinutes } from '../../shared/calendar';
+import {
+  DOSSIER_STATES,
+  DOSSIER_EVENT_LABELS,
+  type DossierState,
+} from '../../shared/dossier/states';
+import type { DossierEvent, DossierEventType } from '../../shared/dossier/events';
+import {
+  foldDossierLenient,
+  type DossierApology,
+  type DossierClosure,
+  type DossierHandover,
+  type DossierSupplementRequest,
+  type PrintForm,
+} from '../../shared/dossier/lifecycle';
+import { foldVietnamese } from '../../shared/text/fold';
+import {
+  isLocalDate,
+  parseDate,
+  formatDate,
+  type LocalDateTime,
+} from '../../shared/time/wallClock';
+import { nowOf, withCalendar, workCalendar } from './env';
+import { DossierError } from './errors';
+import { findDossierRow } from './intent';
+import { eventFromRow, type DossierRow, type EventRow } from './projection';
+import { stmt } from './statements';
+import {
+  DEADLINE_BUCKETS,
+  deadlineBoundaries,
+  toSummary,
+  type DeadlineBoundaries,
+  type DossierSummary,
+} from './summary';
+import { parseInput } from './validation';
+
+// ---------------------------------------------------------------------------------------------
+// listDossiers
+
+const dateSchema = z
+  .string()
+  .refine(isLocalDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' });
+
+export const listDossiersInputSchema = z.object({
+  filter: z
+    .object({
+      states: z.array(z.enum(DOSSIER_STATES)).min(1).optional(),
+      deadline: z.enum(DEADLINE_BUCKETS as [string, ...string[]]).optional(),
+      procedureId: z.string().min(1).optional(),
+      field: z.string().min(1).optional(),
+      officerId: z.string().min(1).optional(),
+      /** Received on or after this day ('YYYY-MM-DD'). */
+      receivedFrom: dateSchema.optional(),
+      /** Received on or before this day ('YYYY-MM-DD'). */
+      receivedTo: dateSchema.optional(),
+      /** Applicant name, ID number, phone or dossier code; diacritics and case ignored. */
+      text: z.string().max(200).optional(),
+    })
+    .strict()
+    .default({}),
+  now: z.string().optional(),
+  page: z
+    .object({
+      limit: z.number().int().min(1).max(500).default(50),
+      /** nextCursor of the previous page. */
+      after: z.string().optional(),
+    })
+    .default({ limit: 50 }),
+});
+export type ListDossiersInput = z.input<typeof listDossiersInputSchema>;
+
+export interface DossierPage {
+  items: DossierSummary[];
+  /** Pass as page.after for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+type Order = { column: 'due_at' | 'paused_since' | 'received_at'; dir: 'ASC' | 'DESC' };
+
+function orderFor(deadline: string | undefined): Order {
+  if (deadline === 'overdue' || deadline === 'due_today' || deadline === 'due_soon') {
+    return { column: 'due_at', dir: 'ASC' }; // most urgent first
+  }
+  if (deadline === 'paused') return { column: 'paused_since', dir: 'ASC' };
+  return { column: 'received_at', dir: 'DESC' }; // newest first
+}
+
+function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string'
+    ) {
+      return [v[0], v[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw new DossierError(
+    'invalid_input',
+    'Vị trí trang không hợp lệ (có thể danh sách đã thay đổi bộ lọc): hãy tải lại danh sách từ trang đầu.',
+  );
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+/** SQL of one deadline bucket; the boundaries are bound as @now, @endOfToday, @dueSoon. */
+const DEADLINE_SQL: Record<string, string> = {
+  overdue: 'in_progress = 1 AND paused_since IS NULL AND due_at < @now',
+  due_today:
+    'in_progress = 1 AND paused_since IS NULL AND due_at >= @now AND due_at <= @endOfToday',
+  due_soon:
+    'in_progress = 1 AND paused_since IS NULL AND due_at > @endOfToday AND due_at <= @dueSoon',
+  on_time: 'in_progress = 1 AND paused_since IS NULL AND (due_at > @dueSoon OR due_at IS NULL)',
+  paused: 'paused_since IS NOT NULL',
+};
+
+/**
+ * One page of dossiers. Deadline lists are ordered by due time (most urgent first), the paused
+ * list by pause start, everything else by receipt time, newest first; pages follow a keyset
+ * cursor, so a page costs the same at any depth.
+ */
+export function listDossiers(db: Database.Database, input: ListDossiersInput = {}): DossierPage {
+  return withCalendar(db, () => listPinned(db, input));
+}
+
+function listPinned(db: Database.Database, input: ListDossiersInput): DossierPage {
+  const {
+    filter,
+    page,
+    now: rawNow,
+  } = parseInput(listDossiersInputSchema, input, 'Bộ lọc danh sách hồ sơ');
+  const now = nowOf(rawNow);
+  const b = deadlineBoundaries(db, now);
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.deadline !== undefined) {
+    where.push(DEADLINE_SQL[filter.deadline] as string);
+    Object.assign(params, b);
+  }
+  if (filter.states) {
+    where.push('state IN (SELECT value FROM json_each(@states))');
+    params.states = JSON.stringify(filter.states);
+  }
+  for (const [key, column] of [
+    ['procedureId', 'procedure_id'],
+    ['field', 'field'],
+    ['officerId', 'officer_id'],
+  ] as const) {
+    if (filter[key] !== undefined) {
+      where.push(`${column} = @${key}`);
+      params[key] = filter[key];
+    }
+  }
+  if (filter.receivedFrom !== undefined) {
+    where.push('received_at >= @receivedFrom');
+    params.receivedFrom = `${filter.receivedFrom}T00:00`;
+  }
+  if (filter.receivedTo !== undefined) {
+    where.push('received_at < @receivedTo');
+    params.receivedTo = `${formatDate(parseDate(filter.receivedTo) + 1)}T00:00`;
+  }
+  const words = foldVietnamese(filter.text ?? '')
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(0, 8);
+  words.forEach((w, i) => {
+    where.push(`applicant_search LIKE @text${i} ESCAPE '\\'`);
+    params[`text${i}`] = `%${likeEscape(w)}%`;
+  });
+
+  const order = orderFor(filter.deadline);
+  const cmp = order.dir === 'ASC' ? '>' : '<';
+  if (page.after !== undefined) {
+    const [key, id] = decodeCursor(page.after);
+    where.push(`(${order.column}, id) ${cmp} (@afterKey, @afterId)`);
+    params.afterKey = key;
+    params.afterId = id;
+  }
+  params.limit = page.limit + 1;
+  const sql =
+    `SELECT * FROM dossiers${where.length ? ' WHERE ' + where.join(' AND ') : ''} ` +
+    `ORDER BY ${order.column} ${order.dir}, id ${order.dir} LIMIT @limit`;
+  const rows = stmt<[Record<string, unknown>], DossierRow>(db, sql).all(params);
+  const more = rows.length > page.limit;
+  const pageRows = more ? rows.slice(0, page.limit) : rows;
+  const cal = workCalendar(db);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map((r) => toSummary(r, b, cal)),
+    nextCursor: more && last ? encodeCursor(String(last[order.column]), last.id) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// countDossiers
+
+export interface DossierCounts {
+  /** In progress, clock running: the four deadline buckets. */
+  overdue: number;
+  dueToday: number;
+  dueSoon: number;
+  onTime: number;
+  /** In progress, waiting for supplements. */
+  paused: number;
+  /** All in progress: overdue + dueToday + dueSoon + onTime + paused. */
+  inProgress: number;
+  /** Result at the unit, not yet returned. */
+  resultReady: number;
+  /** Open in the lifecycle's sense: in progress + result ready. */
+  open: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  stopped: number;
+  /** Counter supplement requests the applicant has not come back from (no code yet). */
+  supplementRequested: number;
+}
+
+/**
+ * The board's counts: the deadline buckets from the small partial index of dossiers in progress
+ * (boundaries computed once), the rest from the per-state counters kept by triggers.
+ */
+export function countDossiers(
+  db: Database.Database,
+  input: { now?: LocalDateTime } = {},
+): DossierCounts {
+  return withCalendar(db, () => countPinned(db, input));
+}
+
+function countPinned(db: Database.Database, input: { now?: LocalDateTime }): DossierCounts {
+  const b: DeadlineBoundaries = deadlineBoundaries(db, nowOf(input.now));
+  const clock = stmt<
+    [DeadlineBoundaries],
+    { overdue: number; due_today: number; due_soon: number; on_time: number }
+  >(
+    db,
+    `SELECT count(*) FILTER (WHERE due_at < @now) AS overdue,
+            count(*) FILTER (WHERE due_at >= @now AND due_at <= @endOfToday) AS due_today,
+            count(*) FILTER (WHERE due_at > @endOfToday AND due_at <= @dueSoon) AS due_soon,
+            count(*) FILTER (WHERE due_at > @dueSoon OR due_at IS NULL) AS on_time
+     FROM dossiers WHERE in_progress = 1 AND paused_since IS NULL`,
+  ).get(b) ?? { overdue: 0, due_today: 0, due_soon: 0, on_time: 0 };
+  const paused =
+    stmt<[], { n: number }>(
+      db,
+      'SELECT count(*) AS n FROM dossiers WHERE paused_since IS NOT NULL',
+    ).get()?.n ?? 0;
+  const byState = new Map<string, number>(
+    stmt<[], { state: string; n: number }>(db, 'SELECT state, n FROM dossier_state_counts')
+      .all()
+      .map((r) => [r.state, r.n]),
+  );
+  const n = (s: DossierState) => byState.get(s) ?? 0;
+  const inProgress = clock.overdue + clock.due_today + clock.due_soon + clock.on_time + paused;
+  return {
+    overdue: clock.overdue,
+    dueToday: clock.due_today,
+    dueSoon: clock.due_soon,
+    onTime: clock.on_time,
+    paused,
+    inProgress,
+    resultReady: n('result_ready'),
+    open: inProgress + n('result_ready'),
+    returned: n('returned'),
+    refused: n('refused'),
+    withdrawn: n('withdrawn'),
+    stopped: n('stopped'),
+    supplementRequested: n('supplement_requested'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// getDossier
+
+export const PRINT_FORM_LABELS: Readonly<Record<PrintForm, string>> = {
+  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+  supplement_request: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  control_slip: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  appointment_slip: 'Phiếu hẹn trả kết quả',
+};
+
+/** One line of the timeline, in Vietnamese. */
+export function timelineLabel(e: DossierEvent): string {
+  switch (e.type) {
+    case 'received':
+      return `Tiếp nhận hồ sơ, cấp mã ${e.payload.code}`;
+    case 'supplement_requested':
+      return `Yêu cầu bổ sung, hoàn thiện hồ sơ (phiếu số ${e.payload.docNo}): ${e.payload.reason}`;
+    case 'supplement_received':
+      return 'Nhận hồ sơ bổ sung, tiếp tục tính thời hạn';
+    case 'refused':
+      return `Từ chối tiếp nhận, giải quyết hồ sơ (phiếu số ${e.payload.docNo}): ${e.payload.reason}`;
+    case 'handed_over':
+      return `Bàn giao hồ sơ cho ${e.payload.toUnit}${e.payload.toPerson ? ` (${e.payload.toPerson})` : ''}`;
+    case 'accepted':
+      return `${e.payload.unit} nhận hồ sơ để giải quyết${e.payload.person ? ` (${e.payload.person})` : ''}`;
+    case 'result_ready':
+      return `Nhận kết quả giải quyết${e.payload.fromUnit ? ` từ ${e.payload.fromUnit}` : ''}`;
+    case 'returned':
+      return e.payload.method === 'post'
+        ? `Trả kết quả qua bưu điện${e.payload.postalTrackingNo ? ` (số hiệu ${e.payload.postalTrackingNo})` : ''}`
+        : `Trả kết quả tại quầy${e.payload.collectedBy ? ` cho ${e.payload.collectedBy.name}` : ''}`;
+    case 'withdrawn':
+      return `Rút hồ sơ theo yêu cầu: ${e.payload.reason}`;
+    case 'stopped':
+      return `Dừng giải quyết: ${e.payload.reason}`;
+    case 'apology_issued':
+      return `Xin lỗi và hẹn lại ngày trả kết quả (phiếu số ${e.payload.docNo}), hẹn mới ${e.payload.newDueAt.replace('T', ' ')}`;
+    case 'printed':
+      return `${e.payload.reprint ? 'In lại' : 'In'} ${PRINT_FORM_LABELS[e.payload.form]}`;
+  }
+}
+
+export interface TimelineEntry {
+  id: string;
+  type: DossierEventType;
+  /** The action, e.g. "Bàn giao hồ sơ". */
+  action: string;
+  /** The line, e.g. "Bàn giao hồ sơ cho Phòng Lao động". */
+  label: string;
+  at: LocalDateTime;
+  recordedAt: string;
+  officerId: string;
+  officerName: string | null;
+  deviceId: string;
+  origin: 'local' | 'remote';
+  synced: boolean;
+  /** false: the event did not apply at its turn (a sync conflict); shown, not counted. */
+  applied: boolean;
+  payload: DossierEvent['payload'];
+}
+
+export interface DossierComponentLine {
+  position: number;
+  componentId: string | null;
+  name: string;
+  originals: number;
+  certifiedCopies: number;
+  copies: number;
+  presentOnly: boolean;
+  note: string | null;
+}
+
+export interface DossierPauseLine {
+  from: LocalDateTime;
+  to: LocalDateTime | null;
+  reason: string;
+  docNo: string;
+  /** Working minutes paused (an open pause counts until now). */
+  workingMinutes: number;
+}
+
+export interface PrintRecord {
+  id: string;
+  form: PrintForm;
+  formLabel: string;
+  eventId: string;
+  file: string | null;
+  reprint: boolean;
+  createdAt: string;
+}
+
+export interface DossierDetail extends DossierSummary {
+  components: DossierComponentLine[];
+  pauses: DossierPauseLine[];
+  supplementRequests: DossierSupplementRequest[];
+  handovers: DossierHandover[];
+  apologies: DossierApology[];
+  closure: DossierClosure | null;
+  prints: PrintRecord[];
+  /** All events in (at, id) order. */
+  timeline: TimelineEntry[];
+}
+
+/** One dossier by id or code, with everything the detail view, control slip and timeline show. */
+export function getDossier(
+  db: Database.Database,
+  idOrCode: string,
+  options: { now?: LocalDateTime } = {},
+): DossierDetail | null {
+  return withCalendar(db, () => getPinned(db, idOrCode, options));
+}
+
+function getPinned(
+  db: Database.Database,
+  idOrCode: string,
+  options: { now?: LocalDateTime },
+): DossierDetail | null {
+  const row = findDossierRow(db, idOrCode);
+  if (!row) return null;
+  const now = nowOf(options.now);
+  const cal = workCalendar(db);
+  const eventRows = stmt<
+    [string],
+    EventRow & { origin: 'local' | 'remote'; synced_at: string | null; officer_name: string | null }
+  >(
+    db,
+    `SELECT e.id, e.dossier_id, e.type, e.at, e.recorded_at, e.device_id, e.officer_id, e.unit_code, e.payload,
+            e.origin, e.synced_at, o.full_name AS officer_name
+     FROM dossier_events e LEFT JOIN officers o ON o.id = e.officer_id
+     WHERE e.dossier_id = ? ORDER BY e.at, e.id`,
+  ).all(row.id);
+  const events = eventRows.map(eventFromRow);
+  const fold = foldDossierLenient(events);
+  const skipped = new Set(fold.skipped.map((s) => s.event.id));
+  const view = fold.view;
+  const components = stmt<
+    [string],
+    {
+      position: number;
+      component_id: string | null;
+      name: string;
+      originals: number;
+      certified_copies: number;
+      copies: number;
+      present_only: number;
+      note: string | null;
+    }
+  >(db, 'SELECT * FROM dossier_components WHERE dossier_id = ? ORDER BY position').all(row.id);
+  const prints = stmt<
+    [string],
+    {
+      id: string;
+      form: PrintForm;
+      event_id: string;
+      file: string | null;
+      reprint: number;
+      created_at: string;
+    }
+  >(
+    db,
+    'SELECT id, form, event_id, file, reprint, created_at FROM prints WHERE dossier_id = ? ORDER BY created_at, id',
+  ).all(row.id);
+  return {
+    ...toSummary(row, deadlineBoundaries(db, now), cal),
+    components: components.map((c) => ({
+      position: c.position,
+      componentId: c.component_id,
+      name: c.name,
+      originals: c.originals,
+      certifiedCopies: c.certified_copies,
+      copies: c.copies,
+      presentOnly: c.present_only === 1,
+      note: c.note,
+    })),
+    pauses: (view?.pauses ?? []).map((p) => ({
+      ...p,
+      workingMinutes: pausedWorkingMinutes(
+        [{ from: p.from, to: p.to }],
+        cal,
+        p.to === null ? now : undefined,
+      ),
+    })),
+    supplementRequests: view?.supplementRequests ?? [],
+    handovers: view?.handovers ?? [],
+    apologies: view?.apologies ?? [],
+    closure: view?.closure ?? null,
+    prints: prints.map((p) => ({
+      id: p.id,
+      form: p.form,
+      formLabel: PRINT_FORM_LABELS[p.form],
+      eventId: p.event_id,
+      file: p.file,
+      reprint: p.reprint === 1,
+      createdAt: p.created_at,
+    })),
+    timeline: events.map((e, i) => {
+      const r = eventRows[i] as (typeof eventRows)[number];
+      return {
+        id: e.id,
+        type: e.type,
+        action: DOSSIER_EVENT_LABELS[e.type],
+        label: timelineLabel(e),
+        at: e.at,
+        recordedAt: e.recordedAt,
+        officerId: e.officerId,
+        officerName: r.officer_name,
+        deviceId: e.deviceId,
+        origin: r.origin,
+        synced: r.synced_at !== null,
+        applied: !skipped.has(e.id),
+        payload: e.payload,
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sync outbox
+
+/** Local events the server has not acknowledged, oldest first (UUIDv7 order). */
+export function outbox(db: Database.Database, limit = 100): DossierEvent[] {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new DossierError(
+      'invalid_input',
+      `Số sự kiện mỗi lần gửi phải là số nguyên dương, nhận được ${limit}.`,
+    );
+  }
+  return stmt<[number], EventRow>(
+    db,
+    `SELECT id, dossier_id, type, at, recorded_at, device_id, officer_id, unit_code, payload
+     FROM dossier_events WHERE synced_at IS NULL AND origin = 'local' ORDER BY id LIMIT ?`,
+  )
+    .all(limit)
+    .map(eventFromRow);
+}
+
+/** The server acknowledged these events: they leave the outbox. Returns how many changed. */
+export function markSynced(
+  db: Database.Database,
+  ids: readonly string[],
+  at: string = new Date().toISOString(),
+): number {
+  if (ids.length === 0) return 0;
+  return stmt(
+    db,
+    `UPDATE dossier_events SET synced_at = ?
+     WHERE id IN (SELECT value FROM json_each(?)) AND synced_at IS NULL`,
+  ).run(at, JSON.stringify(ids)).changes;
+}
