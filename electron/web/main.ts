@@ -1,0 +1,112 @@
+/**
+ * npm run web: MotCua Desk in the browser. Builds the renderer when needed, opens the data
+ * directory (DATA_DIR, default ~/.motcua-desk), serves on 127.0.0.1:PORT (default 4455, 0 = any
+ * free port) and prints the address with this launch's token. Ctrl+C stops it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRotatingLog } from '../logging';
+import { buildRenderer, rendererBuildStale } from './buildRenderer';
+import { createChromiumPdfPrinter, findChromiumExecutable } from './chromiumPdf';
+import { startWebHost } from './host';
+
+export const DEFAULT_PORT = 4455;
+
+/** The app's root: the nearest directory up with our package.json. */
+export function findAppRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = resolve(from);
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'motcua-desk'
+    )
+      return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PORT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(
+      `PORT="${raw}" không hợp lệ: hãy dùng một số từ 0 đến 65535 (0 = tự chọn cổng trống).`,
+    );
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const appRoot = findAppRoot();
+  const port = parsePort(process.env.PORT);
+  const dataDir = resolve(process.env.DATA_DIR?.trim() || join(homedir(), '.motcua-desk'));
+  const log = createRotatingLog({ dir: join(dataDir, 'logs'), echo: false });
+  const version = (
+    JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+
+  const stale = rendererBuildStale(appRoot);
+  if (stale) {
+    console.log(`Đang dựng giao diện (${stale})…`);
+    await buildRenderer(appRoot);
+  }
+
+  const chromium = findChromiumExecutable();
+  if (!chromium) {
+    console.warn(
+      'Cảnh báo: không tìm thấy Chromium nên chưa in được phiếu ra PDF. Hãy cài gói chromium hoặc đặt CHROMIUM_PATH.',
+    );
+  }
+  const printer = createChromiumPdfPrinter(chromium);
+  let host;
+  try {
+    host = await startWebHost({
+      port,
+      dataDir,
+      seedDataDir: join(appRoot, 'build', 'seed'),
+      rendererDir: join(appRoot, 'dist', 'renderer'),
+      printer,
+      log,
+      appVersion: version,
+    });
+  } catch (err) {
+    await printer.close();
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') {
+      console.error(
+        `Cổng ${port} đang được chương trình khác dùng: hãy chạy với cổng khác, ví dụ PORT=${port + 1} npm run web`,
+      );
+    } else {
+      console.error(`Không khởi động được MotCua Desk: ${e.message}`);
+    }
+    process.exit(1);
+  }
+  log.info('web host started', { port: host.port, dataDir });
+  console.log(
+    `MotCua Desk (chế độ trình duyệt) đang chạy.\nDữ liệu: ${dataDir}\nMở địa chỉ này trong trình duyệt:\n\n  ${host.url}\n\nNhấn Ctrl+C để dừng.`,
+  );
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    log.info('web host stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(`Không khởi động được MotCua Desk: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,644 @@
+/**
+ * The application API: one typed table of methods, each with the zod schema of its input and of
+ * its output and the role it needs. The core (db/api) validates every input with it; the three
+ * hosts (Electron IPC, the loopback HTTP host, tests) only forward to the core, so the same call
+ * gives the same answer everywhere. The renderer calls it as `window.motcua.call(method, input)`.
+ *
+ * Access: 'public' needs no session; 'officer' any signed-in, unlocked officer; 'head' a head
+ * (lãnh đạo) or an administrator; 'admin' an administrator.
+ * A 'passive' method (polling: counts, sync status, auth.me) does not count as activity for the
+ * idle lock.
+ */
+import { z } from 'zod';
+import {
+  applicantInput,
+  calendarYear,
+  calendarYearInput,
+  calendarYearNumber,
+  documentResult,
+  dossierCounts,
+  dossierDetail,
+  dossierRef,
+  dossierState,
+  dossierSummary,
+  deadlineBucket,
+  fullName,
+  hhmm,
+  intentResult,
+  localDate,
+  localDateTime,
+  missingComponentInput,
+  newPassword,
+  office,
+  officeInput,
+  officer,
+  PAPER_SIZES,
+  PRINT_FORMS,
+  procedure,
+  procedureHit,
+  reason,
+  receivedComponentInput,
+  role,
+  session,
+  settings,
+  settingsPatch,
+  username,
+  workstation,
+  workstationNumber,
+} from './schemas';
+
+export type Access = 'public' | 'officer' | 'head' | 'admin';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  passive?: boolean;
+  /** What the method does, in a few words (Vietnamese), for logs and the admin. */
+  summary: string;
+}
+
+const spec = <I extends z.ZodType, O extends z.ZodType>(s: MethodSpec<I, O>) => s;
+
+/** No input: `call('auth.me')` or `call('auth.me', {})`. */
+const none = z.object({}).strict().optional();
+const ok = z.object({ ok: z.literal(true) });
+
+const procedureId = z.string({ error: 'Chưa chọn thủ tục' }).trim().min(1, 'Chưa chọn thủ tục');
+const caseLabel = z.string().trim().min(1).optional();
+
+const resultDelivery = z
+  .object({
+    method: z.enum(['counter', 'post'], {
+      error: 'Chọn nơi nhận kết quả: tại quầy hoặc qua bưu điện',
+    }),
+    address: z.string().trim().max(500).optional(),
+  })
+  .refine((d) => d.method !== 'post' || !!d.address, {
+    message: 'Trả kết quả qua bưu điện: hãy nhập địa chỉ nhận kết quả',
+    path: ['address'],
+  });
+
+/** The counter's subject of a decision before receipt: a dossier, or a procedure and applicant. */
+const counterSubject = {
+  dossierId: dossierRef.optional(),
+  procedureId: procedureId.optional(),
+  caseLabel,
+  applicant: applicantInput.optional(),
+};
+
+const onDossier = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ dossierId: dossierRef, ...shape }).strict();
+
+const procedureStepOut = z.object({ label: z.string(), value: z.number().nullable() });
+
+export const setupStatusOutput = z.object({
+  /** The office is set up and has an administrator: show sign-in, not the first-run screen. */
+  initialized: z.boolean(),
+  office: office.nullable(),
+  workstation: workstation.nullable(),
+  hasAdmin: z.boolean(),
+  /** Counts of what first start loaded, so the setup screen can say so. */
+  procedureCount: z.number().int(),
+  calendarYears: z.array(
+    z.object({ year: z.number().int(), status: z.enum(['official', 'provisional']) }),
+  ),
+  appVersion: z.string(),
+});
+
+export const setupInitializeInput = z
+  .object({
+    office: officeInput,
+    /** Buổi làm việc, e.g. [['07:30','11:30'], ['13:30','17:00']]. */
+    officeHours: z.array(z.tuple([hhmm, hhmm])).min(1, 'Cần ít nhất một buổi làm việc'),
+    /** Saturday is a working day for deadlines (ISO weekday 6 joins Monday–Friday). */
+    workingSaturdays: z.boolean().default(false),
+    workstation: z.object({
+      number: workstationNumber,
+      name: z.string().trim().max(100).optional(),
+    }),
+    admin: z.object({ username, fullName, password: newPassword }),
+  })
+  .strict();
+
+export const printRenderInput = z
+  .object({
+    dossierId: dossierRef,
+    form: z.enum(PRINT_FORMS, { error: 'Chọn mẫu phiếu cần in' }),
+    /** Default: the office's paper size (appointment_slip is always 80 mm). */
+    paper: z.enum(PAPER_SIZES, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).optional(),
+    /** Default: true when this form was printed for this dossier before ("Bản in lại"). */
+    reprint: z.boolean().optional(),
+    /** Also send it to the printer (desktop app: the printer chosen in settings). */
+    send: z.boolean().default(false),
+    /** With send: show the system print dialog instead of printing silently. */
+    dialog: z.boolean().default(false),
+  })
+  .strict();
+
+export const API = {
+  // --- first run -----------------------------------------------------------------------------
+  'setup.status': spec({
+    summary: 'Trạng thái cài đặt ban đầu',
+    access: 'public',
+    passive: true,
+    input: none,
+    output: setupStatusOutput,
+  }),
+  'setup.initialize': spec({
+    summary: 'Cài đặt đơn vị lần đầu và tạo quản trị viên',
+    access: 'public',
+    input: setupInitializeInput,
+    output: z.object({ office, workstation, session }),
+  }),
+
+  // --- sign-in ---------------------------------------------------------------------------------
+  'auth.signIn': spec({
+    summary: 'Đăng nhập',
+    access: 'public',
+    input: z
+      .object({
+        username: z
+          .string({ error: 'Chưa nhập tên đăng nhập' })
+          .trim()
+          .min(1, 'Chưa nhập tên đăng nhập'),
+        password: z.string({ error: 'Chưa nhập mật khẩu' }).min(1, 'Chưa nhập mật khẩu'),
+      })
+      .strict(),
+    output: session,
+  }),
+  'auth.signOut': spec({ summary: 'Đăng xuất', access: 'public', input: none, output: ok }),
+  'auth.me': spec({
+    summary: 'Phiên đăng nhập hiện tại',
+    access: 'public',
+    passive: true,
+    input: none,
+    output: session.nullable(),
+  }),
+  'auth.lock': spec({
+    summary: 'Khóa màn hình',
+    access: 'public',
+    input: none,
+    output: session.nullable(),
+  }),
+  'auth.unlock': spec({
+    summary: 'Mở khóa màn hình',
+    access: 'public',
+    input: z
+      .object({ password: z.string({ error: 'Chưa nhập mật khẩu' }).min(1, 'Chưa nhập mật khẩu') })
+      .strict(),
+    output: session,
+  }),
+  'auth.changePassword': spec({
+    summary: 'Đổi mật khẩu của mình',
+    access: 'officer',
+    input: z
+      .object({
+        currentPassword: z
+          .string({ error: 'Chưa nhập mật khẩu hiện tại' })
+          .min(1, 'Chưa nhập mật khẩu hiện tại'),
+        newPassword,
+      })
+      .strict(),
+    output: ok,
+  }),
+
+  // --- procedures ------------------------------------------------------------------------------
+  'procedures.search': spec({
+    summary: 'Tìm thủ tục',
+    access: 'officer',
+    input: z
+      .object({
+        query: z.string().max(200, 'Từ khóa dài quá 200 ký tự').default(''),
+        limit: z.number().int().min(1).max(200).default(20),
+      })
+      .strict(),
+    output: z.array(procedureHit),
+  }),
+  'procedures.get': spec({
+    summary: 'Xem thủ tục',
+    access: 'officer',
+    input: z.object({ id: procedureId }).strict(),
+    output: procedure,
+  }),
+  'procedures.recent': spec({
+    summary: 'Thủ tục hay dùng',
+    access: 'officer',
+    input: z
+      .object({ limit: z.number().int().min(1).max(200).default(10) })
+      .strict()
+      .optional(),
+    output: z.array(procedureHit),
+  }),
+
+  // --- dossiers: the counter -------------------------------------------------------------------
+  'dossiers.previewDueAt': spec({
+    summary: 'Tính thử ngày hẹn trả',
+    access: 'officer',
+    input: z.object({ procedureId, caseLabel, receivedAt: localDateTime.optional() }).strict(),
+    output: z.object({
+      /** The time the clock starts from (now, or the given time). */
+      receivedAt: z.string(),
+      /** null: the procedure has no fixed time: the officer picks the date. */
+      dueAt: z.string().nullable(),
+      /** The period crosses a year whose holiday calendar is not yet official. */
+      provisional: z.boolean(),
+      /** "15 ngày làm việc", "Không quy định". */
+      durationText: z.string(),
+      caseLabel: z.string().nullable(),
+      duration: procedureStepOut.extend({ unit: z.string(), cutoff: z.string().optional() }),
+    }),
+  }),
+  'dossiers.receive': spec({
+    summary: 'Tiếp nhận hồ sơ',
+    access: 'officer',
+    input: z
+      .object({
+        procedureId,
+        caseLabel,
+        applicant: applicantInput,
+        components: z.array(receivedComponentInput, { error: 'Thiếu danh sách thành phần hồ sơ' }),
+        channel: z.enum(['in_person', 'online', 'postal']).default('in_person'),
+        sets: z
+          .number({ error: 'Số bộ hồ sơ phải là số' })
+          .int('Số bộ hồ sơ phải là số nguyên')
+          .min(1, 'Số bộ hồ sơ phải từ 1 trở lên')
+          .max(99, 'Số bộ hồ sơ tối đa 99')
+          .default(1),
+        resultDelivery: resultDelivery.default({ method: 'counter' }),
+        fee: z
+          .number({ error: 'Phí, lệ phí phải là số' })
+          .nonnegative('Phí, lệ phí không được âm')
+          .default(0),
+        dueAtOverride: localDateTime.optional(),
+        note: z.string().trim().max(2000).optional(),
+        fromSupplementRequestId: z.string().trim().min(1).optional(),
+      })
+      .strict(),
+    output: intentResult,
+  }),
+  'dossiers.requestSupplement': spec({
+    summary: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+    access: 'officer',
+    input: z
+      .object({
+        ...counterSubject,
+        missing: z.array(missingComponentInput).min(1, 'Hãy ghi ít nhất một giấy tờ cần bổ sung'),
+        reason: reason('Chưa nhập lý do yêu cầu bổ sung'),
+      })
+      .strict(),
+    output: documentResult,
+  }),
+  'dossiers.refuse': spec({
+    summary: 'Từ chối tiếp nhận, giải quyết hồ sơ',
+    access: 'officer',
+    input: z.object({ ...counterSubject, reason: reason('Chưa nhập lý do từ chối') }).strict(),
+    output: documentResult,
+  }),
+
+  // --- dossiers: processing --------------------------------------------------------------------
+  'dossiers.handover': spec({
+    summary: 'Bàn giao hồ sơ',
+    access: 'officer',
+    input: onDossier({
+      toUnit: z
+        .string({ error: 'Chưa chọn đơn vị nhận hồ sơ' })
+        .trim()
+        .min(1, 'Chưa chọn đơn vị nhận hồ sơ')
+        .max(300),
+      toPerson: z.string().trim().max(200).optional(),
+      note: z.string().trim().max(2000).optional(),
+    }),
+    output: intentResult,
+  }),
+  'dossiers.accept': spec({
+    summary: 'Đơn vị giải quyết nhận hồ sơ',
+    access: 'officer',
+    input: onDossier({
+      unit: z
+        .string({ error: 'Chưa nhập đơn vị nhận hồ sơ' })
+        .trim()
+        .min(1, 'Chưa nhập đơn vị nhận hồ sơ')
+        .max(300),
+      person: z.string().trim().max(200).optional(),
+    }),
+    output: intentResult,
+  }),
+  'dossiers.supplementReceived': spec({
+    summary: 'Nhận hồ sơ bổ sung',
+    access: 'officer',
+    input: onDossier({ note: z.string().trim().max(2000).optional() }),
+    output: intentResult,
+  }),
+  'dossiers.resultReady': spec({
+    summary: 'Nhận kết quả giải quyết',
+    access: 'officer',
+    input: onDossier({
+      fromUnit: z.string().trim().max(300).optional(),
+      note: z.string().trim().max(2000).optional(),
+    }),
+    output: intentResult,
+  }),
+  'dossiers.return': spec({
+    summary: 'Trả kết quả',
+    access: 'officer',
+    input: onDossier({
+      method: z.enum(['counter', 'post'], {
+        error: 'Chọn hình thức trả kết quả: tại quầy hoặc qua bưu điện',
+      }),
+      collectedBy: z
+        .object({
+          name: z
+            .string({ error: 'Chưa nhập họ tên người nhận kết quả' })
+            .trim()
+            .min(1, 'Chưa nhập họ tên người nhận kết quả')
+            .max(200),
+          idNumber: z.string().trim().max(30).optional(),
+          relation: z.string().trim().max(100).optional(),
+        })
+        .optional(),
+      postalTrackingNo: z.string().trim().max(60).optional(),
+    }).refine((d) => d.method !== 'counter' || d.collectedBy !== undefined, {
+      message: 'Trả kết quả tại quầy: hãy nhập họ tên (và số giấy tờ) của người nhận kết quả',
+      path: ['collectedBy', 'name'],
+    }),
+    output: intentResult,
+  }),
+  'dossiers.withdraw': spec({
+    summary: 'Rút hồ sơ theo yêu cầu',
+    access: 'officer',
+    input: onDossier({ reason: reason('Chưa nhập lý do rút hồ sơ') }),
+    output: intentResult,
+  }),
+  'dossiers.stop': spec({
+    summary: 'Dừng giải quyết hồ sơ',
+    access: 'officer',
+    input: onDossier({ reason: reason('Chưa nhập lý do dừng giải quyết') }),
+    output: intentResult,
+  }),
+  'dossiers.apology': spec({
+    summary: 'Xin lỗi và hẹn lại ngày trả kết quả',
+    access: 'head',
+    input: onDossier({ reason: reason('Chưa nhập lý do trễ hạn'), newDueAt: localDateTime }),
+    output: documentResult,
+  }),
+
+  // --- dossiers: the board ---------------------------------------------------------------------
+  'dossiers.list': spec({
+    summary: 'Danh sách hồ sơ',
+    access: 'officer',
+    input: z
+      .object({
+        filter: z
+          .object({
+            states: z.array(dossierState).min(1).optional(),
+            deadline: deadlineBucket.optional(),
+            procedureId: z.string().min(1).optional(),
+            field: z.string().min(1).optional(),
+            officerId: z.string().min(1).optional(),
+            receivedFrom: localDate.optional(),
+            receivedTo: localDate.optional(),
+            text: z.string().max(200, 'Từ khóa dài quá 200 ký tự').optional(),
+          })
+          .strict()
+          .default({}),
+        page: z
+          .object({
+            limit: z.number().int().min(1).max(500).default(50),
+            after: z.string().optional(),
+          })
+          .strict()
+          .default({ limit: 50 }),
+      })
+      .strict()
+      .optional(),
+    output: z.object({ items: z.array(dossierSummary), nextCursor: z.string().nullable() }),
+  }),
+  'dossiers.counts': spec({
+    summary: 'Số hồ sơ theo trạng thái',
+    access: 'officer',
+    passive: true,
+    input: none,
+    output: dossierCounts,
+  }),
+  'dossiers.get': spec({
+    summary: 'Xem hồ sơ',
+    access: 'officer',
+    input: z.object({ id: dossierRef }).strict(),
+    output: dossierDetail,
+  }),
+
+  // --- printing --------------------------------------------------------------------------------
+  'print.render': spec({
+    summary: 'In phiếu (lưu PDF trước khi in)',
+    access: 'officer',
+    input: printRenderInput,
+    output: z.object({
+      printId: z.string(),
+      eventId: z.string(),
+      /** Path of the stored PDF relative to the data directory, '/'-separated: prints/2026/….pdf */
+      pdfPath: z.string(),
+      pageCount: z.number().int(),
+      reprint: z.boolean(),
+      /** The PDF went to the printer (desktop app with send: true). */
+      sent: z.boolean(),
+      /** send was asked but the printer failed: the PDF and the event are stored all the same. */
+      sendError: z.string().nullable(),
+    }),
+  }),
+  'print.preview': spec({
+    summary: 'Xem trước phiếu in',
+    access: 'officer',
+    input: printRenderInput.omit({ send: true, dialog: true }),
+    output: z.object({
+      html: z.string(),
+      paper: z.enum([...PAPER_SIZES, '80mm']),
+      reprint: z.boolean(),
+    }),
+  }),
+  'print.printers': spec({
+    summary: 'Danh sách máy in',
+    access: 'officer',
+    input: none,
+    output: z.array(
+      z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() }),
+    ),
+  }),
+
+  // --- settings --------------------------------------------------------------------------------
+  'settings.get': spec({
+    summary: 'Xem thiết lập',
+    access: 'officer',
+    input: none,
+    output: z.object({
+      settings,
+      /** Stored values that no longer validate (each reads as its default), with what to fix. */
+      problems: z.array(z.object({ key: z.string(), message: z.string() })),
+    }),
+  }),
+  'settings.update': spec({
+    summary: 'Sửa thiết lập',
+    access: 'admin',
+    input: settingsPatch,
+    output: settings,
+  }),
+  'office.get': spec({
+    summary: 'Thông tin đơn vị',
+    access: 'officer',
+    input: none,
+    output: office.nullable(),
+  }),
+  'office.update': spec({
+    summary: 'Sửa thông tin đơn vị',
+    access: 'admin',
+    input: officeInput.strict(),
+    output: office,
+  }),
+
+  // --- officers and workstations -----------------------------------------------------------------
+  'officers.list': spec({
+    summary: 'Danh sách cán bộ',
+    access: 'admin',
+    input: none,
+    output: z.array(officer),
+  }),
+  'officers.create': spec({
+    summary: 'Thêm cán bộ',
+    access: 'admin',
+    input: z.object({ username, fullName, role, password: newPassword }).strict(),
+    output: officer,
+  }),
+  'officers.update': spec({
+    summary: 'Sửa tài khoản cán bộ',
+    access: 'admin',
+    input: z
+      .object({
+        id: z.string({ error: 'Chưa chọn cán bộ' }).min(1, 'Chưa chọn cán bộ'),
+        fullName: fullName.optional(),
+        role: role.optional(),
+        active: z.boolean().optional(),
+        /** Đặt lại mật khẩu. */
+        password: newPassword.optional(),
+      })
+      .strict(),
+    output: officer,
+  }),
+  'officers.names': spec({
+    summary: 'Tên cán bộ (cho bộ lọc)',
+    access: 'officer',
+    input: none,
+    output: z.array(officer.pick({ id: true, fullName: true, role: true, active: true })),
+  }),
+  'workstations.list': spec({
+    summary: 'Máy tiếp nhận',
+    access: 'officer',
+    input: none,
+    output: z.array(workstation),
+  }),
+  'workstations.updateLocal': spec({
+    summary: 'Sửa số hiệu, tên máy tiếp nhận này',
+    access: 'admin',
+    input: z
+      .object({
+        number: workstationNumber.optional(),
+        name: z.string().trim().min(1, 'Chưa nhập tên máy').max(100).optional(),
+      })
+      .strict(),
+    output: workstation,
+  }),
+
+  // --- calendar and catalogue ------------------------------------------------------------------
+  'calendar.years': spec({
+    summary: 'Các năm có lịch nghỉ lễ',
+    access: 'officer',
+    input: none,
+    output: z.array(
+      z.object({
+        year: z.number().int(),
+        status: z.enum(['official', 'provisional']),
+        updatedAt: z.string(),
+      }),
+    ),
+  }),
+  'calendar.getYear': spec({
+    summary: 'Lịch nghỉ lễ một năm',
+    access: 'officer',
+    input: z.object({ year: calendarYearNumber }).strict(),
+    output: calendarYear.nullable(),
+  }),
+  'calendar.setYear': spec({
+    summary: 'Sửa lịch nghỉ lễ một năm',
+    access: 'admin',
+    input: calendarYearInput.strict(),
+    output: calendarYear,
+  }),
+  'catalogue.import': spec({
+    summary: 'Nhập danh mục thủ tục',
+    access: 'admin',
+    input: z
+      .object({ json: z.string({ error: 'Chưa chọn tệp danh mục' }).min(1, 'Tệp danh mục trống') })
+      .strict(),
+    output: z.object({
+      imported: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      rejected: z.array(
+        z.object({
+          index: z.number().int(),
+          key: z.string().optional(),
+          name: z.string().optional(),
+          reasons: z.array(z.string()),
+          /** One Vietnamese line per reason, naming the record. */
+          lines: z.array(z.string()),
+        }),
+      ),
+    }),
+  }),
+
+  // --- sync ----------------------------------------------------------------------------------------
+  'sync.status': spec({
+    summary: 'Trạng thái đồng bộ',
+    access: 'officer',
+    passive: true,
+    input: none,
+    output: z.discriminatedUnion('configured', [
+      z.object({
+        /** This workstation is not enrolled with a central server: it works alone. */
+        configured: z.literal(false),
+        /** Local events waiting to be sent once enrolled. */
+        pendingEvents: z.number().int(),
+      }),
+      z.object({
+        configured: z.literal(true),
+        serverUrl: z.string(),
+        online: z.boolean(),
+        lastSyncAt: z.string().nullable(),
+        pendingEvents: z.number().int(),
+        rejectedEvents: z.number().int(),
+      }),
+    ]),
+  }),
+} as const satisfies Record<string, MethodSpec>;
+
+export type ApiTable = typeof API;
+export type ApiMethod = keyof ApiTable;
+export type ApiInput<M extends ApiMethod> = z.input<ApiTable[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiTable[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiTable[M]['output']>;
+
+/** The input argument may be left out when the method takes none (or all of it is optional). */
+export type ApiArgs<M extends ApiMethod> =
+  undefined extends ApiInput<M> ? [input?: ApiInput<M>] : [input: ApiInput<M>];
+
+/** What the renderer sees as `window.motcua`. Rejects with an ApiError (see errors.ts). */
+export interface MotcuaApi {
+  call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiOutput<M>>;
+}
+
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(API, name);
+}
+
+export { IPC_CHANNEL, TOKEN_HEADER } from './channel';

@@ -1,0 +1,623 @@
+/**
+ * Building blocks of the API contract: the values that go in and out of more than one method.
+ * Pure zod, no Node, no DOM. Input schemas carry Vietnamese messages that say what to fix; output
+ * schemas describe exactly what the core returns (no transforms), so the renderer's types are the
+ * wire format.
+ */
+import { z } from 'zod';
+import { DOSSIER_STATES } from '../dossier/states';
+import { DOSSIER_EVENT_TYPES } from '../dossier/events';
+import { validateCccd } from '../text/cccd';
+import { validatePhone } from '../text/phone';
+import { validateEmail } from '../text/email';
+import { isLocalDate, isLocalDateTime } from '../time/wallClock';
+import { validateUnitCode } from '../dossier/code';
+import { CHANNELS, DURATION_UNITS, ONLINE_LEVELS, STEP_UNITS } from '../catalogue/schema';
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+
+/** Office-local wall-clock time 'YYYY-MM-DDTHH:mm'. */
+export const localDateTime = z
+  .string({ error: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm' })
+  .refine(isLocalDateTime, {
+    message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật',
+  });
+
+/** 'YYYY-MM-DD'. */
+export const localDate = z
+  .string({ error: 'Ngày phải có dạng YYYY-MM-DD' })
+  .refine(isLocalDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' });
+
+export const hhmm = z
+  .string({ error: 'Giờ phải có dạng HH:mm' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm, ví dụ 07:30');
+
+const text = (missing: string, max = 200) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `Dài quá ${max} ký tự: hãy viết gọn lại`);
+
+const optionalText = (max = 2000) =>
+  z.string().trim().max(max, `Dài quá ${max} ký tự: hãy viết gọn lại`).optional();
+
+/** A dossier's internal id (UUID) or its code. */
+export const dossierRef = z.string({ error: 'Chưa chọn hồ sơ' }).trim().min(1, 'Chưa chọn hồ sơ');
+
+export const ROLES = ['officer', 'head', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  officer: 'Cán bộ tiếp nhận',
+  head: 'Lãnh đạo',
+  admin: 'Quản trị viên',
+};
+
+export const PRINT_FORMS = [
+  'receipt',
+  'supplement_request',
+  'refusal',
+  'apology',
+  'control_slip',
+  'appointment_slip',
+] as const;
+export type PrintFormName = (typeof PRINT_FORMS)[number];
+
+export const PAPER_SIZES = ['A4', 'A5'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Office, workstation, officers
+
+export const unitCodeInput = z
+  .string({ error: 'Chưa nhập mã đơn vị' })
+  .trim()
+  .superRefine((code, ctx) => {
+    const check = validateUnitCode(code);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  });
+
+export const officeInput = z.object({
+  parentName: text('Chưa nhập tên cơ quan chủ quản (ví dụ UBND TỈNH KHÁNH HÒA)'),
+  unitName: text('Chưa nhập tên đơn vị (ví dụ TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG)'),
+  unitCode: unitCodeInput,
+  placeName: text('Chưa nhập địa danh ghi ở dòng ngày tháng (ví dụ Khánh Hòa)'),
+});
+
+export const office = z.object({
+  unitCode: z.string(),
+  parentName: z.string(),
+  unitName: z.string(),
+  placeName: z.string(),
+  createdAt: z.string(),
+});
+export type Office = z.output<typeof office>;
+
+export const workstationNumber = z
+  .number({ error: 'Số máy tiếp nhận phải là một chữ số từ 0 đến 9' })
+  .int('Số máy tiếp nhận phải là một chữ số từ 0 đến 9')
+  .min(0, 'Số máy tiếp nhận phải từ 0 đến 9')
+  .max(9, 'Số máy tiếp nhận phải từ 0 đến 9');
+
+export const workstation = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  isLocal: z.boolean(),
+  createdAt: z.string(),
+});
+export type Workstation = z.output<typeof workstation>;
+
+export const username = z
+  .string({ error: 'Chưa nhập tên đăng nhập' })
+  .trim()
+  .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
+  .max(64, 'Tên đăng nhập dài quá 64 ký tự')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và dấu . _ -');
+
+/** A new password: at least 8 characters with a letter and a digit. */
+export const newPassword = z
+  .string({ error: 'Chưa nhập mật khẩu' })
+  .min(8, 'Mật khẩu cần ít nhất 8 ký tự')
+  .max(200, 'Mật khẩu dài quá 200 ký tự')
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'Mật khẩu cần có cả chữ cái và chữ số');
+
+export const fullName = text('Chưa nhập họ tên', 120);
+export const role = z.enum(ROLES, {
+  error: 'Vai trò phải là cán bộ tiếp nhận, lãnh đạo hoặc quản trị viên',
+});
+
+export const officer = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Officer = z.output<typeof officer>;
+
+export const session = z.object({
+  officer: officer.pick({ id: true, username: true, fullName: true, role: true }),
+  signedInAt: z.string(),
+  /** The screen is locked: only auth.unlock, auth.signOut and auth.me are accepted. */
+  locked: z.boolean(),
+  /** Minutes without activity after which the screen locks (office setting). */
+  idleLockMinutes: z.number().int(),
+});
+export type Session = z.output<typeof session>;
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export const COUNTING_RULE_NAMES = [
+  'next_day_same_time',
+  'half_day_session',
+  'eight_hour_day',
+] as const;
+
+export const settings = z.object({
+  officeHours: z.array(z.tuple([z.string(), z.string()])),
+  workingWeekdays: z.array(z.number().int()),
+  dueSoonWorkingDays: z.number().int(),
+  countingRule: z.enum(COUNTING_RULE_NAMES),
+  paperSize: z.enum(PAPER_SIZES),
+  printerName: z.string().optional(),
+  idleLockMinutes: z.number().int(),
+  lookupUrl: z.string().optional(),
+  hotline: z.string().optional(),
+});
+export type Settings = z.output<typeof settings>;
+
+/** A partial update; null puts a setting back to its default. Values are checked by db/settings. */
+export const settingsPatch = z
+  .object({
+    officeHours: z
+      .array(z.tuple([hhmm, hhmm]))
+      .min(1, 'Cần ít nhất một buổi làm việc')
+      .nullable(),
+    workingWeekdays: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(1, 'Dùng số từ 1 (thứ Hai) đến 7 (Chủ nhật)')
+          .max(7, 'Dùng số từ 1 (thứ Hai) đến 7 (Chủ nhật)'),
+      )
+      .min(1, 'Cần ít nhất một ngày làm việc trong tuần')
+      .nullable(),
+    dueSoonWorkingDays: z
+      .number()
+      .int('Phải là số nguyên')
+      .min(0, 'Không được âm')
+      .max(30, 'Tối đa 30 ngày')
+      .nullable(),
+    countingRule: z
+      .enum(COUNTING_RULE_NAMES, { error: 'Cách tính thời hạn không hợp lệ' })
+      .nullable(),
+    paperSize: z.enum(PAPER_SIZES, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).nullable(),
+    printerName: z.string().trim().max(200).nullable(),
+    idleLockMinutes: z
+      .number()
+      .int('Phải là số nguyên')
+      .min(1, 'Ít nhất 1 phút')
+      .max(240, 'Tối đa 240 phút')
+      .nullable(),
+    lookupUrl: z.string().trim().max(300).nullable(),
+    hotline: z.string().trim().max(20).nullable(),
+  })
+  .partial()
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
+// Procedures
+
+export const durationUnit = z.enum(DURATION_UNITS);
+
+export const procedureHit = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  localCode: z.string().nullable(),
+  name: z.string(),
+  field: z.string(),
+  agency: z.string(),
+  caseCount: z.number().int(),
+  defaultDuration: z
+    .object({
+      label: z.string(),
+      value: z.number().nullable(),
+      unit: durationUnit,
+      cutoff: z.string().optional(),
+    })
+    .nullable(),
+  durationSummary: z.string(),
+  useCount: z.number().int(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ProcedureHit = z.output<typeof procedureHit>;
+
+export const procedure = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  localCode: z.string().nullable(),
+  name: z.string(),
+  field: z.string(),
+  agency: z.string(),
+  level: z.string().optional(),
+  channels: z.array(z.enum(CHANNELS)),
+  onlineLevel: z.enum(ONLINE_LEVELS).optional(),
+  durations: z.array(
+    z.object({
+      case: z.string(),
+      value: z.number().nullable(),
+      unit: durationUnit,
+      cutoff: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  steps: z.array(
+    z.object({ unit: z.string(), value: z.number(), unit_of_time: z.enum(STEP_UNITS) }),
+  ),
+  fees: z.array(
+    z.object({
+      kind: z.string(),
+      amount: z.number(),
+      per: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  components: z.array(
+    z.object({
+      name: z.string(),
+      originals: z.number().int(),
+      certifiedCopies: z.number().int(),
+      copies: z.number().int(),
+      form: z.string().optional(),
+      presentOnly: z.boolean(),
+      note: z.string().optional(),
+    }),
+  ),
+  result: z.string(),
+  legalBasis: z.array(z.string()),
+  source: z.string().optional(),
+  useCount: z.number().int(),
+  lastUsedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ProcedureRecord = z.output<typeof procedure>;
+
+// ---------------------------------------------------------------------------------------------
+// Applicant and components as typed at the counter
+
+/** A CCCD number typed as 12 digits must be a valid one (checked even when other fields fail). */
+const idNumberInput = z
+  .string()
+  .trim()
+  .max(30, 'Số giấy tờ dài quá 30 ký tự')
+  .superRefine((v, ctx) => {
+    const digits = v.replace(/\s+/g, '');
+    if (!/^\d{12}$/.test(digits)) return;
+    const check = validateCccd(digits);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  });
+
+const phoneInput = z
+  .string()
+  .trim()
+  .max(30, 'Số điện thoại dài quá 30 ký tự')
+  .superRefine((v, ctx) => {
+    if (v === '') return;
+    const check = validatePhone(v);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  });
+
+const emailInput = z
+  .string()
+  .trim()
+  .max(200, 'Địa chỉ thư điện tử dài quá 200 ký tự')
+  .superRefine((v, ctx) => {
+    if (v === '') return;
+    const check = validateEmail(v);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  });
+
+/**
+ * Người nộp hồ sơ with the counter's checks: a CCCD must be valid (and match the birth year when
+ * both are given), a phone Vietnamese, an e-mail well formed. Blank optional fields are dropped;
+ * CCCD and phone come out normalised (digits only, national 0xxxxxxxxx form).
+ */
+export const applicantInput = z
+  .object({
+    kind: z.enum(['citizen', 'business', 'agency', 'organisation'], {
+      error: 'Chọn loại người nộp: công dân, doanh nghiệp, cơ quan nhà nước hoặc tổ chức khác',
+    }),
+    name: text('Chưa nhập họ tên người nộp hồ sơ', 200),
+    idNumber: idNumberInput.optional(),
+    idKind: z.enum(['cccd', 'cmnd', 'passport', 'tax_code', 'other']).optional(),
+    birthDate: localDate.optional(),
+    phone: phoneInput.optional(),
+    email: emailInput.optional(),
+    address: z.string().trim().max(500, 'Địa chỉ dài quá 500 ký tự').optional(),
+    representative: z
+      .object({
+        name: text('Chưa nhập họ tên người được ủy quyền', 200),
+        idNumber: idNumberInput.optional(),
+        phone: phoneInput.optional(),
+        relation: z.string().trim().max(100).optional(),
+      })
+      .optional(),
+  })
+  .transform((a, ctx) => {
+    const out = { ...a };
+    const id = (a.idNumber ?? '').replace(/\s+/g, '');
+    if (id === '') delete out.idNumber;
+    else if (a.idKind === 'cccd' || /^\d{12}$/.test(id)) {
+      const check = validateCccd(id, a.birthDate !== undefined ? { birthDate: a.birthDate } : {});
+      if (check.ok) out.idNumber = check.value;
+      else ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.message });
+    }
+    const phone = a.phone ?? '';
+    if (phone === '') delete out.phone;
+    else {
+      const check = validatePhone(phone);
+      if (check.ok) out.phone = check.value;
+    }
+    if (out.email === '') delete out.email;
+    if (out.address === '') delete out.address;
+    if (out.representative) {
+      const r = { ...out.representative };
+      if (!r.idNumber) delete r.idNumber;
+      if (!r.phone) delete r.phone;
+      if (!r.relation) delete r.relation;
+      out.representative = r;
+    }
+    return out;
+  });
+export type ApplicantInput = z.input<typeof applicantInput>;
+
+const count = (what: string) =>
+  z
+    .number({ error: `${what} phải là số` })
+    .int(`${what} phải là số nguyên`)
+    .min(0, `${what} không được âm`)
+    .max(99, `${what} tối đa 99`);
+
+export const receivedComponentInput = z.object({
+  componentId: z.string().optional(),
+  name: text('Chưa nhập tên thành phần hồ sơ', 1000),
+  originals: count('Số bản chính'),
+  certifiedCopies: count('Số bản sao chứng thực'),
+  copies: count('Số bản sao'),
+  presentOnly: z.boolean().default(false),
+  note: optionalText(1000),
+});
+
+export const missingComponentInput = z.object({
+  name: text('Chưa nhập tên giấy tờ cần bổ sung', 1000),
+  originals: count('Số bản chính').default(0),
+  certifiedCopies: count('Số bản sao chứng thực').default(0),
+  copies: count('Số bản sao').default(0),
+  note: optionalText(1000),
+});
+
+export const reason = (missing: string) => text(missing, 2000);
+
+// ---------------------------------------------------------------------------------------------
+// Dossiers out
+
+export const dossierState = z.enum(DOSSIER_STATES);
+export const deadlineBucket = z.enum(['overdue', 'due_today', 'due_soon', 'on_time', 'paused']);
+
+export const dossierSummary = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  state: dossierState,
+  stateLabel: z.string(),
+  inProgress: z.boolean(),
+  procedureId: z.string().nullable(),
+  procedureCode: z.string().nullable(),
+  procedureName: z.string().nullable(),
+  field: z.string().nullable(),
+  agency: z.string().nullable(),
+  caseLabel: z.string().nullable(),
+  applicantKind: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  applicantIdNumber: z.string().nullable(),
+  applicantPhone: z.string().nullable(),
+  applicantAddress: z.string().nullable(),
+  receivedAt: z.string(),
+  baseDueAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  pausedSince: z.string().nullable(),
+  resultAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  officerId: z.string(),
+  deviceId: z.string(),
+  workstationNumber: z.number().int().nullable(),
+  bookNo: z.number().int().nullable(),
+  entryNo: z.number().int().nullable(),
+  channel: z.string().nullable(),
+  sets: z.number().int().nullable(),
+  fee: z.number().nullable(),
+  resultDelivery: z.string().nullable(),
+  apologyCount: z.number().int(),
+  conflictCount: z.number().int(),
+  lastEventAt: z.string(),
+  updatedAt: z.string(),
+  deadline: deadlineBucket.nullable(),
+  outcome: z.enum(['early', 'on_time', 'late']).nullable(),
+  provisionalDueAt: z.boolean(),
+});
+export type DossierSummary = z.output<typeof dossierSummary>;
+
+export const intentResult = z.object({ dossier: dossierSummary, eventId: z.string() });
+export const documentResult = intentResult.extend({ docNo: z.string() });
+
+const missingComponent = z.object({
+  name: z.string(),
+  originals: z.number().int(),
+  certifiedCopies: z.number().int(),
+  copies: z.number().int(),
+  note: z.string().optional(),
+});
+
+export const dossierDetail = dossierSummary.extend({
+  components: z.array(
+    z.object({
+      position: z.number().int(),
+      componentId: z.string().nullable(),
+      name: z.string(),
+      originals: z.number().int(),
+      certifiedCopies: z.number().int(),
+      copies: z.number().int(),
+      presentOnly: z.boolean(),
+      note: z.string().nullable(),
+    }),
+  ),
+  pauses: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable(),
+      reason: z.string(),
+      docNo: z.string(),
+      workingMinutes: z.number(),
+    }),
+  ),
+  supplementRequests: z.array(
+    z.object({
+      at: z.string(),
+      docNo: z.string(),
+      reason: z.string(),
+      missing: z.array(missingComponent),
+      atCounter: z.boolean(),
+    }),
+  ),
+  handovers: z.array(
+    z.object({
+      at: z.string(),
+      toUnit: z.string(),
+      toPerson: z.string().nullable(),
+      note: z.string().nullable(),
+      acceptedAt: z.string().nullable(),
+      acceptedBy: z.string().nullable(),
+      resultAt: z.string().nullable(),
+    }),
+  ),
+  apologies: z.array(
+    z.object({
+      at: z.string(),
+      docNo: z.string(),
+      reason: z.string(),
+      previousDueAt: z.string().nullable(),
+      newDueAt: z.string(),
+    }),
+  ),
+  closure: z
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('returned'),
+        at: z.string(),
+        method: z.enum(['counter', 'post']),
+        collectedBy: z
+          .object({
+            name: z.string(),
+            idNumber: z.string().optional(),
+            relation: z.string().optional(),
+          })
+          .nullable(),
+        postalTrackingNo: z.string().nullable(),
+      }),
+      z.object({
+        kind: z.literal('refused'),
+        at: z.string(),
+        docNo: z.string(),
+        reason: z.string(),
+        afterReceipt: z.boolean(),
+      }),
+      z.object({ kind: z.literal('withdrawn'), at: z.string(), reason: z.string() }),
+      z.object({ kind: z.literal('stopped'), at: z.string(), reason: z.string() }),
+    ])
+    .nullable(),
+  prints: z.array(
+    z.object({
+      id: z.string(),
+      form: z.enum(PRINT_FORMS),
+      formLabel: z.string(),
+      eventId: z.string(),
+      file: z.string().nullable(),
+      reprint: z.boolean(),
+      createdAt: z.string(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(DOSSIER_EVENT_TYPES as [string, ...string[]]),
+      action: z.string(),
+      label: z.string(),
+      at: z.string(),
+      recordedAt: z.string(),
+      officerId: z.string(),
+      officerName: z.string().nullable(),
+      deviceId: z.string(),
+      origin: z.enum(['local', 'remote']),
+      synced: z.boolean(),
+      applied: z.boolean(),
+      /** The event's payload as recorded (shape per event type: shared/dossier/events.ts). */
+      payload: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type DossierDetail = z.output<typeof dossierDetail>;
+
+export const dossierCounts = z.object({
+  overdue: z.number().int(),
+  dueToday: z.number().int(),
+  dueSoon: z.number().int(),
+  onTime: z.number().int(),
+  paused: z.number().int(),
+  inProgress: z.number().int(),
+  resultReady: z.number().int(),
+  open: z.number().int(),
+  returned: z.number().int(),
+  refused: z.number().int(),
+  withdrawn: z.number().int(),
+  stopped: z.number().int(),
+  supplementRequested: z.number().int(),
+});
+export type DossierCounts = z.output<typeof dossierCounts>;
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+
+export const calendarDay = z.object({ date: z.string(), name: z.string() });
+export const calendarYear = z.object({
+  year: z.number().int(),
+  status: z.enum(['official', 'provisional']),
+  daysOff: z.array(calendarDay),
+  workingDays: z.array(calendarDay),
+  updatedAt: z.string(),
+});
+export type CalendarYear = z.output<typeof calendarYear>;
+
+export const calendarYearNumber = z
+  .number({ error: 'Năm phải là số, ví dụ 2026' })
+  .int('Năm phải là số nguyên, ví dụ 2026')
+  .min(2000, 'Năm phải từ 2000 trở đi')
+  .max(2999, 'Năm không hợp lệ');
+
+const calendarDayInput = z.union([
+  localDate,
+  z.object({ date: localDate, name: z.string().trim().max(200).optional() }),
+]);
+
+export const calendarYearInput = z.object({
+  year: calendarYearNumber,
+  status: z.enum(['official', 'provisional'], {
+    error: 'Trạng thái năm phải là chính thức (official) hoặc tạm tính (provisional)',
+  }),
+  daysOff: z.array(calendarDayInput),
+  workingDays: z.array(calendarDayInput).default([]),
+});

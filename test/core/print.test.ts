@@ -1,0 +1,172 @@
+/**
+ * print.render through the real print templates and a real headless Chromium: the PDF is stored
+ * under the data directory first, then the printed event names it; the PDF's text (pdftotext)
+ * has the dossier code, the applicant and the official time wording. A printer that fails leaves
+ * neither file nor event.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createChromiumPdfPrinter,
+  findChromiumExecutable,
+  type ChromiumPdfPrinter,
+} from '../../electron/web/chromiumPdf';
+import { pdfPageCount } from '../../db/api/print';
+import { failure, makeCore, receiveInput, setUp, type TestCore } from './helpers';
+
+const chromium = findChromiumExecutable();
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+describe.skipIf(!chromium || !hasPdftotext)('print.render with Chromium', () => {
+  let t: TestCore;
+  let printer: ChromiumPdfPrinter;
+  let dossierId: string;
+  let code: string;
+
+  beforeAll(async () => {
+    printer = createChromiumPdfPrinter(chromium);
+    t = makeCore({ printer });
+    await setUp(t.core);
+    const [proc] = await t.core.call('procedures.search', { query: 'mai tang' });
+    const { dossier } = await t.core.call('dossiers.receive', receiveInput(proc!.id));
+    dossierId = dossier.id;
+    code = dossier.code!;
+  }, 60_000);
+
+  afterAll(async () => {
+    await printer?.close();
+    await t?.cleanup();
+  });
+
+  it('stores the receipt PDF, then the printed event; the text has code, applicant and times', async () => {
+    const r = await t.core.call('print.render', { dossierId, form: 'receipt' });
+    expect(r.pdfPath).toBe(`prints/2026/${code}-receipt-1.pdf`);
+    expect(r.reprint).toBe(false);
+    expect(r.sent).toBe(false);
+    const file = join(t.dir, r.pdfPath);
+    expect(existsSync(file)).toBe(true);
+    expect(r.pageCount).toBe(pdfPages(file));
+    expect(r.pageCount).toBeGreaterThanOrEqual(1);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain(code);
+    expect(text).toContain('Trần Thị Bích');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toMatch(/Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 10 tháng 0?3 năm 2026/);
+    expect(text).toMatch(
+      /trả kết quả giải quyết hồ sơ: 14 giờ 45 phút, ngày 17 tháng 0?3 năm 2026/,
+    );
+    expect(text).not.toContain('Bản in lại');
+
+    const detail = await t.core.call('dossiers.get', { id: dossierId });
+    expect(detail.prints).toEqual([
+      expect.objectContaining({
+        form: 'receipt',
+        file: r.pdfPath,
+        reprint: false,
+        eventId: r.eventId,
+      }),
+    ]);
+    expect(detail.timeline.at(-1)).toMatchObject({ type: 'printed', id: r.eventId });
+  });
+
+  it('a second print is a reprint, marked on the paper, in its own file', async () => {
+    const r = await t.core.call('print.render', { dossierId, form: 'receipt', paper: 'A5' });
+    expect(r.reprint).toBe(true);
+    expect(r.pdfPath).toBe(`prints/2026/${code}-receipt-2.pdf`);
+    expect(pdfText(join(t.dir, r.pdfPath))).toContain('Bản in lại');
+  });
+
+  it('control slip and 80 mm slip; send in browser mode stores but does not print', async () => {
+    const slip = await t.core.call('print.render', {
+      dossierId,
+      form: 'appointment_slip',
+      send: true,
+    });
+    expect(slip.sent).toBe(false);
+    expect(slip.sendError).toMatch(/Chế độ trình duyệt/);
+    expect(pdfText(join(t.dir, slip.pdfPath))).toContain(code);
+    const control = await t.core.call('print.render', { dossierId, form: 'control_slip' });
+    expect(pdfText(join(t.dir, control.pdfPath))).toMatch(/PHIẾU KIỂM SOÁT/);
+  });
+
+  it('preview returns the HTML without recording anything; forms the dossier lacks are refused', async () => {
+    const before = (await t.core.call('dossiers.get', { id: dossierId })).timeline.length;
+    const p = await t.core.call('print.preview', { dossierId, form: 'receipt' });
+    expect(p.html).toContain(code);
+    expect(p.paper).toBe('A4');
+    expect(p.reprint).toBe(true);
+    const refusal = await failure(t.core.call('print.render', { dossierId, form: 'refusal' }));
+    expect(refusal.code).toBe('conflict');
+    expect(refusal.message).toMatch(/chưa in được "Phiếu từ chối/);
+    expect((await t.core.call('dossiers.get', { id: dossierId })).timeline.length).toBe(before);
+  });
+});
+
+describe('print.render when the PDF maker fails', () => {
+  it('leaves no file and no printed event', async () => {
+    const t = makeCore({
+      printer: {
+        async htmlToPdf() {
+          throw new Error('Chromium đã dừng');
+        },
+      },
+    });
+    try {
+      await setUp(t.core);
+      const [proc] = await t.core.call('procedures.search', { query: 'mai tang' });
+      const { dossier } = await t.core.call('dossiers.receive', receiveInput(proc!.id));
+      const err = await failure(
+        t.core.call('print.render', { dossierId: dossier.id, form: 'receipt' }),
+      );
+      expect(err.code).toBe('internal');
+      expect(err.message).toMatch(/Chromium đã dừng/);
+      expect(existsSync(join(t.dir, 'prints')) ? readdirSync(join(t.dir, 'prints')) : []).toEqual(
+        [],
+      );
+      expect((await t.core.call('dossiers.get', { id: dossier.id })).prints).toEqual([]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('a non-PDF answer is refused the same way', async () => {
+    const t = makeCore({
+      printer: { htmlToPdf: async () => Buffer.from('<html>not a pdf</html>') },
+    });
+    try {
+      await setUp(t.core);
+      const [proc] = await t.core.call('procedures.search', { query: 'mai tang' });
+      const { dossier } = await t.core.call('dossiers.receive', receiveInput(proc!.id));
+      const err = await failure(
+        t.core.call('print.render', { dossierId: dossier.id, form: 'receipt' }),
+      );
+      expect(err.message).toMatch(/Không tạo được tệp PDF/);
+      expect(
+        (await t.core.call('dossiers.get', { id: dossier.id })).timeline.map((e) => e.type),
+      ).toEqual(['received']);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('pdfPageCount counts page objects, not the page tree', () => {
+    const pdf = Buffer.from(
+      '%PDF-1.4 << /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page/Parent 1 0 R >>',
+    );
+    expect(pdfPageCount(pdf)).toBe(2);
+  });
+});
