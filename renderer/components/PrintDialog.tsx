@@ -1,0 +1,203 @@
+/**
+ * Xem trước và in một phiếu. The preview is the print template's own HTML (print.preview) in an
+ * isolated frame. "In" first stores the PDF and the printed event (print.render), then prints:
+ * the desktop app sends it to the printer chosen in settings; in browser mode the page prints the
+ * preview through the browser's print dialog, and the stored PDF can be opened from its link.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import type { ApiInput } from '../../shared/api/contract';
+import type { PaperSize, PrintFormName } from '../../shared/api/schemas';
+import { call, getApi, toApiError } from '../api/client';
+import { Kbd } from './Kbd';
+import { useHotkeys } from '../lib/hotkeys';
+
+export const FORM_TITLES: Record<PrintFormName, string> = {
+  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+  supplement_request: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  control_slip: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  appointment_slip: 'Phiếu hẹn trả kết quả (khổ 80 mm)',
+};
+
+export interface PrintJob {
+  dossierId: string;
+  form: PrintFormName;
+  /** Force the "Bản in lại" mark (the detail screen's reprint). */
+  reprint?: boolean;
+}
+
+export interface PrintedInfo {
+  pdfPath: string;
+  pageCount: number;
+  reprint: boolean;
+  sent: boolean;
+}
+
+export function PrintDialog({
+  job,
+  onClose,
+  onPrinted,
+}: {
+  job: PrintJob | null;
+  onClose: () => void;
+  onPrinted?: (info: PrintedInfo) => void;
+}) {
+  const [html, setHtml] = useState<string | null>(null);
+  const [reprint, setReprint] = useState(false);
+  const [paper, setPaper] = useState<PaperSize | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [printed, setPrinted] = useState<PrintedInfo | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+  const api = getApi();
+  const isSlip = job?.form === 'appointment_slip';
+
+  const load = useCallback(async (j: PrintJob, p: PaperSize | null) => {
+    setHtml(null);
+    setError(null);
+    try {
+      const input: ApiInput<'print.preview'> = {
+        dossierId: j.dossierId,
+        form: j.form,
+      };
+      if (j.reprint !== undefined) input.reprint = j.reprint;
+      if (p) input.paper = p;
+      const out = await call('print.preview', input);
+      setHtml(out.html);
+      setReprint(out.reprint);
+      if (out.paper !== '80mm' && !p) setPaper(out.paper);
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    setPrinted(null);
+    setPaper(null);
+    if (job) void load(job, null);
+  }, [job, load]);
+
+  const print = async () => {
+    if (!job || busy || !html) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const input: ApiInput<'print.render'> = {
+        dossierId: job.dossierId,
+        form: job.form,
+        send: api.host === 'desktop',
+      };
+      if (job.reprint !== undefined) input.reprint = job.reprint;
+      if (paper && !isSlip) input.paper = paper;
+      const out = await call('print.render', input);
+      const info = {
+        pdfPath: out.pdfPath,
+        pageCount: out.pageCount,
+        reprint: out.reprint,
+        sent: out.sent,
+      };
+      setPrinted(info);
+      onPrinted?.(info);
+      if (api.host === 'browser') frame.current?.contentWindow?.print();
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useHotkeys({ 'Ctrl+P': () => void print() }, job !== null);
+
+  const pdfUrl = printed && api.fileUrl ? api.fileUrl(printed.pdfPath) : null;
+
+  return (
+    <Modal
+      open={job !== null}
+      onCancel={onClose}
+      width={isSlip ? 520 : 980}
+      title={
+        <Space>
+          <span>Xem trước: {job ? FORM_TITLES[job.form] : ''}</span>
+          {reprint ? <Tag color="orange">Bản in lại</Tag> : null}
+        </Space>
+      }
+      destroyOnHidden
+      afterOpenChange={(open) => {
+        if (open) printButton.current?.focus();
+      }}
+      footer={
+        <Space wrap>
+          {!isSlip && paper ? (
+            <Segmented
+              aria-label="Khổ giấy"
+              value={paper}
+              options={[
+                { label: 'A4', value: 'A4' },
+                { label: 'A5', value: 'A5' },
+              ]}
+              onChange={(v) => {
+                const p = v as PaperSize;
+                setPaper(p);
+                if (job) void load(job, p);
+              }}
+            />
+          ) : null}
+          <Button onClick={onClose}>
+            Đóng <Kbd>Esc</Kbd>
+          </Button>
+          <Button
+            ref={printButton}
+            type="primary"
+            icon={<PrinterOutlined />}
+            loading={busy}
+            disabled={!html}
+            onClick={() => void print()}
+          >
+            {printed ? 'In lại' : 'In'} <Kbd>Ctrl+P</Kbd>
+          </Button>
+        </Space>
+      }
+    >
+      <div className="print-dialog-body">
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
+        {printed ? (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={
+              <span>
+                Đã lưu bản in ({printed.pageCount} trang{printed.reprint ? ', bản in lại' : ''}) vào{' '}
+                <Typography.Text code>{printed.pdfPath}</Typography.Text>
+                {printed.sent ? ' và gửi tới máy in.' : '.'}{' '}
+                {pdfUrl ? (
+                  <a href={pdfUrl} target="_blank" rel="noreferrer" data-testid="pdf-link">
+                    Mở tệp PDF
+                  </a>
+                ) : null}
+              </span>
+            }
+          />
+        ) : null}
+        {html === null && !error ? (
+          <div className="print-loading">
+            <Spin description="Đang dựng phiếu…" />
+          </div>
+        ) : null}
+        {html !== null ? (
+          <iframe
+            ref={frame}
+            title={job ? FORM_TITLES[job.form] : 'Xem trước'}
+            className={isSlip ? 'print-frame print-frame-slip' : 'print-frame'}
+            srcDoc={html}
+            sandbox="allow-same-origin allow-modals"
+          />
+        ) : null}
+      </div>
+    </Modal>
+  );
+}

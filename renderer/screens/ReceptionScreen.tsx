@@ -1,0 +1,631 @@
+/**
+ * Tiếp nhận hồ sơ: one flow, keyboard first.
+ *   F3 procedure → (case) → checklist (Space ticks, Enter moves) → F4 QR scan / applicant →
+ *   delivery and fee → Ctrl+Enter Tiếp nhận | Alt+B Yêu cầu bổ sung | Alt+T Từ chối →
+ *   print preview (Ctrl+P) → Alt+N next applicant, same procedure | F2 new dossier.
+ * Everything typed stays in the draft store (and sessionStorage) until the officer starts anew.
+ */
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Space,
+  Typography,
+} from 'antd';
+import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { call, toApiError } from '../api/client';
+import { Field } from '../components/Field';
+import { Kbd } from '../components/Kbd';
+import { PrintDialog, type PrintJob } from '../components/PrintDialog';
+import { officialTime } from '../lib/format';
+import { enterAdvances, useHotkeys } from '../lib/hotkeys';
+import {
+  receiveInput,
+  refusalInput,
+  supplementInput,
+  useReception,
+  type FieldErrors,
+} from '../stores/receptionDraft';
+import { useRoute } from '../stores/route';
+import { useSession } from '../stores/session';
+import { ProcedurePicker } from './reception/ProcedurePicker';
+import { Checklist } from './reception/Checklist';
+import { ApplicantForm } from './reception/ApplicantForm';
+import { DeliveryForm, DuePanel } from './reception/DeliveryForm';
+
+/** The first field with a message, in screen order. */
+const FOCUS_ORDER: [string, string][] = [
+  ['procedureId', 'procedure-search'],
+  ['components', 'tick-0'],
+  ['applicant.name', 'applicant-name'],
+  ['applicant.idNumber', 'applicant-idNumber'],
+  ['applicant.birthDate', 'applicant-birthDate'],
+  ['applicant.phone', 'applicant-phone'],
+  ['applicant.email', 'applicant-email'],
+  ['applicant.representative.name', 'rep-name'],
+  ['applicant.representative.phone', 'rep-phone'],
+  ['sets', 'sets'],
+  ['fee', 'fee'],
+  ['resultDelivery.address', 'delivery-address'],
+  ['dueAtOverride', 'due-at-override'],
+];
+
+function focusFirstError(errors: FieldErrors) {
+  const hit =
+    FOCUS_ORDER.find(([k]) => errors[k] !== undefined) ??
+    (Object.keys(errors).some((k) => k.startsWith('components'))
+      ? ['components', 'tick-0']
+      : undefined);
+  if (!hit) return;
+  requestAnimationFrame(() => {
+    if (hit[0] === 'procedureId') {
+      window.dispatchEvent(new CustomEvent('motcua:focus-procedure'));
+      return;
+    }
+    const el = document.getElementById(hit[1]);
+    el?.focus();
+    if (el instanceof HTMLInputElement) el.select();
+  });
+}
+
+export function ReceptionScreen() {
+  const { message } = AntApp.useApp();
+  const draft = useReception((s) => s.draft);
+  const errors = useReception((s) => s.errors);
+  const formError = useReception((s) => s.formError);
+  const store = useReception.getState;
+  const go = useRoute((s) => s.go);
+  const locked = useSession((s) => s.session?.locked ?? false);
+  const [busy, setBusy] = useState<null | 'receive' | 'supplement' | 'refuse'>(null);
+  const [dialog, setDialog] = useState<null | 'supplement' | 'refuse'>(null);
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const afterPrint = useRef<PrintJob | null>(null);
+  const result = draft.result;
+  const frozen = result !== null;
+
+  const fail = (err: unknown) => {
+    const e = toApiError(err);
+    const fields = e.fields ?? {};
+    store().setErrors(fields, e.message);
+    focusFirstError(fields);
+  };
+
+  const receive = async () => {
+    if (frozen || busy) return;
+    const { value, errors: found } = receiveInput(store().draft);
+    if (!value) {
+      store().setErrors(found, 'Hồ sơ chưa thể tiếp nhận: hãy sửa các ô được đánh dấu đỏ.');
+      focusFirstError(found);
+      return;
+    }
+    setBusy('receive');
+    try {
+      const out = await call('dossiers.receive', value);
+      const d = out.dossier;
+      store().setResult({
+        kind: 'received',
+        dossierId: d.id,
+        code: d.code ?? '',
+        dueAt: d.dueAt,
+        receivedAt: d.receivedAt,
+      });
+      void message.success(`Đã tiếp nhận hồ sơ ${d.code ?? ''}.`);
+      afterPrint.current = store().draft.printAppointmentSlip
+        ? { dossierId: d.id, form: 'appointment_slip' }
+        : null;
+      setPrintJob({ dossierId: d.id, form: 'receipt' });
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openSupplement = () => {
+    if (frozen) return;
+    store().prepareSupplement();
+    setDialog('supplement');
+  };
+
+  const supplement = async () => {
+    const { value, errors: found } = supplementInput(store().draft);
+    if (!value) {
+      store().setErrors(
+        found,
+        'Phiếu yêu cầu bổ sung chưa đủ thông tin: hãy sửa các ô được đánh dấu đỏ.',
+      );
+      if (Object.keys(found).some((k) => k !== 'missing' && k !== 'reason')) {
+        setDialog(null);
+        focusFirstError(found);
+      }
+      return;
+    }
+    setBusy('supplement');
+    try {
+      const out = await call('dossiers.requestSupplement', value);
+      store().setResult({ kind: 'supplement', dossierId: out.dossier.id, docNo: out.docNo });
+      setDialog(null);
+      setPrintJob({ dossierId: out.dossier.id, form: 'supplement_request' });
+    } catch (err) {
+      const e = toApiError(err);
+      store().setErrors(e.fields ?? {}, e.message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const refuse = async () => {
+    const { value, errors: found } = refusalInput(store().draft);
+    if (!value) {
+      store().setErrors(found, 'Phiếu từ chối chưa đủ thông tin: hãy sửa các ô được đánh dấu đỏ.');
+      if (Object.keys(found).some((k) => k !== 'reason')) {
+        setDialog(null);
+        focusFirstError(found);
+      }
+      return;
+    }
+    setBusy('refuse');
+    try {
+      const out = await call('dossiers.refuse', value);
+      store().setResult({ kind: 'refused', dossierId: out.dossier.id, docNo: out.docNo });
+      setDialog(null);
+      setPrintJob({ dossierId: out.dossier.id, form: 'refusal' });
+    } catch (err) {
+      const e = toApiError(err);
+      store().setErrors(e.fields ?? {}, e.message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const nextSame = () => {
+    if (!store().draft.procedure) return;
+    store().nextSameProcedure();
+    setPrintJob(null);
+    requestAnimationFrame(() => document.getElementById('applicant-scan')?.focus());
+  };
+
+  const idle = dialog === null && printJob === null && !locked;
+  useHotkeys(
+    {
+      'Ctrl+Enter': () => void receive(),
+      'Alt+B': openSupplement,
+      'Alt+T': () => !frozen && setDialog('refuse'),
+      'Alt+N': nextSame,
+      F3: () => !frozen && window.dispatchEvent(new CustomEvent('motcua:focus-procedure')),
+      F4: () => !frozen && document.getElementById('applicant-scan')?.focus(),
+      'Ctrl+P': () => {
+        if (!result) return;
+        const form =
+          result.kind === 'received'
+            ? 'receipt'
+            : result.kind === 'supplement'
+              ? 'supplement_request'
+              : 'refusal';
+        setPrintJob({ dossierId: result.dossierId, form });
+      },
+    },
+    idle,
+  );
+  useHotkeys(
+    { 'Ctrl+Enter': () => void (dialog === 'supplement' ? supplement() : refuse()) },
+    dialog !== null,
+  );
+
+  const afterProcedure = () => {
+    requestAnimationFrame(() => {
+      const radio = document.querySelector<HTMLInputElement>(
+        '#case-choice input[type=radio]:checked',
+      );
+      (
+        radio ??
+        document.getElementById('tick-0') ??
+        document.getElementById('applicant-scan')
+      )?.focus();
+    });
+  };
+
+  const cases = draft.procedure?.cases ?? [];
+  return (
+    <div className="reception">
+      {draft.fromSupplementRequestId && !result ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="Người nộp quay lại sau khi được hướng dẫn bổ sung: hồ sơ sẽ được tiếp nhận tiếp theo phiếu yêu cầu bổ sung trước đó."
+        />
+      ) : null}
+      <Form layout="vertical" component="div">
+        <Row gutter={16} data-enter-scope onKeyDown={enterAdvances}>
+          <Col xs={24} xl={14}>
+            <Card size="small" title={<span>1. Thủ tục hành chính</span>} className="panel">
+              <ProcedurePicker
+                disabled={frozen}
+                error={errors['procedureId']}
+                onChosen={afterProcedure}
+              />
+              {cases.length > 1 ? (
+                <Field label="Trường hợp" htmlFor="case-choice">
+                  <Radio.Group
+                    id="case-choice"
+                    value={draft.caseLabel}
+                    disabled={frozen}
+                    onChange={(e) => store().setCase(e.target.value as string)}
+                  >
+                    <Space orientation="vertical">
+                      {cases.map((c) => (
+                        <Radio key={c.label} value={c.label}>
+                          {c.text}
+                        </Radio>
+                      ))}
+                    </Space>
+                  </Radio.Group>
+                </Field>
+              ) : null}
+            </Card>
+            {draft.procedure ? (
+              <Card size="small" title="2. Thành phần hồ sơ" className="panel">
+                <Checklist disabled={frozen} errors={errors} />
+              </Card>
+            ) : null}
+            <Card size="small" title="4. Nộp hồ sơ và nhận kết quả" className="panel">
+              <DeliveryForm disabled={frozen} errors={errors} />
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card size="small" title="3. Người nộp hồ sơ" className="panel">
+              <ApplicantForm disabled={frozen} errors={errors} />
+            </Card>
+            <Card size="small" title="5. Thời hạn giải quyết" className="panel">
+              <DuePanel disabled={frozen} error={errors['dueAtOverride']} />
+            </Card>
+          </Col>
+        </Row>
+      </Form>
+
+      <div className="outcome-bar">
+        {result ? (
+          <ResultPanel
+            onPrint={(job) => setPrintJob(job)}
+            onNext={nextSame}
+            onOpen={(id) => go({ screen: 'dossier', id })}
+          />
+        ) : (
+          <>
+            {formError ? (
+              <Alert
+                type="error"
+                showIcon
+                title={formError}
+                className="outcome-error"
+                role="alert"
+              />
+            ) : null}
+            <Space wrap>
+              <Button
+                type="primary"
+                size="large"
+                loading={busy === 'receive'}
+                onClick={() => void receive()}
+              >
+                Tiếp nhận hồ sơ <Kbd>Ctrl+Enter</Kbd>
+              </Button>
+              <Button size="large" onClick={openSupplement}>
+                Yêu cầu bổ sung <Kbd>Alt+B</Kbd>
+              </Button>
+              <Button size="large" danger onClick={() => setDialog('refuse')}>
+                Từ chối tiếp nhận <Kbd>Alt+T</Kbd>
+              </Button>
+              {draft.procedure ? (
+                <Typography.Text type="secondary">
+                  <Kbd>F2</Kbd> hồ sơ mới · <Kbd>F1</Kbd> phím tắt
+                </Typography.Text>
+              ) : null}
+            </Space>
+          </>
+        )}
+      </div>
+
+      <SupplementDialog
+        open={dialog === 'supplement'}
+        busy={busy === 'supplement'}
+        onCancel={() => setDialog(null)}
+        onSubmit={() => void supplement()}
+      />
+      <RefuseDialog
+        open={dialog === 'refuse'}
+        busy={busy === 'refuse'}
+        onCancel={() => setDialog(null)}
+        onSubmit={() => void refuse()}
+      />
+      <PrintDialog
+        job={printJob}
+        onClose={() => {
+          const next = afterPrint.current;
+          afterPrint.current = null;
+          setPrintJob(next);
+        }}
+      />
+    </div>
+  );
+}
+
+function ResultPanel({
+  onPrint,
+  onNext,
+  onOpen,
+}: {
+  onPrint: (job: PrintJob) => void;
+  onNext: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const result = useReception((s) => s.draft.result);
+  const newReception = useReception((s) => s.newReception);
+  if (!result) return null;
+  const title =
+    result.kind === 'received' ? (
+      <span>
+        Đã tiếp nhận hồ sơ. Mã hồ sơ: <strong data-testid="dossier-code">{result.code}</strong>
+        {result.dueAt ? <> · Hẹn trả: {officialTime(result.dueAt)}</> : null}
+      </span>
+    ) : result.kind === 'supplement' ? (
+      <span>
+        Đã lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ số{' '}
+        <strong data-testid="doc-no">{result.docNo}</strong>
+      </span>
+    ) : (
+      <span>
+        Đã lập Phiếu từ chối tiếp nhận giải quyết hồ sơ số{' '}
+        <strong data-testid="doc-no">{result.docNo}</strong>
+      </span>
+    );
+  return (
+    <div className="result-panel" role="status">
+      <Alert
+        type={result.kind === 'received' ? 'success' : 'info'}
+        icon={<CheckCircleOutlined />}
+        showIcon
+        title={title}
+      />
+      <Space wrap style={{ marginTop: 8 }}>
+        {result.kind === 'received' ? (
+          <>
+            <Button onClick={() => onPrint({ dossierId: result.dossierId, form: 'receipt' })}>
+              In Giấy tiếp nhận (2 liên) <Kbd>Ctrl+P</Kbd>
+            </Button>
+            <Button
+              onClick={() => onPrint({ dossierId: result.dossierId, form: 'appointment_slip' })}
+            >
+              In phiếu hẹn 80 mm
+            </Button>
+          </>
+        ) : (
+          <Button
+            onClick={() =>
+              onPrint({
+                dossierId: result.dossierId,
+                form: result.kind === 'supplement' ? 'supplement_request' : 'refusal',
+              })
+            }
+          >
+            In phiếu <Kbd>Ctrl+P</Kbd>
+          </Button>
+        )}
+        <Button onClick={() => onOpen(result.dossierId)}>Xem hồ sơ</Button>
+        <Button type="primary" onClick={onNext}>
+          Tiếp nhận hồ sơ tiếp theo, cùng thủ tục <Kbd>Alt+N</Kbd>
+        </Button>
+        <Button
+          onClick={() => {
+            newReception();
+            window.dispatchEvent(new CustomEvent('motcua:focus-procedure'));
+          }}
+        >
+          Hồ sơ mới <Kbd>F2</Kbd>
+        </Button>
+      </Space>
+    </div>
+  );
+}
+
+function SupplementDialog({
+  open,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  open: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: () => void;
+}) {
+  const missing = useReception((s) => s.draft.missing);
+  const reason = useReception((s) => s.draft.supplementReason);
+  const errors = useReception((s) => s.errors);
+  const formError = useReception((s) => s.formError);
+  const update = useReception((s) => s.updateMissing);
+  const add = useReception((s) => s.addMissing);
+  const remove = useReception((s) => s.removeMissing);
+  const set = useReception((s) => s.set);
+  const clearError = useReception((s) => s.clearError);
+  return (
+    <Modal
+      open={open}
+      title="Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"
+      width={860}
+      onCancel={onCancel}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onCancel}>
+            Quay lại <Kbd>Esc</Kbd>
+          </Button>
+          <Button type="primary" loading={busy} onClick={onSubmit}>
+            Lập phiếu yêu cầu bổ sung <Kbd>Ctrl+Enter</Kbd>
+          </Button>
+        </Space>
+      }
+    >
+      <Form layout="vertical" component="div">
+        <div data-enter-scope onKeyDown={enterAdvances}>
+          <Typography.Paragraph type="secondary">
+            Giấy tờ còn thiếu (lấy sẵn từ các dòng chưa đánh dấu trong thành phần hồ sơ; sửa, thêm
+            hoặc bỏ dòng nếu cần):
+          </Typography.Paragraph>
+          <table className="checklist-table" aria-label="Giấy tờ cần bổ sung">
+            <thead>
+              <tr>
+                <th>Giấy tờ cần bổ sung, hoàn thiện</th>
+                <th style={{ width: 64 }}>Bản chính</th>
+                <th style={{ width: 64 }}>Bản sao chứng thực</th>
+                <th style={{ width: 64 }}>Bản sao</th>
+                <th style={{ width: 180 }}>Ghi chú</th>
+                <th style={{ width: 32 }} />
+              </tr>
+            </thead>
+            <tbody>
+              {missing.map((m, i) => (
+                <tr key={m.key}>
+                  <td>
+                    <Input
+                      size="small"
+                      aria-label={`Giấy tờ cần bổ sung thứ ${i + 1}`}
+                      autoFocus={i === 0}
+                      value={m.name}
+                      onChange={(e) => update(m.key, { name: e.target.value })}
+                    />
+                  </td>
+                  {(['originals', 'certifiedCopies', 'copies'] as const).map((f) => (
+                    <td key={f}>
+                      <InputNumber
+                        size="small"
+                        className="count-input"
+                        controls={false}
+                        min={0}
+                        max={99}
+                        precision={0}
+                        aria-label={f}
+                        value={m[f]}
+                        onChange={(v) => update(m.key, { [f]: typeof v === 'number' ? v : 0 })}
+                      />
+                    </td>
+                  ))}
+                  <td>
+                    <Input
+                      size="small"
+                      aria-label={`Ghi chú thứ ${i + 1}`}
+                      value={m.note}
+                      onChange={(e) => update(m.key, { note: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label="Bỏ dòng"
+                      onClick={() => remove(m.key)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {errors['missing'] ? <div className="field-error">{errors['missing']}</div> : null}
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={add}
+            style={{ margin: '6px 0 12px' }}
+          >
+            Thêm giấy tờ
+          </Button>
+          <Field label="Lý do" required error={errors['reason']} htmlFor="supplement-reason">
+            <Input.TextArea
+              id="supplement-reason"
+              autoFocus={missing.length === 0}
+              rows={3}
+              value={reason}
+              status={errors['reason'] ? 'error' : undefined}
+              placeholder="Ví dụ: Hồ sơ còn thiếu giấy chứng tử (bản sao chứng thực)."
+              onChange={(e) => {
+                set({ supplementReason: e.target.value });
+                clearError('reason');
+              }}
+            />
+          </Field>
+          {formError && Object.keys(errors).length === 0 ? (
+            <Alert type="error" showIcon title={formError} />
+          ) : null}
+        </div>
+      </Form>
+    </Modal>
+  );
+}
+
+function RefuseDialog({
+  open,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  open: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: () => void;
+}) {
+  const reason = useReception((s) => s.draft.refusalReason);
+  const errors = useReception((s) => s.errors);
+  const formError = useReception((s) => s.formError);
+  const set = useReception((s) => s.set);
+  const clearError = useReception((s) => s.clearError);
+  return (
+    <Modal
+      open={open}
+      title="Phiếu từ chối tiếp nhận giải quyết hồ sơ"
+      width={640}
+      onCancel={onCancel}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onCancel}>
+            Quay lại <Kbd>Esc</Kbd>
+          </Button>
+          <Button danger type="primary" loading={busy} onClick={onSubmit}>
+            Lập phiếu từ chối <Kbd>Ctrl+Enter</Kbd>
+          </Button>
+        </Space>
+      }
+    >
+      <Form layout="vertical" component="div">
+        <Field label="Lý do từ chối" required error={errors['reason']} htmlFor="refuse-reason">
+          <Input.TextArea
+            id="refuse-reason"
+            autoFocus
+            rows={4}
+            value={reason}
+            status={errors['reason'] ? 'error' : undefined}
+            placeholder="Ví dụ: Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan."
+            onChange={(e) => {
+              set({ refusalReason: e.target.value });
+              clearError('reason');
+            }}
+          />
+        </Field>
+        {formError && Object.keys(errors).length === 0 ? (
+          <Alert type="error" showIcon title={formError} />
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

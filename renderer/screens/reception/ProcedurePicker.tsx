@@ -1,0 +1,202 @@
+/**
+ * Tìm thủ tục as you type, without diacritics, by name or code; the office's recent and frequent
+ * procedures come first (the core ranks them). Arrows move, Enter chooses, Esc clears.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Button, Input, Tag, Typography, type InputRef } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import type { ProcedureHit } from '../../../shared/api/schemas';
+import { call, toApiError } from '../../api/client';
+import { Kbd } from '../../components/Kbd';
+import { toProcedurePick } from '../../lib/procedure';
+import { useReception, type ProcedurePick } from '../../stores/receptionDraft';
+
+export function ProcedurePicker({
+  disabled,
+  error,
+  onChosen,
+}: {
+  disabled: boolean;
+  error?: string | undefined;
+  onChosen: (p: ProcedurePick) => void;
+}) {
+  const procedure = useReception((s) => s.draft.procedure);
+  const selectProcedure = useReception((s) => s.selectProcedure);
+  const [editing, setEditing] = useState(procedure === null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<ProcedureHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<InputRef>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (procedure === null) setEditing(true);
+  }, [procedure]);
+
+  useEffect(() => {
+    const focus = () => {
+      setEditing(true);
+      requestAnimationFrame(() => input.current?.focus({ cursor: 'all' }));
+    };
+    window.addEventListener('motcua:focus-procedure', focus);
+    return () => window.removeEventListener('motcua:focus-procedure', focus);
+  }, []);
+
+  useEffect(() => {
+    if (!editing) return;
+    const mine = ++seq.current;
+    const t = window.setTimeout(
+      async () => {
+        try {
+          const found = await call('procedures.search', { query, limit: 20 });
+          if (mine !== seq.current) return;
+          setHits(found);
+          setActive(0);
+          setLoadError(null);
+        } catch (err) {
+          if (mine === seq.current) setLoadError(toApiError(err).message);
+        }
+      },
+      query === '' ? 0 : 60,
+    );
+    return () => window.clearTimeout(t);
+  }, [query, editing]);
+
+  const choose = async (hit: ProcedureHit | undefined) => {
+    if (!hit || busy) return;
+    setBusy(true);
+    try {
+      const record = await call('procedures.get', { id: hit.id });
+      const pick = toProcedurePick(record);
+      selectProcedure(pick);
+      setEditing(false);
+      setQuery('');
+      onChosen(pick);
+    } catch (err) {
+      setLoadError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.altKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      void choose(hits[active]);
+    } else if (e.key === 'Escape' && procedure) {
+      e.preventDefault();
+      setEditing(false);
+      setQuery('');
+    }
+  };
+
+  useEffect(() => {
+    document.getElementById(`proc-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  if (!editing && procedure) {
+    return (
+      <div className={error ? 'proc-chosen proc-error' : 'proc-chosen'}>
+        <div className="proc-chosen-main">
+          <div className="proc-name" data-testid="chosen-procedure">
+            {procedure.name}
+          </div>
+          <div className="proc-meta">
+            {procedure.code ? <Tag>{procedure.code}</Tag> : <Tag>Chưa có mã</Tag>}
+            <span>{procedure.field}</span> · <span>{procedure.agency}</span>
+          </div>
+        </div>
+        <Button
+          disabled={disabled}
+          onClick={() => {
+            setEditing(true);
+            requestAnimationFrame(() => input.current?.focus());
+          }}
+        >
+          Đổi thủ tục <Kbd>F3</Kbd>
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="proc-picker" data-enter-own>
+      <Input
+        id="procedure-search"
+        ref={input}
+        size="large"
+        prefix={<SearchOutlined />}
+        placeholder="Gõ tên hoặc mã thủ tục, không cần dấu (ví dụ: mai tang, 1.001776)"
+        value={query}
+        disabled={disabled}
+        autoFocus
+        status={error ? 'error' : undefined}
+        role="combobox"
+        aria-expanded={hits.length > 0}
+        aria-controls="procedure-hits"
+        aria-activedescendant={hits.length ? `proc-hit-${active}` : undefined}
+        aria-label="Tìm thủ tục"
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+        suffix={<Kbd>F3</Kbd>}
+      />
+      {error ? <div className="field-error">{error}</div> : null}
+      {loadError ? <div className="field-error">{loadError}</div> : null}
+      <div
+        id="procedure-hits"
+        role="listbox"
+        className="proc-hits"
+        aria-label="Kết quả tìm thủ tục"
+      >
+        {hits.length === 0 ? (
+          <div className="proc-empty">
+            {query.trim() ? 'Không tìm thấy thủ tục nào khớp: hãy gõ từ khác hoặc mã thủ tục.' : ''}
+          </div>
+        ) : (
+          hits.map((h, i) => (
+            <div
+              key={h.id}
+              id={`proc-hit-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'proc-hit proc-hit-active' : 'proc-hit'}
+              onMouseEnter={() => setActive(i)}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                void choose(h);
+              }}
+            >
+              <div className="proc-hit-name">{h.name}</div>
+              <div className="proc-hit-meta">
+                {(h.code ?? h.localCode) ? <Tag>{h.code ?? h.localCode}</Tag> : null}
+                <Typography.Text type="secondary">
+                  {h.field} · {h.durationSummary}
+                  {h.caseCount > 1 ? ` · ${h.caseCount} trường hợp` : ''}
+                </Typography.Text>
+                {h.useCount > 0 ? <Tag color="blue">Đã dùng {h.useCount} lần</Tag> : null}
+              </div>
+            </div>
+          ))
+        )}
+      </div>
+      <Typography.Text type="secondary" className="small">
+        <Kbd>↑</Kbd> <Kbd>↓</Kbd> chọn dòng, <Kbd>Enter</Kbd> chọn thủ tục
+        {procedure ? (
+          <>
+            , <Kbd>Esc</Kbd> giữ thủ tục đã chọn
+          </>
+        ) : null}
+        .
+      </Typography.Text>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * The tracking board's filters: the bucket chosen from the counts, and the filters above the list.
+ * Kept in sessionStorage so that going to a dossier and back finds the board as it was.
+ */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { parseShortDate } from '../../shared/text/officialDate';
+import type { DossierState } from '../../shared/dossier/states';
+import { jsonSessionStorage } from './storage';
+
+export const BOARD_BUCKETS = [
+  'due_today',
+  'due_soon',
+  'overdue',
+  'paused',
+  'supplement_requested',
+  'result_ready',
+  'returned',
+  'refused',
+  'all',
+] as const;
+export type BoardBucket = (typeof BOARD_BUCKETS)[number];
+
+export const BUCKET_LABELS: Record<BoardBucket, string> = {
+  due_today: 'Đến hạn hôm nay',
+  due_soon: 'Sắp đến hạn',
+  overdue: 'Quá hạn',
+  paused: 'Chờ bổ sung',
+  supplement_requested: 'Đã hướng dẫn bổ sung',
+  result_ready: 'Đã có kết quả',
+  returned: 'Đã trả kết quả',
+  refused: 'Từ chối',
+  all: 'Tất cả hồ sơ',
+};
+
+export interface BoardFilters {
+  bucket: BoardBucket;
+  procedureId: string | null;
+  /** Shown in the procedure filter without a lookup. */
+  procedureName: string | null;
+  field: string | null;
+  officerId: string | null;
+  /** As typed, dd/mm/yyyy. */
+  from: string;
+  to: string;
+  text: string;
+}
+
+export function defaultFilters(): BoardFilters {
+  return {
+    bucket: 'all',
+    procedureId: null,
+    procedureName: null,
+    field: null,
+    officerId: null,
+    from: '',
+    to: '',
+    text: '',
+  };
+}
+
+export interface ListFilter {
+  states?: DossierState[];
+  deadline?: 'overdue' | 'due_today' | 'due_soon' | 'on_time' | 'paused';
+  procedureId?: string;
+  field?: string;
+  officerId?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  text?: string;
+}
+
+/** The filter of dossiers.list for the board's state, and the messages of what cannot be used. */
+export function listFilter(f: BoardFilters): {
+  filter: ListFilter;
+  errors: Record<string, string>;
+} {
+  const filter: ListFilter = {};
+  const errors: Record<string, string> = {};
+  switch (f.bucket) {
+    case 'due_today':
+    case 'due_soon':
+    case 'overdue':
+    case 'paused':
+      filter.deadline = f.bucket;
+      break;
+    case 'supplement_requested':
+    case 'result_ready':
+    case 'returned':
+    case 'refused':
+      filter.states = [f.bucket];
+      break;
+    case 'all':
+      break;
+  }
+  if (f.procedureId) filter.procedureId = f.procedureId;
+  if (f.field) filter.field = f.field;
+  if (f.officerId) filter.officerId = f.officerId;
+  if (f.from.trim() !== '') {
+    const d = parseShortDate(f.from);
+    if (d) filter.receivedFrom = d;
+    else
+      errors.from = `"${f.from.trim()}" không phải ngày hợp lệ: nhập ngày/tháng/năm, ví dụ 01/07/2025.`;
+  }
+  if (f.to.trim() !== '') {
+    const d = parseShortDate(f.to);
+    if (d) filter.receivedTo = d;
+    else
+      errors.to = `"${f.to.trim()}" không phải ngày hợp lệ: nhập ngày/tháng/năm, ví dụ 31/07/2025.`;
+  }
+  if (filter.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
+    errors.to = 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.';
+  }
+  const text = f.text.trim();
+  if (text !== '') filter.text = text.slice(0, 200);
+  return { filter, errors };
+}
+
+interface BoardFiltersStore {
+  filters: BoardFilters;
+  setFilters: (patch: Partial<BoardFilters>) => void;
+  reset: () => void;
+}
+
+export const useBoardFilters = create<BoardFiltersStore>()(
+  persist(
+    (set) => ({
+      filters: defaultFilters(),
+      setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+      reset: () => set({ filters: defaultFilters() }),
+    }),
+    {
+      name: 'motcua.board',
+      version: 1,
+      storage: jsonSessionStorage(),
+      partialize: (s) => ({ filters: s.filters }) as unknown as BoardFiltersStore,
+    },
+  ),
+);

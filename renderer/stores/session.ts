@@ -1,0 +1,74 @@
+/**
+ * Who is at the counter: the boot phase (first run, sign-in, ready), the session and its lock.
+ * The session itself lives in the core (a host-side cookie or token); this store mirrors what
+ * auth.me / auth.signIn return and reacts when a call is refused because the screen is locked or
+ * the session ended.
+ */
+import { create } from 'zustand';
+import type { ApiOutput } from '../../shared/api/contract';
+import type { Session } from '../../shared/api/schemas';
+import { call, onApiError } from '../api/client';
+
+export type SetupStatus = ApiOutput<'setup.status'>;
+
+export type Phase = 'booting' | 'unreachable' | 'setup' | 'signin' | 'ready';
+
+export interface SessionStore {
+  phase: Phase;
+  status: SetupStatus | null;
+  session: Session | null;
+  bootError: string | null;
+  /** A message for the sign-in screen (e.g. "the session ended"). */
+  notice: string | null;
+  boot: () => Promise<void>;
+  signedIn: (session: Session) => void;
+  setLocked: (locked: boolean) => void;
+  signedOut: (notice?: string | null) => void;
+  setStatus: (status: SetupStatus) => void;
+}
+
+export const useSession = create<SessionStore>()((set, get) => ({
+  phase: 'booting',
+  status: null,
+  session: null,
+  bootError: null,
+  notice: null,
+  boot: async () => {
+    set({ phase: 'booting', bootError: null });
+    try {
+      const status = await call('setup.status');
+      if (!status.initialized) {
+        set({ phase: 'setup', status, session: null });
+        return;
+      }
+      const session = await call('auth.me');
+      set({ status, session, phase: session ? 'ready' : 'signin' });
+    } catch (err) {
+      set({ phase: 'unreachable', bootError: (err as Error).message });
+    }
+  },
+  signedIn: (session) => set({ session, phase: 'ready', notice: null }),
+  setLocked: (locked) => {
+    const s = get().session;
+    if (s) set({ session: { ...s, locked } });
+  },
+  signedOut: (notice = null) => set({ session: null, phase: 'signin', notice }),
+  setStatus: (status) => set({ status }),
+}));
+
+/** A call refused because of the session: lock the screen or go back to sign-in. */
+export function installSessionGuard(): () => void {
+  return onApiError((error, method) => {
+    if (error.code !== 'unauthorized') return;
+    if (method === 'auth.signIn' || method === 'auth.unlock' || method === 'setup.initialize')
+      return;
+    const state = useSession.getState();
+    if (state.phase !== 'ready') return;
+    if (error.reason === 'locked') state.setLocked(true);
+    else if (error.reason === 'signed_out' || error.reason === 'token') {
+      state.signedOut(
+        'Phiên làm việc đã kết thúc: hãy đăng nhập lại. Dữ liệu đang nhập vẫn được giữ.',
+      );
+    }
+  });
+}

@@ -1,0 +1,272 @@
+/**
+ * Theo dõi hồ sơ and the dossier detail: hand-over → result received → returned with the board's
+ * counts moving, pause and resume, apology, withdrawal, a reprint marked "Bản in lại", and the
+ * virtualised list paging by cursor.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  initializeOffice,
+  openApp,
+  screenshot,
+  startTestHost,
+  watchConsole,
+  type TestHost,
+} from './host';
+import { pdfText, squash } from './pdf';
+
+let host: TestHost;
+let procedureId: string;
+test.describe.configure({ mode: 'serial' });
+
+async function receive(name: string, idNumber?: string) {
+  const out = await host.core.call('dossiers.receive', {
+    procedureId,
+    applicant: {
+      kind: 'citizen',
+      name,
+      ...(idNumber ? { idNumber, idKind: 'cccd' as const } : {}),
+    },
+    components: [
+      {
+        name: 'Tờ khai đề nghị hỗ trợ chi phí mai táng',
+        originals: 1,
+        certifiedCopies: 0,
+        copies: 0,
+      },
+    ],
+  });
+  return out.dossier;
+}
+
+test.beforeAll(async () => {
+  host = await startTestHost('2026-03-10T08:30');
+  await initializeOffice(host);
+  procedureId = (await host.core.call('procedures.search', { query: '2.000744' }))[0]!.id;
+  await receive('Đặng Thị Hoa', '056190001111');
+  await receive('Võ Văn Minh', '056090002222');
+  await receive('Phan Thị Lan', '056190003333');
+});
+test.afterAll(async () => {
+  await host?.close();
+});
+
+const count = (page: Page, bucket: string) =>
+  page.getByTestId(`count-${bucket}`).locator('.bucket-count');
+
+async function openFromBoard(page: Page, text: string) {
+  await page.keyboard.press('F8');
+  await page.keyboard.press('Control+F');
+  await expect(page.locator('#board-search')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#board-list')).toBeFocused();
+  await expect(page.locator('#board-list [role=option]')).toHaveCount(1);
+  await expect(page.locator('#board-list [role=option]').first()).toContainText(text);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Quá trình xử lý')).toBeVisible();
+}
+
+async function act(page: Page, keys: string, title: string, fill?: (page: Page) => Promise<void>) {
+  await page.keyboard.press(keys);
+  const dialog = page
+    .locator('.ant-modal')
+    .filter({ has: page.locator('.ant-modal-title').getByText(title, { exact: true }) });
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(page);
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+}
+
+test('hand-over → result received → returned, with the board counts moving', async ({ page }) => {
+  const con = watchConsole(page);
+  await openApp(page, host);
+  await page.keyboard.press('F8');
+  await expect(count(page, 'result_ready')).toHaveText('0');
+  await expect(count(page, 'returned')).toHaveText('0');
+  await expect(page.locator('.board-summary')).toContainText('3 hồ sơ');
+  await screenshot(page, '11-board');
+
+  await openFromBoard(page, 'Đặng Thị Hoa');
+  await expect(page.getByTestId('detail-code')).toHaveText(/^000\.00\.13\.H56-260310-100\d$/);
+  await screenshot(page, '12-dossier-detail');
+
+  // Bàn giao: unit and person, typed; Enter moves, Ctrl+Enter confirms
+  await act(page, 'Alt+G', 'Bàn giao hồ sơ', async (p) => {
+    await expect(p.locator('#act-toUnit')).toBeFocused();
+    await p.keyboard.type('Phòng Bảo trợ xã hội');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('Trần Văn Nam');
+  });
+  await expect(page.locator('.ant-timeline')).toContainText(
+    'Bàn giao hồ sơ cho Phòng Bảo trợ xã hội (Trần Văn Nam)',
+  );
+  await expect(page.locator('.detail-title')).toContainText('Đã bàn giao');
+
+  // Nhận kết quả từ phòng chuyên môn: the unit is proposed from the hand-over
+  await act(page, 'Alt+K', 'Nhận kết quả giải quyết từ phòng chuyên môn', async (p) => {
+    await expect(p.locator('#act-fromUnit')).toHaveValue('Phòng Bảo trợ xã hội');
+  });
+  await expect(page.locator('.detail-title')).toContainText('Đã có kết quả');
+
+  await page.keyboard.press('F8');
+  await expect(count(page, 'result_ready')).toHaveText('1');
+  await expect(count(page, 'returned')).toHaveText('0');
+
+  // Trả kết quả tại quầy: who collected it, their ID, their relation
+  await openFromBoard(page, 'Đặng Thị Hoa');
+  await act(page, 'Alt+R', 'Trả kết quả', async (p) => {
+    await expect(p.locator('#act-collectorName')).toHaveValue('Đặng Thị Hoa');
+    await p.locator('#act-collectorName').fill('Lê Văn Tâm');
+    await p.locator('#act-collectorId').fill('056080004444');
+    await p.locator('#act-relation').fill('Chồng, được ủy quyền');
+  });
+  await expect(page.locator('.detail-title')).toContainText('Đã trả kết quả');
+  await expect(
+    page.getByText(
+      /Trả kết quả tại quầy lúc .* cho Lê Văn Tâm \(giấy tờ 056080004444\), Chồng, được ủy quyền/,
+    ),
+  ).toBeVisible();
+
+  await page.keyboard.press('F8');
+  await expect(count(page, 'result_ready')).toHaveText('0');
+  await expect(count(page, 'returned')).toHaveText('1');
+  // the returned bucket (key 6) lists it, with its outcome
+  await page.locator('#board-search').fill('');
+  await page.locator('#board-list').focus();
+  await page.keyboard.press('6');
+  await expect(page.getByTestId('count-returned')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#board-list [role=option]')).toHaveCount(1);
+  await expect(page.locator('#board-list [role=option]').first()).toContainText('Trước hạn');
+  con.check();
+});
+
+test('pause for supplements and resume; apology; withdrawal; reprint marked "Bản in lại"', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  await openApp(page, host);
+  await openFromBoard(page, 'Võ Văn Minh');
+  const dueBefore = await page.locator('.ant-descriptions').first().innerText();
+  expect(dueBefore).toContain('08 giờ 30 phút, ngày 13 tháng 3 năm 2026');
+
+  await act(
+    page,
+    'Alt+B',
+    'Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng tính thời hạn)',
+    async (p) => {
+      await p.keyboard.type('Bản sao giấy chứng tử');
+      await p.locator('#act-reason').fill('Thiếu bản sao giấy chứng tử.');
+    },
+  );
+  // the supplement request is printed right away
+  const preview = page
+    .locator('.ant-modal')
+    .filter({ hasText: 'Xem trước: Phiếu yêu cầu bổ sung' });
+  await expect(preview).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.detail-title')).toContainText('Chờ bổ sung');
+  await page.keyboard.press('F8');
+  await expect(count(page, 'paused')).toHaveText('1');
+
+  await openFromBoard(page, 'Võ Văn Minh');
+  await act(page, 'Alt+S', 'Đã nhận hồ sơ bổ sung (tiếp tục tính thời hạn)');
+  await expect(page.locator('.detail-title')).not.toContainText('Chờ bổ sung');
+  await expect(page.getByText(/Tạm dừng tính thời hạn/)).toBeVisible();
+
+  // Xin lỗi và hẹn lại: a new date, printed
+  await act(page, 'Alt+X', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', async (p) => {
+    await p.locator('#act-newDueAt').fill('20/03/2026 08:30');
+    await p.locator('#act-reason').fill('Cần xác minh thêm tại địa phương.');
+  });
+  const apology = page.locator('.ant-modal').filter({ hasText: 'Xem trước: Phiếu xin lỗi' });
+  await expect(apology).toBeVisible();
+  await page.keyboard.press('Control+P');
+  const saved = apology.getByText(/Đã lưu bản in/);
+  await expect(saved).toBeVisible();
+  const apologyText = squash(
+    pdfText(host.dataDir, (await saved.locator('code').innerText()).trim()),
+  );
+  expect(apologyText).toContain('Cần xác minh thêm tại địa phương.');
+  expect(apologyText).toMatch(/ngày 20 tháng 3 năm 2026/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-descriptions').first()).toContainText(
+    '08 giờ 30 phút, ngày 20 tháng 3 năm 2026',
+  );
+
+  // Reprint the receipt: marked "Bản in lại" on screen and on paper
+  await page.keyboard.press('Control+P');
+  const reprint = page.locator('.ant-modal').filter({ hasText: 'Xem trước: Giấy tiếp nhận' });
+  await expect(reprint.getByText('Bản in lại', { exact: true })).toBeVisible();
+  await expect(page.frameLocator('iframe.print-frame').locator('body')).toContainText('Bản in lại');
+  await page.keyboard.press('Control+P');
+  const saved2 = reprint.getByText(/Đã lưu bản in/);
+  await expect(saved2).toContainText('bản in lại');
+  expect(
+    squash(pdfText(host.dataDir, (await saved2.locator('code').innerText()).trim())),
+  ).toContain('Bản in lại');
+  await screenshot(page, '13-reprint-preview');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.print-list')).toContainText('Bản in lại');
+
+  // Rút hồ sơ
+  await openFromBoard(page, 'Phan Thị Lan');
+  await act(page, 'Alt+W', 'Rút hồ sơ theo yêu cầu', async (p) => {
+    await p.keyboard.type('Người nộp xin rút để bổ sung giấy tờ khác.');
+  });
+  await expect(page.locator('.detail-title')).toContainText('Đã rút hồ sơ');
+  await expect(page.getByText('Hồ sơ đã kết thúc: chỉ còn in lại phiếu.')).toBeVisible();
+  con.check();
+});
+
+test('a bad input in an action keeps what was typed', async ({ page }) => {
+  const con = watchConsole(page);
+  await openApp(page, host);
+  await openFromBoard(page, 'Võ Văn Minh');
+  await page.keyboard.press('Alt+X');
+  const dialog = page.locator('.ant-modal').filter({ hasText: 'Phiếu xin lỗi và hẹn lại' });
+  await page.locator('#act-newDueAt').fill('32/03/2026');
+  await page.locator('#act-reason').fill('Chờ ý kiến của Sở.');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText(
+    'Ngày hẹn mới "32/03/2026" không hợp lệ',
+  );
+  await expect(page.locator('#act-reason')).toHaveValue('Chờ ý kiến của Sở.');
+  // earlier than the appointment in force: refused by the core, shown, kept
+  await page.locator('#act-newDueAt').fill('12/03/2026 08:00');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByRole('alert')).toContainText('Ngày hẹn mới phải sau');
+  await expect(page.locator('#act-newDueAt')).toHaveValue('12/03/2026 08:00');
+  await page.keyboard.press('Escape');
+  con.check();
+});
+
+test('the board list is windowed and pages by cursor as it scrolls', async ({ page }) => {
+  const con = watchConsole(page);
+  for (let i = 0; i < 420; i++) await receive(`Người nộp thử số ${String(i).padStart(3, '0')}`);
+  await openApp(page, host);
+  await page.keyboard.press('F8');
+  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  const list = page.locator('#board-list');
+  await expect(page.locator('.board-summary')).toContainText('423 hồ sơ');
+  await expect(page.locator('.board-summary')).toContainText('đã tải 100+');
+  const rendered = async () => list.locator('[role=option]').count();
+  expect(await rendered()).toBeLessThan(40);
+
+  // scroll to the end of what is loaded, again and again: the next pages come, the DOM stays small
+  for (const loaded of ['200+', '300+', '400+', '423']) {
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(page.locator('.board-summary')).toContainText(`đã tải ${loaded}`);
+    expect(await rendered()).toBeLessThan(40);
+  }
+  // keyboard: End selects the last row, Home the first
+  await list.focus();
+  await page.keyboard.press('End');
+  await expect(list.locator('[aria-selected=true]')).toHaveAttribute('data-index', '422');
+  await page.keyboard.press('Home');
+  await expect(list.locator('[aria-selected=true]')).toHaveAttribute('data-index', '0');
+  await page.keyboard.press('PageDown');
+  await expect(list.locator('[aria-selected=true]')).not.toHaveAttribute('data-index', '0');
+  await screenshot(page, '14-board-many');
+  con.check();
+});

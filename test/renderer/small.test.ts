@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { takeTokenFromUrl } from '../../renderer/api/client';
+import { comboOf } from '../../renderer/lib/hotkeys';
+import { isIdle } from '../../renderer/lib/idle';
+import {
+  nowLocal,
+  officialTime,
+  parseHours,
+  parseTypedDateTime,
+  toTypedDateTime,
+} from '../../renderer/lib/format';
+import { defaultFilters, listFilter } from '../../renderer/stores/boardFilters';
+import { parseHash, routeHash } from '../../renderer/stores/route';
+
+describe('browser-mode token', () => {
+  it('takes the token out of the address and keeps the rest', () => {
+    expect(takeTokenFromUrl('http://127.0.0.1:4000/?token=abc123#/ho-so')).toEqual({
+      token: 'abc123',
+      cleanUrl: 'http://127.0.0.1:4000/#/ho-so',
+    });
+    expect(takeTokenFromUrl('http://127.0.0.1:4000/index.html?x=1&token=t')).toEqual({
+      token: 't',
+      cleanUrl: 'http://127.0.0.1:4000/index.html?x=1',
+    });
+    expect(takeTokenFromUrl('http://127.0.0.1:4000/')).toEqual({
+      token: null,
+      cleanUrl: 'http://127.0.0.1:4000/',
+    });
+  });
+});
+
+describe('keyboard combinations', () => {
+  const ev = (
+    key: string,
+    code: string,
+    mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {},
+  ) => ({
+    key,
+    code,
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    ...mods,
+  });
+  it('names them as the UI shows them', () => {
+    expect(comboOf(ev('F2', 'F2'))).toBe('F2');
+    expect(comboOf(ev('Enter', 'Enter', { ctrlKey: true }))).toBe('Ctrl+Enter');
+    // Alt+N on a layout or input method that turns the key into another character
+    expect(comboOf(ev('ñ', 'KeyN', { altKey: true }))).toBe('Alt+N');
+    expect(comboOf(ev('p', 'KeyP', { metaKey: true }))).toBe('Ctrl+P');
+    expect(comboOf(ev('1', 'Digit1'))).toBe('1');
+    expect(comboOf(ev('N', 'KeyN', { shiftKey: true }))).toBe('N');
+    expect(comboOf(ev('Tab', 'Tab', { shiftKey: true }))).toBe('Shift+Tab');
+  });
+});
+
+describe('idle lock', () => {
+  it('locks after the idle minutes', () => {
+    expect(isIdle(0, 9 * 60_000, 10)).toBe(false);
+    expect(isIdle(0, 10 * 60_000, 10)).toBe(true);
+    expect(isIdle(0, 1e12, 0)).toBe(false);
+  });
+});
+
+describe('typed dates and times', () => {
+  it('reads what officers type', () => {
+    expect(parseTypedDateTime('25/12/2025 08:30')).toBe('2025-12-25T08:30');
+    expect(parseTypedDateTime('5/1/2026 14h05')).toBe('2026-01-05T14:05');
+    expect(parseTypedDateTime('25/12/2025')).toBe('2025-12-25T08:00');
+    expect(parseTypedDateTime('31/02/2025 08:00')).toBeNull();
+    expect(parseTypedDateTime('25/12/2025 25:00')).toBeNull();
+    expect(toTypedDateTime('2025-12-25T08:30')).toBe('25/12/2025 08:30');
+    expect(officialTime('2019-12-25T08:37')).toBe('08 giờ 37 phút, ngày 25 tháng 12 năm 2019');
+    expect(nowLocal(new Date('2025-01-01T17:30:00Z'))).toBe('2025-01-02T00:30');
+  });
+  it('reads office hours', () => {
+    expect(parseHours('7:30-11:30, 13:30 – 17:00')).toEqual([
+      ['07:30', '11:30'],
+      ['13:30', '17:00'],
+    ]);
+    expect(parseHours('sáng')).toBeNull();
+  });
+});
+
+describe('board filters', () => {
+  it('turns the board state into the list filter', () => {
+    expect(listFilter({ ...defaultFilters(), bucket: 'overdue' }).filter).toEqual({
+      deadline: 'overdue',
+    });
+    expect(listFilter({ ...defaultFilters(), bucket: 'returned' }).filter).toEqual({
+      states: ['returned'],
+    });
+    const f = listFilter({
+      ...defaultFilters(),
+      bucket: 'all',
+      procedureId: 'p1',
+      from: '01/07/2025',
+      to: '31/07/2025',
+      text: '  Nguyen  ',
+    });
+    expect(f.filter).toEqual({
+      procedureId: 'p1',
+      receivedFrom: '2025-07-01',
+      receivedTo: '2025-07-31',
+      text: 'Nguyen',
+    });
+    expect(f.errors).toEqual({});
+  });
+  it('reports dates it cannot use', () => {
+    const f = listFilter({ ...defaultFilters(), from: '32/01/2025', to: '01/01/2025' });
+    expect(f.errors.from).toMatch(/không phải ngày hợp lệ/);
+    const g = listFilter({ ...defaultFilters(), from: '02/01/2025', to: '01/01/2025' });
+    expect(g.errors.to).toMatch(/sau hoặc bằng/);
+  });
+});
+
+describe('routes', () => {
+  it('round-trips the hash', () => {
+    for (const r of [
+      { screen: 'reception' },
+      { screen: 'board' },
+      { screen: 'dossier', id: '000.00.13.H31-250101-1001' },
+      { screen: 'settings', tab: 'can-bo' },
+    ] as const) {
+      expect(parseHash(routeHash(r))).toEqual(r);
+    }
+    expect(parseHash('')).toEqual({ screen: 'reception' });
+  });
+});
