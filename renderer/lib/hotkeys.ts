@@ -30,6 +30,13 @@ export function comboOf(e: KeyLike): string {
 
 export type HotkeyMap = Record<string, (e: KeyboardEvent) => void>;
 
+let suspended = false;
+
+/** While the screen is locked no shortcut of the screens underneath may act. */
+export function suspendHotkeys(value: boolean): void {
+  suspended = value;
+}
+
 /**
  * Listen for shortcuts on the window while `enabled`. Handlers are read through a ref, so the map
  * may be a fresh object each render. A handled key does not reach the browser (F3 find, Ctrl+P).
@@ -40,7 +47,7 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
+      if (suspended || e.defaultPrevented || e.isComposing) return;
       const handler = ref.current[comboOf(e)];
       if (!handler) return;
       e.preventDefault();

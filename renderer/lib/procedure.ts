@@ -1,5 +1,6 @@
 /** A catalogue procedure as the reception form uses it. */
 import { caseLabel, describeDuration } from '../../shared/catalogue/duration';
+import { DEFAULT_CASE_LABEL } from '../../shared/catalogue/schema';
 import type { ProcedureRecord } from '../../shared/api/schemas';
 import type { ProcedurePick } from '../stores/receptionDraft';
 import { thousands } from './format';
@@ -12,12 +13,15 @@ export function toProcedurePick(p: ProcedureRecord): ProcedurePick {
     name: p.name,
     field: p.field,
     agency: p.agency,
-    cases: p.durations.map((d) => ({
-      label: d.case,
-      text: `${caseLabel(d.case)}: ${describeDuration(d)}`,
-      unit: d.unit,
-      value: d.value,
-    })),
+    // the general case first, then the special ones in catalogue order
+    cases: [...p.durations]
+      .sort((a, b) => Number(b.case === DEFAULT_CASE_LABEL) - Number(a.case === DEFAULT_CASE_LABEL))
+      .map((d) => ({
+        label: d.case,
+        text: `${caseLabel(d.case)}: ${describeDuration(d)}`,
+        unit: d.unit,
+        value: d.value,
+      })),
     components: p.components.map((c) => {
       const out: ProcedurePick['components'][number] = {
         name: c.name,

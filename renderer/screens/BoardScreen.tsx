@@ -159,6 +159,15 @@ export function BoardScreen() {
   });
 
   const shown = bucketCount(counts, filters.bucket);
+  // the bucket's count is the list's length only when no other filter narrows it
+  const narrowed = [
+    filter.text,
+    filter.procedureId,
+    filter.field,
+    filter.officerId,
+    filter.receivedFrom,
+    filter.receivedTo,
+  ].some((v) => v !== undefined);
   return (
     <div className="board">
       <div className="bucket-row" role="tablist" aria-label="Nhóm hồ sơ">
@@ -201,16 +210,7 @@ export function BoardScreen() {
       <div className="board-summary">
         <span>
           <strong>{BUCKET_LABELS[filters.bucket]}</strong>
-          {shown !== null &&
-          Object.keys(filter).length <= 2 &&
-          !filter.text &&
-          !filter.procedureId &&
-          !filter.field &&
-          !filter.officerId &&
-          !filter.receivedFrom &&
-          !filter.receivedTo
-            ? ` · ${shown.toLocaleString('vi-VN')} hồ sơ`
-            : ''}
+          {shown !== null && !narrowed ? ` · ${shown.toLocaleString('vi-VN')} hồ sơ` : ''}
           {` · đã tải ${list.items.length.toLocaleString('vi-VN')}${list.hasMore ? '+' : ''}`}
         </span>
         <span className="muted">

@@ -428,10 +428,7 @@ export function DossierScreen({ id }: { id: string }) {
                         Bản in lại
                       </Tag>
                     ) : null}
-                    <span className="muted small">
-                      {' '}
-                      · {instantTime(p.createdAt)}
-                    </span>
+                    <span className="muted small"> · {instantTime(p.createdAt)}</span>
                   </li>
                 ))}
               </ul>

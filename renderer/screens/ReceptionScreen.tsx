@@ -188,7 +188,8 @@ export function ReceptionScreen() {
   };
 
   const nextSame = () => {
-    if (!store().draft.procedure) return;
+    // only after a decision: before it, the applicant typed so far would be lost
+    if (!store().draft.procedure || !store().draft.result) return;
     store().nextSameProcedure();
     setPrintJob(null);
     requestAnimationFrame(() => document.getElementById('applicant-scan')?.focus());
@@ -228,6 +229,7 @@ export function ReceptionScreen() {
       );
       (
         radio ??
+        document.getElementById('due-at-override') ??
         document.getElementById('tick-0') ??
         document.getElementById('applicant-scan')
       )?.focus();
@@ -248,7 +250,11 @@ export function ReceptionScreen() {
       <Form layout="vertical" component="div">
         <Row gutter={16} data-enter-scope onKeyDown={enterAdvances}>
           <Col xs={24} xl={14}>
-            <Card size="small" title={<span>1. Thủ tục hành chính</span>} className="panel">
+            <Card
+              size="small"
+              title="1. Thủ tục hành chính và thời hạn giải quyết"
+              className="panel"
+            >
               <ProcedurePicker
                 disabled={frozen}
                 error={errors['procedureId']}
@@ -272,22 +278,22 @@ export function ReceptionScreen() {
                   </Radio.Group>
                 </Field>
               ) : null}
+              {draft.procedure ? (
+                <DuePanel disabled={frozen} error={errors['dueAtOverride']} />
+              ) : null}
             </Card>
             {draft.procedure ? (
               <Card size="small" title="2. Thành phần hồ sơ" className="panel">
                 <Checklist disabled={frozen} errors={errors} />
               </Card>
             ) : null}
-            <Card size="small" title="4. Nộp hồ sơ và nhận kết quả" className="panel">
-              <DeliveryForm disabled={frozen} errors={errors} />
-            </Card>
           </Col>
           <Col xs={24} xl={10}>
             <Card size="small" title="3. Người nộp hồ sơ" className="panel">
               <ApplicantForm disabled={frozen} errors={errors} />
             </Card>
-            <Card size="small" title="5. Thời hạn giải quyết" className="panel">
-              <DuePanel disabled={frozen} error={errors['dueAtOverride']} />
+            <Card size="small" title="4. Nộp hồ sơ và nhận kết quả" className="panel">
+              <DeliveryForm disabled={frozen} errors={errors} />
             </Card>
           </Col>
         </Row>

@@ -2,13 +2,13 @@
  * The signed-in app: the header (unit, navigation with its keys, officer, lock), the screen of the
  * route, the lock screen over it when locked, and the idle watcher.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Modal, Table, Tag, Tooltip } from 'antd';
 import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
 import { ROLE_LABELS } from '../lib/format';
-import { useHotkeys } from '../lib/hotkeys';
+import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
 import { useActivityHeartbeat, useIdle } from '../lib/idle';
 import { useSession } from '../stores/session';
 import { useRoute, type Route } from '../stores/route';
@@ -82,6 +82,11 @@ export function Shell() {
   const [help, setHelp] = useState(false);
   const locked = session?.locked ?? false;
   const isAdmin = session?.officer.role === 'admin';
+
+  useEffect(() => {
+    suspendHotkeys(locked);
+    return () => suspendHotkeys(false);
+  }, [locked]);
 
   const lock = async () => {
     setLocked(true);

@@ -17,7 +17,7 @@ function electronRuntime(): { binary: string; main: string } | { missing: string
     binary = createRequire(import.meta.url)('electron');
   } catch (err) {
     return {
-      missing: `the electron package did not load (${(err as Error).message.split('\n')[0]})`,
+      missing: `electron binary missing: the electron package did not load (${(err as Error).message.split('\n')[0]})`,
     };
   }
   if (typeof binary !== 'string' || !existsSync(binary)) {
@@ -41,7 +41,6 @@ test('the desktop app starts on the first-run screen and exposes window.motcua',
   const app = await electron.launch({
     executablePath: runtime.binary,
     args: [runtime.main, `--user-data-dir=${userData}`],
-    env: { ...process.env, MOTCUA_DATA_DIR: userData },
   });
   try {
     const page = await app.firstWindow();

@@ -36,7 +36,7 @@ test('a period running into a provisional holiday year is flagged; cases change 
     'Giải quyết chế độ hỗ trợ để theo học',
   );
   await page.keyboard.press('Enter');
-  // two cases: the general one (15 working days) is chosen, the focus is on it
+  // two cases: the general one (15 working days) is listed first, chosen, and has the focus
   const general = page.getByRole('radio', { name: /Trường hợp chung: 15 ngày làm việc/ });
   await expect(general).toBeChecked();
   await expect(general).toBeFocused();

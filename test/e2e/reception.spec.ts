@@ -184,11 +184,13 @@ test('bad input shows a message next to the field and keeps what was typed', asy
     '1.001776',
     'Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng',
   );
-  await page.keyboard.press('Space');
+  // no fixed time: the focus goes to the appointment, which the officer types
+  await expect(page.locator('#due-at-override')).toBeFocused();
+  await page.keyboard.type('01/03/2026 08:00');
+  await page.locator('#tick-0').check();
   await page.locator('#applicant-name').fill('Lê Thị Cúc');
   await page.locator('#applicant-idNumber').fill('056190001234');
   await page.locator('#applicant-birthDate').fill('01/01/1990');
-  await page.locator('#due-at-override').fill('01/03/2026 08:00');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('alert')).toContainText('phải sau thời điểm tiếp nhận');
   await expect(page.locator('#due-at-override')).toHaveValue('01/03/2026 08:00');

@@ -107,6 +107,9 @@ test('lock screen: Alt+L locks, a wrong password is refused, the right one unloc
   await page.keyboard.press('Alt+L');
   await expect(page.getByRole('dialog', { name: 'Khóa màn hình' })).toBeVisible();
   await expect(page.locator('#unlock-password')).toBeFocused();
+  // shortcuts of the screen underneath do nothing while locked
+  await page.keyboard.press('F8');
+  await expect(page).toHaveURL(/#\/tiep-nhan$|\/$/);
   const me = await host.core.call('auth.me');
   expect(me?.locked).toBe(true);
   await page.keyboard.type('KhongDung123');

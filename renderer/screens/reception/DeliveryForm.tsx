@@ -63,7 +63,7 @@ export function DuePanel({ disabled, error }: { disabled: boolean; error?: strin
   const typed = manual ? parseTypedDateTime(draft.dueAtText) : null;
   const result = draft.result;
   return (
-    <div className="due-panel" aria-live="polite">
+    <div className="due-panel" aria-live="polite" aria-label="Thời hạn giải quyết">
       <div className="due-line">
         <span className="due-label">Thời hạn giải quyết:</span>{' '}
         <strong>{preview?.durationText ?? kase?.text ?? ''}</strong>

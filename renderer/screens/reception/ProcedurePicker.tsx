@@ -59,7 +59,7 @@ export function ProcedurePicker({
           if (mine === seq.current) setLoadError(toApiError(err).message);
         }
       },
-      query === '' ? 0 : 60,
+      0, // no debounce: the core answers a search in a few ms and stale answers are dropped
     );
     return () => window.clearTimeout(t);
   }, [query, editing]);
