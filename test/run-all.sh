@@ -8,6 +8,7 @@ mkdir -p test/artifacts
 
 passed=0
 failed=0
+skipped=0
 stage() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 
 stage "Kiểm tra phần mềm hệ thống (system dependencies)"
@@ -23,12 +24,12 @@ if npx --no-install tsc --noEmit -p tsconfig.json; then passed=$((passed + 1)); 
 stage "Lint (eslint)"
 if npx --no-install eslint . --max-warnings=0; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-count_json() { # file → "passed failed"
+count_json() { # file → "passed failed skipped"
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    if (r.numPassedTests !== undefined) { console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success === false && r.numFailedTests === 0 ? 1 : 0)); }
-    else { const s = r.stats; console.log(s.expected, s.unexpected + (s.flaky ?? 0)); }
-  ' "$1" 2>/dev/null || echo "0 1"
+    if (r.numPassedTests !== undefined) { console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success === false && r.numFailedTests === 0 ? 1 : 0), (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)); }
+    else { const s = r.stats; console.log(s.expected, s.unexpected + (s.flaky ?? 0), s.skipped ?? 0); }
+  ' "$1" 2>/dev/null || echo "0 1 0"
 }
 
 stage "Unit and integration tests (vitest)"
@@ -36,8 +37,8 @@ rm -f test/artifacts/vitest.json
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest.json
 vitest_rc=$?
 if [ -f test/artifacts/vitest.json ]; then
-  read -r p f < <(count_json test/artifacts/vitest.json)
-  passed=$((passed + p)); failed=$((failed + f))
+  read -r p f k < <(count_json test/artifacts/vitest.json)
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + k))
   [ "$vitest_rc" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
 else
   failed=$((failed + 1))
@@ -49,8 +50,8 @@ if [ -f playwright.config.ts ]; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=test/artifacts/playwright.json npx --no-install playwright test --reporter=list,json
   pw_rc=$?
   if [ -f test/artifacts/playwright.json ]; then
-    read -r p f < <(count_json test/artifacts/playwright.json)
-    passed=$((passed + p)); failed=$((failed + f))
+    read -r p f k < <(count_json test/artifacts/playwright.json)
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + k))
     [ "$pw_rc" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
   else
     failed=$((failed + 1))
@@ -58,5 +59,5 @@ if [ -f playwright.config.ts ]; then
 fi
 
 echo
-echo "${passed} passed, ${failed} failed"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ]
