@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import {
   API,
   isApiMethod,
+  LIST_TOTAL_CAP,
   type ApiArgs,
   type ApiMethod,
   type ApiOutput,
@@ -32,6 +33,8 @@ import type { Role } from '../../shared/api/schemas';
 import { computeDueAt, dependsOnProvisional } from '../../shared/calendar';
 import { describeDuration, describeRejection } from '../../shared/catalogue';
 import { toOfficeLocal, type LocalDateTime } from '../../shared/time/wallClock';
+import { formatShortDateTime } from '../../shared/text/officialDate';
+import { canApply } from '../../shared/dossier/transitions';
 import type { PrintForm } from '../../renderer/print/types';
 import { renderPrintHtml } from '../../renderer/print';
 import { loadPrintFontCss } from '../../renderer/print/fonts.node.js';
@@ -65,7 +68,8 @@ import { chooseCase, requireProcedure } from '../dossiers/receive';
 import { createOfficer, listOfficers, setPasswordHash, updateOfficer } from '../auth/officers';
 import { hashPassword } from '../auth/password';
 import { OfficerError } from '../auth/officers';
-import { toApiErrorFromDb } from './errors';
+import { toApiErrorFromDb, vietnameseDates, withVietnameseDates } from './errors';
+import { listTotal } from './listTotal';
 import { buildPrintData, paperFor } from './printData';
 import {
   checkPdf,
@@ -288,6 +292,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'auth.me': () => session.view(),
     'auth.lock': () => session.lock(),
+    // The session check of run() has already counted this call as activity: nothing else to do.
+    'auth.touch': (_input, ctx) => ({ ok: true as const, now: ctx.local }),
     'auth.unlock': (input) => session.unlock(input.password),
     'auth.changePassword': async (input, ctx) => {
       const me = await session.verifyOwn(input.currentPassword);
@@ -358,7 +364,7 @@ export function createCore(options: CoreOptions): Core {
         throw apiError('validation', message, { fields: { dueAtOverride: message } });
       }
       if (input.dueAtOverride !== undefined && input.dueAtOverride <= ctx.local) {
-        const message = `Ngày hẹn trả kết quả phải sau thời điểm tiếp nhận (${ctx.local.replace('T', ' ')}): hãy chọn lại ngày hẹn.`;
+        const message = `Ngày hẹn trả kết quả phải sau thời điểm tiếp nhận (${formatShortDateTime(ctx.local)}): hãy chọn lại ngày hẹn.`;
         throw apiError('validation', message, { fields: { dueAtOverride: message } });
       }
       return receiveDossier(db, dossierCtx(ctx), input);
@@ -376,22 +382,50 @@ export function createCore(options: CoreOptions): Core {
     'dossiers.supplementReceived': (input, ctx) =>
       recordSupplementReceived(db, dossierCtx(ctx), input),
     'dossiers.resultReady': (input, ctx) => recordResultReady(db, dossierCtx(ctx), input),
-    'dossiers.return': (input, ctx) => recordReturn(db, dossierCtx(ctx), input),
+    'dossiers.return': (input, ctx) => {
+      const { returnedAt, ...rest } = input;
+      if (returnedAt === undefined) return recordReturn(db, dossierCtx(ctx), rest);
+      const detail = requireDetail(input.dossierId, ctx.local);
+      // A state that does not allow the return: the lifecycle's message says why.
+      if (!canApply(detail.state, 'returned')) return recordReturn(db, dossierCtx(ctx), rest);
+      checkReturnedAt(returnedAt, detail, ctx.local);
+      return recordReturn(db, { ...dossierCtx(ctx), now: returnedAt }, rest);
+    },
     'dossiers.withdraw': (input, ctx) => withdraw(db, dossierCtx(ctx), input),
     'dossiers.stop': (input, ctx) => stop(db, dossierCtx(ctx), input),
     'dossiers.apology': (input, ctx) => {
       const row = requireDetail(input.dossierId, ctx.local);
       if (input.newDueAt <= ctx.local || (row.dueAt !== null && input.newDueAt <= row.dueAt)) {
         const after = row.dueAt !== null && row.dueAt > ctx.local ? row.dueAt : ctx.local;
-        const message = `Ngày hẹn mới phải sau ${after.replace('T', ' ')}: hãy chọn ngày hẹn muộn hơn.`;
+        const message = `Ngày hẹn mới phải sau ${formatShortDateTime(after)}: hãy chọn ngày hẹn muộn hơn.`;
         throw apiError('validation', message, { fields: { newDueAt: message } });
       }
       return issueApology(db, dossierCtx(ctx), input);
     },
 
-    'dossiers.list': (input, ctx) => listDossiers(db, { ...(input ?? {}), now: ctx.local }),
+    'dossiers.list': (input, ctx) => {
+      const page = listDossiers(db, { ...(input ?? {}), now: ctx.local });
+      const total =
+        input?.page.after === undefined
+          ? listTotal(
+              db,
+              input?.filter ?? {},
+              { itemCount: page.items.length, hasMore: page.nextCursor !== null },
+              ctx.local,
+              LIST_TOTAL_CAP,
+            )
+          : { total: null, totalIsLowerBound: false };
+      return { ...page, ...total };
+    },
     'dossiers.counts': (_input, ctx) => countDossiers(db, { now: ctx.local }),
-    'dossiers.get': (input, ctx) => requireDetail(input.id, ctx.local),
+    'dossiers.get': (input, ctx) => {
+      const detail = requireDetail(input.id, ctx.local);
+      // Timeline lines written by db/dossiers with raw dates ("hẹn mới 2026-03-20 08:30").
+      return {
+        ...detail,
+        timeline: detail.timeline.map((e) => ({ ...e, label: vietnameseDates(e.label) })),
+      };
+    },
 
     'print.preview': (input, ctx) => {
       const detail = requireDetail(input.dossierId, ctx.local);
@@ -541,6 +575,25 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
+  /** A return recorded afterwards: not in the future, not before the dossier's last event. */
+  function checkReturnedAt(at: LocalDateTime, detail: DossierDetail, now: LocalDateTime): void {
+    let message: string | null = null;
+    if (at > now) {
+      message = `Thời điểm trả kết quả ${formatShortDateTime(at)} chưa đến (bây giờ là ${formatShortDateTime(now)}): hãy nhập thời điểm đã trả kết quả thực tế.`;
+    } else {
+      const last = detail.lastEventAt.slice(0, 16);
+      if (at < last) {
+        const what = [...detail.timeline].reverse().find((e) => e.at.slice(0, 16) === last);
+        message =
+          `Thời điểm trả kết quả ${formatShortDateTime(at)} sớm hơn việc cuối cùng đã ghi nhận cho hồ sơ` +
+          `${detail.code ? ` ${detail.code}` : ''}${what ? ` ("${what.action}")` : ''} lúc ${formatShortDateTime(last)}: ` +
+          `hãy nhập thời điểm từ ${formatShortDateTime(last)} trở đi.`;
+      }
+    }
+    if (message !== null)
+      throw apiError('validation', message, { fields: { returnedAt: message } });
+  }
+
   function requireSubject(d: {
     dossierId?: string | undefined;
     procedureId?: string | undefined;
@@ -615,7 +668,7 @@ export function createCore(options: CoreOptions): Core {
           error: err instanceof Error ? (err.stack ?? err.message) : String(err),
         });
       }
-      return { ok: false, error: mapped.error };
+      return { ok: false, error: withVietnameseDates(mapped.error) };
     }
   }
 

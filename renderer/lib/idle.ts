@@ -4,6 +4,7 @@
  * session (auth.lock), so that every call is refused until the password is entered again.
  */
 import { useEffect, useRef } from 'react';
+import { call } from '../api/client';
 
 export const ACTIVITY_EVENTS = [
   'keydown',
@@ -51,10 +52,26 @@ export function useIdle(
 }
 
 /**
- * The core locks a session on its own when no call came for the idle minutes; an officer typing a
- * long dossier makes no calls. While the officer is active, tell the core so once a minute.
+ * Tell the core the officer is at work: auth.touch counts as activity and does nothing else (no
+ * data read), unlike the passive polling of counts and sync status.
  */
-export function useActivityHeartbeat(active: boolean, beat: () => void, everyMs = 60_000): void {
+export function touchCore(): Promise<void> {
+  return call('auth.touch').then(
+    () => undefined,
+    () => undefined, // locked or signed out: the session store already reacts to the error
+  );
+}
+
+/**
+ * The core locks a session on its own when no call came for the idle minutes; an officer typing a
+ * long dossier makes no calls. While the officer is active, tell the core so once a minute
+ * (default: touchCore).
+ */
+export function useActivityHeartbeat(
+  active: boolean,
+  beat: () => void = () => void touchCore(),
+  everyMs = 60_000,
+): void {
   const activeSince = useRef(false);
   const cb = useRef(beat);
   cb.current = beat;

@@ -42,13 +42,27 @@ export function Header({
   );
 }
 
-/** "Bản in lại" with the time of this print; placed on every page by the CSS. */
-export function ReprintMark({ printedAt }: { printedAt: string }) {
+/** "Bản in lại" with the time of this print (the 80 mm slip prints it at its top). */
+export function ReprintMark({ printedAt, className }: { printedAt: string; className?: string }) {
   return (
-    <div className="reprint">
+    <div className={className ? `reprint ${className}` : 'reprint'}>
       Bản in lại <small>({shortTime(printedAt)})</small>
     </div>
   );
+}
+
+/**
+ * The reprint mark of one A4/A5 sheet, its first child: shown on screen inside the sheet's top
+ * margin; in print the @page margin box carries it on every page instead (styles.ts).
+ */
+export function SheetReprintMark({
+  reprint,
+  printedAt,
+}: {
+  reprint: boolean | undefined;
+  printedAt: string;
+}) {
+  return reprint ? <ReprintMark printedAt={printedAt} className="reprint-sheet" /> : null;
 }
 
 /** A label and its value on one line: "Địa chỉ: …". */

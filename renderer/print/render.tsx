@@ -9,7 +9,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { PRINT_FORMS } from '../../shared/dossier/lifecycle';
 import { isLocalDate, isLocalDateTime } from '../../shared/time/wallClock';
 import type { LocalDate } from '../../shared/time/wallClock';
-import { ReprintMark } from './components';
 import { datePart, shortTime } from './format';
 import { printCss } from './styles';
 import { Apology, APOLOGY_TITLE } from './templates/apology';
@@ -100,16 +99,7 @@ export function renderPrintHtml(form: PrintForm, data: PrintData, options: Print
 
   const date = documentDate(form, data);
   const thermal = options.paper === '80mm';
-  const body = renderToStaticMarkup(
-    <>
-      {options.reprint && !thermal && (
-        <div className="reprint-print">
-          <ReprintMark printedAt={data.printedAt} />
-        </div>
-      )}
-      <Template data={data} options={options} date={date} />
-    </>,
-  );
+  const body = renderToStaticMarkup(<Template data={data} options={options} date={date} />);
   const css = printCss(options.paper, options.fontCss, {
     thermalHeightMm: thermal ? thermalSlipHeightMm(data, options) : undefined,
     reprintLabel: options.reprint ? reprintLabel(data.printedAt) : undefined,

@@ -64,16 +64,19 @@ svg{display:block}
 
 /**
  * The reprint mark of A4/A5 sheets: in print, the top-right page-margin box of every page (so it
- * never covers the form); on screen, a mark fixed at the top right of the preview.
+ * never covers the form); on screen (the preview), the mark each sheet carries, inside the sheet
+ * in its top margin, right-aligned with the text, where the print puts it.
  */
-function reprintCss(label: string | undefined, fontPt: number): string {
+function reprintCss(label: string | undefined, layout: PaperLayout): string {
   if (label === undefined) return '';
+  const m = layout.margin;
+  const fontPt = round1(layout.fontPt * 0.75);
   return `
 @media print{
-  .reprint-print{display:none}
-  @page{@top-right{content:${JSON.stringify(label)};font-family:${FONT_STACK};font-size:${round1(fontPt * 0.75)}pt;font-weight:bold;font-style:normal;vertical-align:bottom;text-align:right;padding-bottom:2mm}}
+  .reprint-sheet{display:none}
+  @page{@top-right{content:${JSON.stringify(label)};font-family:${FONT_STACK};font-size:${fontPt}pt;font-weight:bold;font-style:normal;vertical-align:bottom;text-align:right;padding-bottom:2mm}}
 }
-@media screen{.reprint-print .reprint{position:fixed;top:8px;right:8px}}
+@media screen{.page>.reprint-sheet{position:absolute;top:${round1(m.top * 0.25)}mm;right:${m.right}mm;font-size:${fontPt}pt;line-height:1.2}}
 `;
 }
 
@@ -205,6 +208,6 @@ export function printCss(paper: PaperSize, fontCss: string, options: PrintCssOpt
   const body =
     paper === '80mm'
       ? thermalCss(options.thermalHeightMm ?? 160)
-      : sheetCss(paper) + reprintCss(options.reprintLabel, PAPER_LAYOUTS[paper].fontPt);
+      : sheetCss(paper) + reprintCss(options.reprintLabel, PAPER_LAYOUTS[paper]);
   return `${fontCss}\n${COMMON}\n${body}`;
 }

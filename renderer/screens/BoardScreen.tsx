@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Input, Select, Space, Tag, Tooltip, type InputRef } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import type { DossierCounts, DossierSummary, Officer } from '../../shared/api/schemas';
+import type { DossierCounts, DossierSummary } from '../../shared/api/schemas';
 import { call, toApiError } from '../api/client';
 import { Kbd } from '../components/Kbd';
 import { VirtualList } from '../components/VirtualList';
@@ -16,6 +16,9 @@ import { useHotkeys } from '../lib/hotkeys';
 import {
   BUCKET_LABELS,
   listFilter,
+  officerOptions,
+  totalText,
+  type OfficerName,
   useBoardFilters,
   type BoardBucket,
   type BoardFilters,
@@ -54,9 +57,20 @@ interface ListState {
   hasMore: boolean;
   loading: boolean;
   error: string | null;
+  /** From the first page: how many match the filter (null: not known), and whether "or more". */
+  total: number | null;
+  totalIsLowerBound: boolean;
 }
 
-const EMPTY: ListState = { items: [], cursor: null, hasMore: true, loading: false, error: null };
+const EMPTY: ListState = {
+  items: [],
+  cursor: null,
+  hasMore: true,
+  loading: false,
+  error: null,
+  total: null,
+  totalIsLowerBound: false,
+};
 
 export function BoardScreen() {
   const filters = useBoardFilters((s) => s.filters);
@@ -104,6 +118,9 @@ export function BoardScreen() {
           hasMore: page.nextCursor !== null,
           loading: false,
           error: null,
+          // later pages carry no total: keep the first page's
+          total: after ? l.total : page.total,
+          totalIsLowerBound: after ? l.totalIsLowerBound : page.totalIsLowerBound,
         }));
       } catch (err) {
         if (gen !== generation.current) return;
@@ -200,7 +217,6 @@ export function BoardScreen() {
         errors={filterErrors}
         officerId={session?.officer.id ?? ''}
         officerName={session?.officer.fullName ?? ''}
-        isAdmin={session?.officer.role === 'admin'}
         onReset={() => {
           reset();
           setText('');
@@ -210,7 +226,11 @@ export function BoardScreen() {
       <div className="board-summary">
         <span>
           <strong>{BUCKET_LABELS[filters.bucket]}</strong>
-          {shown !== null && !narrowed ? ` · ${shown.toLocaleString('vi-VN')} hồ sơ` : ''}
+          {list.total !== null
+            ? ` · ${totalText(list.total, list.totalIsLowerBound)}`
+            : shown !== null && !narrowed
+              ? ` · ${totalText(shown, false)}`
+              : ''}
           {` · đã tải ${list.items.length.toLocaleString('vi-VN')}${list.hasMore ? '+' : ''}`}
         </span>
         <span className="muted">
@@ -289,7 +309,6 @@ function BoardFilterBar(props: {
   errors: Record<string, string>;
   officerId: string;
   officerName: string;
-  isAdmin: boolean;
   onReset: () => void;
   onRefresh: () => void;
 }) {
@@ -297,7 +316,7 @@ function BoardFilterBar(props: {
   const [procOptions, setProcOptions] = useState<{ value: string; label: string; field: string }[]>(
     [],
   );
-  const [officers, setOfficers] = useState<Officer[]>([]);
+  const [officers, setOfficers] = useState<OfficerName[]>([]);
   const [from, setFrom] = useState(filters.from);
   const [to, setTo] = useState(filters.to);
 
@@ -312,19 +331,19 @@ function BoardFilterBar(props: {
 
   useEffect(() => {
     void searchProcedures('');
-    if (props.isAdmin) {
-      call('officers.list')
-        .then(setOfficers)
-        .catch(() => setOfficers([]));
-    }
-  }, [searchProcedures, props.isAdmin]);
+    // every officer may filter by any colleague: officers.names needs no admin role
+    call('officers.names')
+      .then(setOfficers)
+      .catch(() => setOfficers([]));
+  }, [searchProcedures]);
 
   const fields = Array.from(new Set(procOptions.map((p) => p.field))).sort((a, b) =>
     a.localeCompare(b, 'vi'),
   );
-  const officerOptions = props.isAdmin
-    ? officers.map((o) => ({ value: o.id, label: o.fullName }))
-    : [{ value: props.officerId, label: `Tôi (${props.officerName})` }];
+  const officerChoices = officerOptions(officers, {
+    id: props.officerId,
+    fullName: props.officerName,
+  });
 
   return (
     <div className="filter-bar">
@@ -386,7 +405,8 @@ function BoardFilterBar(props: {
         aria-label="Lọc theo cán bộ"
         style={{ width: 170 }}
         value={filters.officerId ?? undefined}
-        options={officerOptions}
+        options={officerChoices}
+        showSearch={{ optionFilterProp: 'label' }}
         onChange={(v: string | undefined) => setFilters({ officerId: v ?? null })}
       />
       <Tooltip title={errors.from}>

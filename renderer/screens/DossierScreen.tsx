@@ -38,6 +38,7 @@ import {
   CHANNEL_LABELS,
   ID_KIND_LABELS,
   instantTime,
+  nowLocal,
   officialTime,
   parseTypedDateTime,
   shortTime,
@@ -656,6 +657,8 @@ interface ActionForm {
   collectorId: string;
   relation: string;
   postalTrackingNo: string;
+  /** When the result was handed over, as typed (dd/mm/yyyy HH:mm); default now. */
+  returnedAt: string;
   reason: string;
   newDueAt: string;
   missingText: string;
@@ -675,6 +678,7 @@ function emptyForm(d: DossierDetail): ActionForm {
     collectorId: d.applicantIdNumber ?? '',
     relation: 'Người nộp hồ sơ',
     postalTrackingNo: '',
+    returnedAt: toTypedDateTime(nowLocal()),
     reason: '',
     newDueAt: d.dueAt ? toTypedDateTime(d.dueAt) : '',
     missingText: '',
@@ -707,13 +711,31 @@ function ActionDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The return time the dialog proposed: left as it is, the core records its own "now". */
+  const [returnDefault, setReturnDefault] = useState('');
 
   useEffect(() => {
-    if (kind) {
-      setF(emptyForm(dossier));
-      setErrors({});
-      setFormError(null);
-    }
+    if (!kind) return;
+    const fresh = emptyForm(dossier);
+    setF(fresh);
+    setReturnDefault(fresh.returnedAt);
+    setErrors({});
+    setFormError(null);
+    if (kind !== 'return') return;
+    // Propose the core's clock rather than this device's (the time the event would get).
+    let live = true;
+    const proposed = fresh.returnedAt;
+    call('auth.touch')
+      .then(({ now }) => {
+        if (!live) return;
+        const typed = toTypedDateTime(now);
+        setF((x) => (x.returnedAt === proposed ? { ...x, returnedAt: typed } : x));
+        setReturnDefault(typed);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
   }, [kind, dossier]);
 
   const set = (patch: Partial<ActionForm>) => {
@@ -771,9 +793,16 @@ function ActionDialog({
             clean({ dossierId, fromUnit: opt(f.fromUnit), note: opt(f.note) }),
           );
           return await onDone(kind);
-        case 'return':
+        case 'return': {
           if (f.method === 'counter' && !f.collectorName.trim())
             found.collectorName = 'Chưa nhập họ tên người nhận kết quả.';
+          // Unchanged: now (the core's clock). Changed: the time typed, with its hour.
+          let returnedAt: string | undefined;
+          if (f.returnedAt.trim() !== returnDefault.trim()) {
+            returnedAt = parseTypedDateTime(f.returnedAt, '') ?? undefined;
+            if (!returnedAt)
+              found.returnedAt = `Thời điểm trả kết quả "${f.returnedAt.trim()}" không hợp lệ: nhập ngày/tháng/năm giờ:phút, ví dụ 10/03/2026 14:30.`;
+          }
           if (Object.keys(found).length) break;
           await call(
             'dossiers.return',
@@ -782,8 +811,9 @@ function ActionDialog({
                   dossierId,
                   method: 'post' as const,
                   postalTrackingNo: opt(f.postalTrackingNo),
+                  returnedAt,
                 })
-              : {
+              : clean({
                   dossierId,
                   method: 'counter' as const,
                   collectedBy: clean({
@@ -791,9 +821,11 @@ function ActionDialog({
                     idNumber: opt(f.collectorId),
                     relation: opt(f.relation),
                   }),
-                },
+                  returnedAt,
+                }),
           );
           return await onDone(kind);
+        }
         case 'withdraw':
           if (!f.reason.trim()) found.reason = 'Chưa nhập lý do rút hồ sơ.';
           if (Object.keys(found).length) break;
@@ -940,9 +972,12 @@ function ActionDialog({
           ) : (
             text('postalTrackingNo', 'Số hiệu bưu gửi', { autoFocus: true })
           )}
-          <Typography.Text type="secondary">
-            Thời điểm trả kết quả được ghi là lúc bấm xác nhận.
-          </Typography.Text>
+          {text('returnedAt', 'Thời điểm trả kết quả', {
+            required: true,
+            hint: parseTypedDateTime(f.returnedAt, '')
+              ? `${officialTime(parseTypedDateTime(f.returnedAt, ''))}. Mặc định là bây giờ; sửa lại nếu đã trả kết quả trước đó.`
+              : 'ngày/tháng/năm giờ:phút',
+          })}
         </>
       );
       break;

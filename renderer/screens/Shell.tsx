@@ -98,8 +98,8 @@ export function Shell() {
   };
 
   useIdle(session?.idleLockMinutes ?? 10, !locked && !!session, () => void lock());
-  // office.get is a cheap, non-passive call: it tells the core the officer is at work.
-  useActivityHeartbeat(!locked && !!session, () => void call('office.get').catch(() => undefined));
+  // auth.touch once a minute while the officer types or clicks: the core's idle clock restarts.
+  useActivityHeartbeat(!locked && !!session);
 
   const newReception = () => {
     const r = useReception.getState();

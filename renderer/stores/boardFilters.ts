@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { parseShortDate } from '../../shared/text/officialDate';
 import type { DossierState } from '../../shared/dossier/states';
+import type { ApiOutput } from '../../shared/api/contract';
+import { thousands } from '../lib/format';
 import { jsonSessionStorage } from './storage';
 
 export const BOARD_BUCKETS = [
@@ -114,6 +116,27 @@ export function listFilter(f: BoardFilters): {
   const text = f.text.trim();
   if (text !== '') filter.text = text.slice(0, 200);
   return { filter, errors };
+}
+
+/** "423 hồ sơ", "10.000+ hồ sơ". */
+export function totalText(total: number, lowerBound: boolean): string {
+  return `${thousands(total)}${lowerBound ? '+' : ''} hồ sơ`;
+}
+
+export type OfficerName = ApiOutput<'officers.names'>[number];
+
+/** The officer filter: me first, then colleagues by name; locked accounts marked. */
+export function officerOptions(
+  names: OfficerName[],
+  me: { id: string; fullName: string },
+): { value: string; label: string }[] {
+  const others = names
+    .filter((o) => o.id !== me.id)
+    .sort(
+      (a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'vi'),
+    )
+    .map((o) => ({ value: o.id, label: o.active ? o.fullName : `${o.fullName} (đã khóa)` }));
+  return me.id ? [{ value: me.id, label: `Tôi (${me.fullName})` }, ...others] : others;
 }
 
 interface BoardFiltersStore {

@@ -7,7 +7,8 @@
  * Access: 'public' needs no session; 'officer' any signed-in, unlocked officer; 'head' a head
  * (lãnh đạo) or an administrator; 'admin' an administrator.
  * A 'passive' method (polling: counts, sync status, auth.me) does not count as activity for the
- * idle lock.
+ * idle lock. `auth.touch` is the opposite: a cheap call that only counts as activity (the renderer
+ * sends it once a minute while the officer types or clicks, which makes no other call).
  */
 import { z } from 'zod';
 import {
@@ -180,6 +181,16 @@ export const API = {
     access: 'public',
     input: none,
     output: session.nullable(),
+  }),
+  'auth.touch': spec({
+    summary: 'Báo cán bộ đang làm việc (giữ màn hình không tự khóa)',
+    access: 'officer',
+    input: none,
+    output: z.object({
+      ok: z.literal(true),
+      /** The core's office-local time 'YYYY-MM-DDTHH:mm' (forms default their times to it). */
+      now: z.string(),
+    }),
   }),
   'auth.unlock': spec({
     summary: 'Mở khóa màn hình',
@@ -358,6 +369,11 @@ export const API = {
         })
         .optional(),
       postalTrackingNo: z.string().trim().max(60).optional(),
+      /**
+       * When the result was handed over, office-local 'YYYY-MM-DDTHH:mm' (recorded afterwards):
+       * not in the future, not before the dossier's last event. Default: now.
+       */
+      returnedAt: localDateTime.optional(),
     }).refine((d) => d.method !== 'counter' || d.collectedBy !== undefined, {
       message: 'Trả kết quả tại quầy: hãy nhập họ tên (và số giấy tờ) của người nhận kết quả',
       path: ['collectedBy', 'name'],
@@ -412,7 +428,19 @@ export const API = {
       })
       .strict()
       .optional(),
-    output: z.object({ items: z.array(dossierSummary), nextCursor: z.string().nullable() }),
+    output: z.object({
+      items: z.array(dossierSummary),
+      nextCursor: z.string().nullable(),
+      /**
+       * On the first page (no page.after): how many dossiers match the filter, when it can be had
+       * cheaply (db/api/listTotal.ts): the board's counts for a bucket alone, a count stopped at
+       * LIST_TOTAL_CAP for other filters, the page itself when it is the only one; null otherwise
+       * (free text over more than one page, or too many candidates to read) and on later pages.
+       */
+      total: z.number().int().nullable(),
+      /** The count stopped at LIST_TOTAL_CAP: there are more ("10.000+"). */
+      totalIsLowerBound: z.boolean(),
+    }),
   }),
   'dossiers.counts': spec({
     summary: 'Số hồ sơ theo trạng thái',
@@ -619,6 +647,9 @@ export const API = {
     ]),
   }),
 } as const satisfies Record<string, MethodSpec>;
+
+/** dossiers.list counts at most this many matches for its total (then "10.000+"). */
+export const LIST_TOTAL_CAP = 10_000;
 
 export type ApiTable = typeof API;
 export type ApiMethod = keyof ApiTable;

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { API, API_METHODS } from '../../shared/api/contract';
+import { vietnameseDates } from '../../db/api/errors';
+import { formatShortDateTime } from '../../shared/text/officialDate';
 import { CCCD, failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 let t: TestCore;
@@ -239,6 +241,62 @@ describe('validation: Vietnamese messages with field names', () => {
     expect(bad.fields?.dueAtOverride).toMatch(/ngày có thật/);
   });
 
+  it('dates in error messages read the Vietnamese way, never 2026-03-20 08:30', async () => {
+    const rawDate = /\d{4}-\d{2}-\d{2}/;
+    const proc = await firstProcedure();
+    const early = await failure(
+      t.core.call('dossiers.receive', receiveInput(proc.id, { dueAtOverride: '2026-03-01T08:00' })),
+    );
+    expect(early.message).toContain('(09:00 10/03/2026)');
+    expect(early.message).not.toMatch(rawDate);
+    expect(early.fields?.dueAtOverride).not.toMatch(rawDate);
+
+    const { dossier } = await t.core.call('dossiers.receive', receiveInput(proc.id));
+    const apology = await failure(
+      t.core.call('dossiers.apology', {
+        dossierId: dossier.id,
+        reason: 'Chờ xác minh',
+        newDueAt: '2026-03-11T08:00',
+      }),
+    );
+    expect(apology.message).toBe(
+      `Ngày hẹn mới phải sau ${formatShortDateTime(dossier.dueAt!)}: hãy chọn ngày hẹn muộn hơn.`,
+    );
+    expect(apology.fields?.newDueAt).not.toMatch(rawDate);
+
+    // db/ messages are reworded in the core's error mapping (here: the holiday calendar)
+    const calendar = await failure(
+      t.core.call('calendar.setYear', {
+        year: 2027,
+        status: 'provisional',
+        daysOff: ['2026-12-31'],
+      }),
+    );
+    expect(calendar.message).toContain('31/12/2026');
+    expect(calendar.message).not.toMatch(rawDate);
+
+    // and so are the timeline lines of the detail
+    await t.core.call('dossiers.apology', {
+      dossierId: dossier.id,
+      reason: 'Chờ xác minh',
+      newDueAt: '2026-05-04T08:00',
+    });
+    const detail = await t.core.call('dossiers.get', { id: dossier.id });
+    expect(detail.timeline.at(-1)!.label).toContain('hẹn mới 08:00 04/05/2026');
+  });
+
+  it('vietnameseDates rewords real dates only', () => {
+    expect(vietnameseDates('sau 2026-03-20 08:30 và 2026-03-21T17:00, ngày 2026-02-05.')).toBe(
+      'sau 08:30 20/03/2026 và 17:00 21/03/2026, ngày 05/02/2026.',
+    );
+    expect(vietnameseDates('ngày "2026-02-30" không hợp lệ')).toBe(
+      'ngày "2026-02-30" không hợp lệ',
+    );
+    expect(vietnameseDates('hồ sơ 000.00.00.H34-260310-1001 (dạng YYYY-MM-DDTHH:mm)')).toBe(
+      'hồ sơ 000.00.00.H34-260310-1001 (dạng YYYY-MM-DDTHH:mm)',
+    );
+  });
+
   it('an unknown method and a non-object payload', async () => {
     const unknown = await t.core.dispatch('dossiers.delete', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -340,6 +398,25 @@ describe('roles, lock and throttling', () => {
     await t.core.call('procedures.search', { query: 'a' });
     await t.core.call('auth.lock');
     expect((await failure(t.core.call('dossiers.counts'))).reason).toBe('locked');
+  });
+
+  it('auth.touch counts as activity (the renderer heartbeat), and unlocks nothing', async () => {
+    expect(API['auth.touch'].access).toBe('officer');
+    expect('passive' in API['auth.touch'] && API['auth.touch'].passive).toBeFalsy();
+    await t.core.call('auth.signIn', { username: 'canbo1', password: 'CanBo12345' });
+    // 9 + 9 minutes of typing, a touch in between: never 10 minutes without activity
+    t.clock.advance(9 * 60_000);
+    expect(await t.core.call('auth.touch')).toEqual({ ok: true, now: '2026-03-10T09:09' });
+    t.clock.advance(9 * 60_000);
+    expect((await t.core.call('auth.me'))?.locked).toBe(false);
+    await t.core.call('procedures.search', { query: 'a' });
+    // idle for the idle minutes: locked; a touch then does not open it again
+    t.clock.advance(10 * 60_000);
+    expect((await failure(t.core.call('auth.touch'))).reason).toBe('locked');
+    expect((await t.core.call('auth.me'))?.locked).toBe(true);
+    await t.core.call('auth.unlock', { password: 'CanBo12345' });
+    await t.core.call('auth.signOut');
+    expect((await failure(t.core.call('auth.touch'))).reason).toBe('signed_out');
   });
 
   it('wrong passwords: Vietnamese message, then exponential delays, persisted across restarts', async () => {

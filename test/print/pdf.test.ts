@@ -177,7 +177,63 @@ describe('a reprint as a PDF', () => {
     });
     expect(printed.pages).toHaveLength(2);
     for (const text of printed.pages) expect(text).toContain('Bản in lại (08:41 20/11/2019)');
+    // once per page: the preview's mark of each sheet is not printed as well
+    for (const text of printed.pages) expect(text.split('Bản in lại').length - 1).toBe(1);
   });
+});
+
+describe('a reprint in the preview (screen)', () => {
+  afterAll(async () => {
+    await page.emulateMedia({ media: null });
+  });
+
+  it.each(['A4', 'A5'] as const)(
+    '%s: the mark sits inside every sheet, in its top margin, right-aligned with the text',
+    async (paper) => {
+      const html = renderPrintHtml('receipt', receiptData(), { paper, reprint: true, fontCss });
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 900, height: 1200 });
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const sheets = await page.evaluate(() =>
+        [...document.querySelectorAll('section.page')].map((sheet) => {
+          const box = (el: Element | null) => {
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return { top: r.top, right: r.right, bottom: r.bottom, left: r.left };
+          };
+          const mark = sheet.querySelector(':scope > .reprint-sheet');
+          const text = sheet.querySelector('.header');
+          return {
+            sheet: box(sheet),
+            mark: box(mark),
+            markText: mark?.textContent ?? '',
+            header: box(text),
+            padRight: parseFloat(getComputedStyle(sheet).paddingRight),
+          };
+        }),
+      );
+      expect(sheets).toHaveLength(2);
+      for (const s of sheets) {
+        expect(s.markText).toBe('Bản in lại (08:41 20/11/2019)');
+        const { sheet, mark, header } = { sheet: s.sheet!, mark: s.mark!, header: s.header! };
+        expect(mark.top).toBeGreaterThan(sheet.top);
+        expect(mark.left).toBeGreaterThan(sheet.left);
+        expect(mark.bottom).toBeLessThanOrEqual(header.top);
+        expect(mark.right).toBeCloseTo(sheet.right - s.padRight, 0);
+      }
+      await page.screenshot({
+        path: join(ARTIFACTS, `receipt-${paper.toLowerCase()}-reprint-preview.png`),
+        clip: { x: 0, y: 0, width: 900, height: 500 },
+      });
+      await page.emulateMedia({ media: 'print' });
+      expect(
+        await page.evaluate(() =>
+          [...document.querySelectorAll('.reprint-sheet')].map((m) => getComputedStyle(m).display),
+        ),
+      ).toEqual(['none', 'none']);
+    },
+  );
 });
 
 describe('80 mm appointment slip as a PDF', () => {

@@ -9,7 +9,12 @@ import {
   parseTypedDateTime,
   toTypedDateTime,
 } from '../../renderer/lib/format';
-import { defaultFilters, listFilter } from '../../renderer/stores/boardFilters';
+import {
+  defaultFilters,
+  listFilter,
+  officerOptions,
+  totalText,
+} from '../../renderer/stores/boardFilters';
 import { parseHash, routeHash } from '../../renderer/stores/route';
 
 describe('browser-mode token', () => {
@@ -112,6 +117,28 @@ describe('board filters', () => {
     expect(f.errors.from).toMatch(/không phải ngày hợp lệ/);
     const g = listFilter({ ...defaultFilters(), from: '02/01/2025', to: '01/01/2025' });
     expect(g.errors.to).toMatch(/sau hoặc bằng/);
+  });
+});
+
+describe('board summary and officer filter', () => {
+  it('writes the total, "10.000+" when the count stopped', () => {
+    expect(totalText(423, false)).toBe('423 hồ sơ');
+    expect(totalText(10_000, true)).toBe('10.000+ hồ sơ');
+    expect(totalText(0, false)).toBe('0 hồ sơ');
+  });
+  it('offers every colleague, me first, locked accounts last and marked', () => {
+    const names = [
+      { id: 'b', fullName: 'Trần Văn Bình', role: 'officer' as const, active: true },
+      { id: 'me', fullName: 'Phạm Thị Dung', role: 'officer' as const, active: true },
+      { id: 'c', fullName: 'Lê Thị Cúc', role: 'officer' as const, active: false },
+      { id: 'a', fullName: 'Nguyễn Văn An', role: 'admin' as const, active: true },
+    ];
+    expect(officerOptions(names, { id: 'me', fullName: 'Phạm Thị Dung' })).toEqual([
+      { value: 'me', label: 'Tôi (Phạm Thị Dung)' },
+      { value: 'a', label: 'Nguyễn Văn An' },
+      { value: 'b', label: 'Trần Văn Bình' },
+      { value: 'c', label: 'Lê Thị Cúc (đã khóa)' },
+    ]);
   });
 });
 

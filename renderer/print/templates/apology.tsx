@@ -1,6 +1,6 @@
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04 of TT 01/2018), "Số: …/PXL". */
 import { formatOfficialDate } from '../../../shared/text/officialDate';
-import { Field, Header, LookupFooter, Signatures } from '../components';
+import { Field, Header, LookupFooter, SheetReprintMark, Signatures } from '../components';
 import { capitalise, datePart, has, officialTime, upper } from '../format';
 import { addressee, BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
@@ -25,6 +25,7 @@ export function Apology({ data, options, date }: TemplateProps) {
 
   return (
     <section className="page apology">
+      <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} docNo={docNo} />
       <p className="title">{APOLOGY_TITLE}</p>
       <BarcodeRow code={code} paper={options.paper} />

@@ -4,7 +4,7 @@
  * the receiver's signature and the step's result (trước hạn / đúng hạn / quá hạn). Empty rows are
  * left for the hand-overs still to come, to be filled in by hand as on the paper form.
  */
-import { Field, Header, LookupFooter } from '../components';
+import { Field, Header, LookupFooter, SheetReprintMark } from '../components';
 import { capitalise, has, officialTime } from '../format';
 import type { PrintHandoverRow } from '../types';
 import { BarcodeRow, need, QrBox } from './shared';
@@ -78,6 +78,7 @@ export function ControlSlip({ data, options, date }: TemplateProps) {
 
   return (
     <section className="page control-slip">
+      <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} />
       <p className="title">{CONTROL_SLIP_TITLE}</p>
       <BarcodeRow code={code} paper={options.paper} />

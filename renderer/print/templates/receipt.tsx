@@ -8,6 +8,7 @@ import {
   Field,
   Header,
   LookupFooter,
+  SheetReprintMark,
   Signatures,
 } from '../components';
 import { feeText, has, officialTime, pad2 } from '../format';
@@ -58,6 +59,7 @@ export function Receipt({ data, options, date }: TemplateProps) {
     <>
       {RECEIPT_COPIES.map((copy) => (
         <section className={dense ? 'page receipt dense' : 'page receipt'} key={copy}>
+          <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
           <Header office={data.office} date={date} />
           <p className="title">{RECEIPT_TITLE}</p>
           <p className="subtitle">Mã hồ sơ: {code}</p>

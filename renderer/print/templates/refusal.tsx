@@ -1,5 +1,12 @@
 /** Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03). */
-import { ApplicantLines, Field, Header, LookupFooter, Signatures } from '../components';
+import {
+  ApplicantLines,
+  Field,
+  Header,
+  LookupFooter,
+  SheetReprintMark,
+  Signatures,
+} from '../components';
 import { has } from '../format';
 import { addressee, BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
@@ -17,6 +24,7 @@ export function Refusal({ data, options, date }: TemplateProps) {
 
   return (
     <section className="page refusal">
+      <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} docNo={r.docNo} />
       <p className="title">{REFUSAL_TITLE}</p>
       {has(code) && (

@@ -5,6 +5,7 @@ import {
   Field,
   Header,
   LookupFooter,
+  SheetReprintMark,
   Signatures,
 } from '../components';
 import { has } from '../format';
@@ -29,6 +30,7 @@ export function SupplementRequest({ data, options, date }: TemplateProps) {
 
   return (
     <section className="page supplement">
+      <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} docNo={docNo} />
       <p className="title">{SUPPLEMENT_TITLE}</p>
       {has(code) && (
