@@ -77,6 +77,33 @@ function focusFirstError(errors: FieldErrors) {
   });
 }
 
+/** The two slips issued instead of receiving: what each says when incomplete, and prints. */
+interface CounterSlip {
+  dialog: 'supplement' | 'refuse';
+  incomplete: string;
+  /** The fields the dialog itself shows (the others are on the reception form). */
+  dialogFields: string[];
+  result: 'supplement' | 'refused';
+  form: 'supplement_request' | 'refusal';
+}
+
+const COUNTER_SLIPS: Record<CounterSlip['dialog'], CounterSlip> = {
+  supplement: {
+    dialog: 'supplement',
+    incomplete: 'Phiếu yêu cầu bổ sung chưa đủ thông tin: hãy sửa các ô được đánh dấu đỏ.',
+    dialogFields: ['missing', 'reason'],
+    result: 'supplement',
+    form: 'supplement_request',
+  },
+  refuse: {
+    dialog: 'refuse',
+    incomplete: 'Phiếu từ chối chưa đủ thông tin: hãy sửa các ô được đánh dấu đỏ.',
+    dialogFields: ['reason'],
+    result: 'refused',
+    form: 'refusal',
+  },
+};
+
 export function ReceptionScreen() {
   const { message } = AntApp.useApp();
   const draft = useReception((s) => s.draft);
@@ -136,25 +163,29 @@ export function ReceptionScreen() {
     setDialog('supplement');
   };
 
-  const supplement = async () => {
-    const { value, errors: found } = supplementInput(store().draft);
+  /**
+   * Yêu cầu bổ sung / Từ chối tiếp nhận: check the draft and issue the slip, then preview it. A
+   * message about a field outside the dialog closes it and goes to that field.
+   */
+  const issueSlip = async <V,>(
+    slip: CounterSlip,
+    { value, errors: found }: { value: V | null; errors: FieldErrors },
+    send: (value: V) => Promise<{ dossier: { id: string }; docNo: string }>,
+  ) => {
     if (!value) {
-      store().setErrors(
-        found,
-        'Phiếu yêu cầu bổ sung chưa đủ thông tin: hãy sửa các ô được đánh dấu đỏ.',
-      );
-      if (Object.keys(found).some((k) => k !== 'missing' && k !== 'reason')) {
+      store().setErrors(found, slip.incomplete);
+      if (Object.keys(found).some((k) => !slip.dialogFields.includes(k))) {
         setDialog(null);
         focusFirstError(found);
       }
       return;
     }
-    setBusy('supplement');
+    setBusy(slip.dialog);
     try {
-      const out = await call('dossiers.requestSupplement', value);
-      store().setResult({ kind: 'supplement', dossierId: out.dossier.id, docNo: out.docNo });
+      const out = await send(value);
+      store().setResult({ kind: slip.result, dossierId: out.dossier.id, docNo: out.docNo });
       setDialog(null);
-      setPrintJob({ dossierId: out.dossier.id, form: 'supplement_request' });
+      setPrintJob({ dossierId: out.dossier.id, form: slip.form });
     } catch (err) {
       const e = toApiError(err);
       store().setErrors(e.fields ?? {}, e.message);
@@ -163,29 +194,15 @@ export function ReceptionScreen() {
     }
   };
 
-  const refuse = async () => {
-    const { value, errors: found } = refusalInput(store().draft);
-    if (!value) {
-      store().setErrors(found, 'Phiếu từ chối chưa đủ thông tin: hãy sửa các ô được đánh dấu đỏ.');
-      if (Object.keys(found).some((k) => k !== 'reason')) {
-        setDialog(null);
-        focusFirstError(found);
-      }
-      return;
-    }
-    setBusy('refuse');
-    try {
-      const out = await call('dossiers.refuse', value);
-      store().setResult({ kind: 'refused', dossierId: out.dossier.id, docNo: out.docNo });
-      setDialog(null);
-      setPrintJob({ dossierId: out.dossier.id, form: 'refusal' });
-    } catch (err) {
-      const e = toApiError(err);
-      store().setErrors(e.fields ?? {}, e.message);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const supplement = () =>
+    issueSlip(COUNTER_SLIPS.supplement, supplementInput(store().draft), (value) =>
+      call('dossiers.requestSupplement', value),
+    );
+
+  const refuse = () =>
+    issueSlip(COUNTER_SLIPS.refuse, refusalInput(store().draft), (value) =>
+      call('dossiers.refuse', value),
+    );
 
   const nextSame = () => {
     // only after a decision: before it, the applicant typed so far would be lost

@@ -1,0 +1,282 @@
+/**
+ * Lịch nghỉ lễ: per year, the days off and the make-up working days, provisional until the
+ * Prime Minister's decision for that year is entered and the year is marked official.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Tag,
+} from 'antd';
+import type { CalendarYear } from '../../../shared/api/schemas';
+import { parseShortDate } from '../../../shared/text/officialDate';
+import { call, toApiError } from '../../api/client';
+import { shortDate } from '../../lib/format';
+import { useLoad } from './useLoad';
+
+interface DayRow {
+  key: string;
+  kind: 'off' | 'work';
+  date: string; // as typed dd/mm/yyyy
+  name: string;
+}
+
+function toRows(y: CalendarYear): DayRow[] {
+  return [
+    ...y.daysOff.map((d, i) => ({
+      key: `o${i}`,
+      kind: 'off' as const,
+      date: shortDate(d.date),
+      name: d.name,
+    })),
+    ...y.workingDays.map((d, i) => ({
+      key: `w${i}`,
+      kind: 'work' as const,
+      date: shortDate(d.date),
+      name: d.name,
+    })),
+  ].sort((a, b) => (parseShortDate(a.date) ?? '').localeCompare(parseShortDate(b.date) ?? ''));
+}
+
+export function HolidayCalendarTab() {
+  const { message } = AntApp.useApp();
+  const loadYears = useCallback(() => call('calendar.years'), []);
+  const years = useLoad(loadYears);
+  const [year, setYear] = useState<number | null>(null);
+  const [status, setStatus] = useState<'official' | 'provisional'>('provisional');
+  const [rows, setRows] = useState<DayRow[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [newYear, setNewYear] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (year === null && years.data && years.data.length > 0) {
+      const thisYear = new Date().getFullYear();
+      setYear(
+        years.data.find((y) => y.year === thisYear)?.year ??
+          years.data[years.data.length - 1]!.year,
+      );
+    }
+  }, [years.data, year]);
+
+  useEffect(() => {
+    if (year === null) return;
+    let live = true;
+    call('calendar.getYear', { year })
+      .then((y) => {
+        if (!live) return;
+        setRows(y ? toRows(y) : []);
+        setStatus(y?.status ?? 'provisional');
+        setErrors({});
+        setFormError(null);
+      })
+      .catch((err) => live && setFormError(toApiError(err).message));
+    return () => {
+      live = false;
+    };
+  }, [year]);
+
+  const save = async (markOfficial = false) => {
+    if (year === null) return;
+    const found: Record<string, string> = {};
+    const daysOff: { date: string; name: string }[] = [];
+    const workingDays: { date: string; name: string }[] = [];
+    rows.forEach((r) => {
+      const date = parseShortDate(r.date);
+      if (!date)
+        found[r.key] = `Ngày "${r.date}" không hợp lệ: nhập ngày/tháng/năm, ví dụ 02/09/${year}.`;
+      else if (!date.startsWith(String(year)))
+        found[r.key] = `Ngày ${r.date} không thuộc năm ${year}.`;
+      else (r.kind === 'off' ? daysOff : workingDays).push({ date, name: r.name.trim() });
+    });
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setFormError('Có ngày chưa hợp lệ: hãy sửa các dòng được đánh dấu đỏ.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await call('calendar.setYear', {
+        year,
+        status: markOfficial ? 'official' : status,
+        daysOff,
+        workingDays,
+      });
+      setRows(toRows(saved));
+      setStatus(saved.status);
+      setFormError(null);
+      void message.success(
+        `Đã lưu lịch nghỉ lễ năm ${year}${saved.status === 'official' ? ' (chính thức)' : ''}.`,
+      );
+      await years.reload();
+    } catch (err) {
+      const e = toApiError(err);
+      setFormError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setRow = (key: string, patch: Partial<DayRow>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  return (
+    <Row gutter={16}>
+      <Col span={6}>
+        <Card size="small" title="Các năm" className="panel">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {(years.data ?? []).map((y) => (
+              <Button
+                key={y.year}
+                block
+                type={y.year === year ? 'primary' : 'default'}
+                onClick={() => setYear(y.year)}
+              >
+                {y.year} <YearStatusTag status={y.status} />
+              </Button>
+            ))}
+            <Space.Compact style={{ width: '100%' }}>
+              <InputNumber
+                placeholder="Năm mới"
+                min={2000}
+                max={2999}
+                value={newYear}
+                onChange={(v) => setNewYear(typeof v === 'number' ? v : null)}
+              />
+              <Button
+                onClick={() => {
+                  if (newYear) {
+                    setYear(newYear);
+                    setRows([]);
+                    setStatus('provisional');
+                  }
+                }}
+              >
+                Thêm năm
+              </Button>
+            </Space.Compact>
+          </Space>
+        </Card>
+      </Col>
+      <Col span={18}>
+        {year !== null ? (
+          <Card
+            size="small"
+            className="panel"
+            title={
+              <Space>
+                Lịch nghỉ lễ năm {year}
+                <YearStatusTag status={status} />
+              </Space>
+            }
+          >
+            {status === 'provisional' ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title="Năm tạm tính: ngày hẹn trả tính qua năm này được đánh dấu. Khi có quyết định nghỉ lễ của Thủ tướng, hãy nhập đủ ngày nghỉ, ngày làm bù rồi đánh dấu chính thức."
+              />
+            ) : null}
+            <table className="checklist-table" aria-label={`Ngày nghỉ và ngày làm bù năm ${year}`}>
+              <thead>
+                <tr>
+                  <th style={{ width: 150 }}>Loại</th>
+                  <th style={{ width: 150 }}>Ngày</th>
+                  <th>Tên ngày</th>
+                  <th style={{ width: 40 }} />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <td>
+                      <Select
+                        size="small"
+                        value={r.kind}
+                        style={{ width: 140 }}
+                        options={[
+                          { value: 'off', label: 'Ngày nghỉ' },
+                          { value: 'work', label: 'Ngày làm bù' },
+                        ]}
+                        onChange={(v) => setRow(r.key, { kind: v })}
+                      />
+                    </td>
+                    <td>
+                      <Input
+                        size="small"
+                        value={r.date}
+                        status={errors[r.key] ? 'error' : undefined}
+                        onChange={(e) => setRow(r.key, { date: e.target.value })}
+                      />
+                      {errors[r.key] ? <div className="field-error">{errors[r.key]}</div> : null}
+                    </td>
+                    <td>
+                      <Input
+                        size="small"
+                        value={r.name}
+                        onChange={(e) => setRow(r.key, { name: e.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <Button
+                        size="small"
+                        type="text"
+                        aria-label="Bỏ ngày"
+                        onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                      >
+                        ×
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Space style={{ marginTop: 8 }} wrap>
+              <Button
+                onClick={() =>
+                  setRows((rs) => [
+                    ...rs,
+                    { key: `n${Date.now()}`, kind: 'off', date: '', name: '' },
+                  ])
+                }
+              >
+                Thêm ngày
+              </Button>
+              <Button type="primary" loading={busy} onClick={() => void save(false)}>
+                Lưu
+              </Button>
+              {status === 'provisional' ? (
+                <Button loading={busy} onClick={() => void save(true)}>
+                  Lưu và đánh dấu chính thức
+                </Button>
+              ) : null}
+            </Space>
+            {formError ? (
+              <Alert type="error" showIcon title={formError} style={{ marginTop: 8 }} />
+            ) : null}
+          </Card>
+        ) : (
+          <Alert type="info" showIcon title="Chưa có năm nào: hãy thêm năm." />
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+function YearStatusTag({ status }: { status: CalendarYear['status'] }) {
+  return status === 'official' ? (
+    <Tag color="green">Chính thức</Tag>
+  ) : (
+    <Tag color="orange">Tạm tính</Tag>
+  );
+}
