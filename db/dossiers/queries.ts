@@ -19,7 +19,6 @@ import {
   type DossierSupplementRequest,
   type PrintForm,
 } from '../../shared/dossier/lifecycle';
-import { foldVietnamese } from '../../shared/text/fold';
 import {
   isLocalDate,
   parseDate,
@@ -38,6 +37,7 @@ import {
   type DeadlineBoundaries,
   type DossierSummary,
 } from './summary';
+import { searchTuning, textSearch } from './search';
 import { parseInput } from './validation';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +115,15 @@ function decodeCursor(cursor: string): [string, string] {
   );
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+/** How many candidates the index finds, counting up to `cap` (search.ts, searchTuning). */
+function candidateCount(db: Database.Database, match: string, cap: number): number {
+  return (
+    stmt<[string, number], { n: number }>(
+      db,
+      'SELECT count(*) AS n FROM (SELECT 1 FROM dossier_fts WHERE dossier_fts MATCH ? LIMIT ?)',
+    ).get(match, cap)?.n ?? 0
+  );
+}
 
 /** SQL of one deadline bucket; the boundaries are bound as @now, @endOfToday, @dueSoon. */
 const DEADLINE_SQL: Record<string, string> = {
@@ -147,12 +155,17 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
   const b = deadlineBoundaries(db, now);
   const where: string[] = [];
   const params: Record<string, unknown> = {};
+  const search = textSearch(filter.text ?? '');
+  // With text, a scan should walk the list's order index, which checks the text on its entries
+  // (dossiers_received, dossiers_open_due_search): "+" keeps the planner off the indexes of
+  // the filters below, which would read and sort every row of a state or a procedure.
+  const noIndex = search ? '+' : '';
   if (filter.deadline !== undefined) {
     where.push(DEADLINE_SQL[filter.deadline] as string);
     Object.assign(params, b);
   }
   if (filter.states) {
-    where.push('state IN (SELECT value FROM json_each(@states))');
+    where.push(`${noIndex}state IN (SELECT value FROM json_each(@states))`);
     params.states = JSON.stringify(filter.states);
   }
   for (const [key, column] of [
@@ -161,7 +174,7 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
     ['officerId', 'officer_id'],
   ] as const) {
     if (filter[key] !== undefined) {
-      where.push(`${column} = @${key}`);
+      where.push(`${noIndex}${column} = @${key}`);
       params[key] = filter[key];
     }
   }
@@ -173,13 +186,15 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
     where.push('received_at < @receivedTo');
     params.receivedTo = `${formatDate(parseDate(filter.receivedTo) + 1)}T00:00`;
   }
-  const words = foldVietnamese(filter.text ?? '')
-    .split(/\s+/)
-    .filter((w) => w !== '')
-    .slice(0, 8);
-  words.forEach((w, i) => {
-    where.push(`applicant_search LIKE @text${i} ESCAPE '\\'`);
-    params[`text${i}`] = `%${likeEscape(w)}%`;
+  // instr first: it is quick, and the GLOB (a word boundary) runs only where the word occurs.
+  search?.words.forEach((word, i) => {
+    where.push(`instr(applicant_search, @text${i})`);
+    params[`text${i}`] = word;
+    const glob = search.globs[i];
+    if (glob != null) {
+      where.push(`(' ' || applicant_search) GLOB @glob${i}`);
+      params[`glob${i}`] = glob;
+    }
   });
 
   const order = orderFor(filter.deadline);
@@ -191,9 +206,34 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
     params.afterId = id;
   }
   params.limit = page.limit + 1;
-  const sql =
-    `SELECT * FROM dossiers${where.length ? ' WHERE ' + where.join(' AND ') : ''} ` +
-    `ORDER BY ${order.column} ${order.dir}, id ${order.dir} LIMIT @limit`;
+  const orderBy = `ORDER BY ${order.column} ${order.dir}, id ${order.dir} LIMIT @limit`;
+  let sql: string;
+  // A deadline list is short and its scan checks the text on the index entries: not "filtered".
+  const filtered =
+    filter.deadline === undefined &&
+    [filter.states, filter.procedureId, filter.field, filter.officerId].some(
+      (f) => f !== undefined,
+    );
+  const limit = filtered ? searchTuning.selectiveLimitFiltered : searchTuning.selectiveLimit;
+  const match = search?.match ?? null;
+  const candidates = match === null || limit < 0 ? null : candidateCount(db, match, limit + 1);
+  if (candidates === 0) return { items: [], nextCursor: null }; // the index holds every match
+  if (candidates !== null && candidates <= limit) {
+    // Few candidates: read them through the index, then filter and sort them.
+    // The rows are read twice: sorting whole rows of every candidate costs more than reading
+    // the page's rows again by their rowid (stable within one statement).
+    params.match = match;
+    sql = `WITH hits AS MATERIALIZED (
+         SELECT d.rowid AS r FROM dossier_fts f
+         CROSS JOIN dossier_search_rowids k ON k.rid = f.rowid
+         CROSS JOIN dossiers d ON d.id = k.dossier_id
+         WHERE dossier_fts MATCH @match${where.map((w) => ' AND ' + w).join('')}
+         ${orderBy})
+       SELECT d.* FROM hits CROSS JOIN dossiers d ON d.rowid = hits.r
+       ORDER BY ${order.column} ${order.dir}, id ${order.dir}`;
+  } else {
+    sql = `SELECT * FROM dossiers${where.length ? ' WHERE ' + where.join(' AND ') : ''} ` + orderBy;
+  }
   const rows = stmt<[Record<string, unknown>], DossierRow>(db, sql).all(params);
   const more = rows.length > page.limit;
   const pageRows = more ? rows.slice(0, page.limit) : rows;

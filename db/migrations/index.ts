@@ -8,6 +8,7 @@ import { m0002_procedures } from './0002-procedures';
 import { m0003_dossiers } from './0003-dossiers';
 import { m0004_auth } from './0004-auth';
 import { m0005_sync } from './0005-sync';
+import { m0006_dossier_search } from './0006-dossier-search';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003_dossiers,
   m0004_auth,
   m0005_sync,
+  m0006_dossier_search,
 ];
