@@ -1,0 +1,460 @@
+/**
+ * The sync client: push the outbox, pull what other devices wrote, refresh reference data; and
+ * the loop that does it in the background.
+ *
+ * The loop runs while the server's /health answers: every few seconds, and soon after a local
+ * event (notifyLocalEvent). On errors it backs off exponentially with jitter, up to a cap. It
+ * never blocks on one bad event: the server answers per event and refused events are set aside
+ * (sync_rejections) for an officer to retry or discard. A batch the server finds too large (413)
+ * is split in halves.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { z } from 'zod';
+import type { Db } from '../open';
+import { SyncError } from './errors';
+import { request, serverMessage, type FetchLike, type HttpAnswer } from './http';
+import {
+  applyPushResults,
+  batchBody,
+  DEFAULT_BATCH,
+  readOutbox,
+  type BatchLimits,
+  type OutboxEvent,
+  type PushOutcome,
+} from './outbox';
+import { applyPulledPage, reapplyUnapplied, type PulledPage } from './pull';
+import { applyReference, referenceUpdateSchema, type ReferenceReport } from './reference';
+import {
+  getSyncStatus,
+  recordContact,
+  recordFailure,
+  recordRejections,
+  recordSuccess,
+  requireSyncConfig,
+  type SyncStatus,
+} from './state';
+import { databaseTokenStore, type TokenStore } from './tokenStore';
+
+export interface SyncClientOptions {
+  db: Db;
+  fetch?: FetchLike;
+  now?: () => Date;
+  /** Default: the token in the database. The Electron host passes its safeStorage store. */
+  tokenStore?: TokenStore;
+  /** Between rounds while all is well (default 5 s). */
+  intervalMs?: number;
+  /** After a local event, wait this long for more before syncing (default 250 ms). */
+  debounceMs?: number;
+  /** Backoff after errors: base · 2^(failures-1), capped, with jitter (default 2 s … 5 min). */
+  backoff?: { baseMs: number; maxMs: number };
+  batch?: Partial<BatchLimits>;
+  /** Push batches in flight at once (default 2). */
+  pushDepth?: number;
+  /** Events per pull page (server maximum 1000, the default). */
+  pullPageSize?: number;
+  /** Per request (default 30 s; /health 5 s). */
+  timeoutMs?: number;
+  healthTimeoutMs?: number;
+  /** [0, 1): the jitter's source (tests pass a fixed one). */
+  random?: () => number;
+  /** Called after every round of the loop (success or not), e.g. to refresh the badge. */
+  onStatus?: (status: SyncStatus) => void;
+}
+
+export interface SyncRoundReport {
+  pushed: PushOutcome & { batches: number };
+  pulled: { pages: number; inserted: number; duplicates: number; unapplied: number };
+  reference: ReferenceReport | null;
+}
+
+export interface SyncClient {
+  /** One round: push, then pull, then reference data. Rounds never overlap. */
+  syncOnce(): Promise<SyncRoundReport>;
+  /** GET /health; records the contact (or its failure) for the online badge. */
+  checkHealth(): Promise<boolean>;
+  start(): void;
+  /** Stops the loop, aborts the request in flight, waits for the round to end. */
+  stop(): Promise<void>;
+  /** A local event was written: sync soon (unless backing off after errors). */
+  notifyLocalEvent(): void;
+  /** Failures in a row of the loop (0 when the last round succeeded). */
+  readonly failures: number;
+  readonly running: boolean;
+}
+
+const pullAnswerSchema = z.object({
+  events: z.array(z.unknown()),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+});
+
+const pushResultsSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string().nullable(),
+      status: z.enum(['accepted', 'duplicate', 'rejected']),
+      code: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+
+const protocolError = (what: string, status: number) =>
+  new SyncError(
+    'protocol',
+    `Máy chủ trả lời ${what} không đúng định dạng (HTTP ${status}). Hãy kiểm tra phiên bản phần mềm và máy chủ.`,
+    status,
+  );
+
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const { db } = options;
+  const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? (() => new Date());
+  const tokenStore = options.tokenStore ?? databaseTokenStore(db);
+  const limits: BatchLimits = { ...DEFAULT_BATCH, ...options.batch };
+  const pageSize = options.pullPageSize ?? 1000;
+  const pushDepth = Math.max(1, options.pushDepth ?? 2);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const healthTimeoutMs = options.healthTimeoutMs ?? 5_000;
+  const intervalMs = options.intervalMs ?? 5_000;
+  const debounceMs = options.debounceMs ?? 250;
+  const backoff = options.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
+  const random = options.random ?? Math.random;
+
+  let abort = new AbortController();
+
+  function token(): string {
+    const t = tokenStore.load();
+    if (!t) {
+      throw new SyncError(
+        'unauthorized',
+        'Máy chưa có mã xác thực với máy chủ đồng bộ (có thể đã bị xóa). Hãy đăng ký lại máy.',
+      );
+    }
+    return t;
+  }
+
+  function call(method: 'GET' | 'POST', path: string, body?: string): Promise<HttpAnswer> {
+    const config = requireSyncConfig(db);
+    return request(fetchFn, config.serverUrl, {
+      method,
+      path,
+      token: token(),
+      body,
+      timeoutMs,
+      signal: abort.signal,
+    });
+  }
+
+  // ---- push ---------------------------------------------------------------------------------
+
+  async function sendBatch(batch: OutboxEvent[], out: SyncRoundReport['pushed']): Promise<void> {
+    const answer = await call('POST', '/sync/push', batchBody(batch));
+    out.batches++;
+    const at = now().toISOString();
+    const { message, code } = serverMessage(answer.body);
+    const parsed = pushResultsSchema.safeParse(answer.body);
+    if ((answer.status === 200 || answer.status === 403) && parsed.success) {
+      const results = parsed.data.results;
+      if (results.length !== batch.length) throw protocolError('gói gửi lên', answer.status);
+      const settled: string[] = [];
+      const refused: { eventId: string; code: string; reason: string }[] = [];
+      results.forEach((r, i) => {
+        const sent = batch[i]!;
+        if (r.id !== null && r.id.toLowerCase() !== sent.id.toLowerCase()) {
+          throw protocolError('gói gửi lên', answer.status);
+        }
+        if (r.status === 'rejected') {
+          refused.push({
+            eventId: sent.id,
+            code: r.code ?? 'rejected',
+            reason: r.reason ?? 'Máy chủ không nhận sự kiện này.',
+          });
+        } else {
+          settled.push(sent.id);
+          out[r.status === 'accepted' ? 'accepted' : 'duplicate']++;
+        }
+      });
+      out.rejected += refused.length;
+      applyPushResults(db, settled, refused, at);
+      return;
+    }
+    // Too large (413), or a body the server could not read as a whole (400): halve until the
+    // culprit is alone, then set it aside so it never blocks the rest.
+    if (answer.status === 413 || answer.status === 400) {
+      if (batch.length > 1) {
+        const mid = Math.ceil(batch.length / 2);
+        await sendBatch(batch.slice(0, mid), out);
+        await sendBatch(batch.slice(mid), out);
+        return;
+      }
+      const only = batch[0]!;
+      recordRejections(
+        db,
+        [
+          {
+            eventId: only.id,
+            code: answer.status === 413 ? 'too_large' : (code ?? 'invalid'),
+            reason:
+              message ??
+              (answer.status === 413
+                ? 'Sự kiện quá lớn, máy chủ không nhận.'
+                : 'Máy chủ không đọc được sự kiện này.'),
+          },
+        ],
+        at,
+      );
+      out.rejected++;
+      return;
+    }
+    throw new SyncError(
+      'protocol',
+      message ?? `Máy chủ không nhận gói dữ liệu (HTTP ${answer.status}).`,
+      answer.status,
+      code ?? undefined,
+    );
+  }
+
+  /**
+   * The whole outbox, oldest first, with up to `pushDepth` batches in flight (the server's work on
+   * one overlaps the network and this side's work on the next). Each pass starts again from the
+   * oldest event, so events put back by retryRejected are picked up; it ends when a pass finds
+   * nothing to send.
+   */
+  async function push(): Promise<SyncRoundReport['pushed']> {
+    const out = { accepted: 0, duplicate: 0, rejected: 0, batches: 0 };
+    for (;;) {
+      let after = '';
+      let sent = 0;
+      const inFlight = new Set<Promise<void>>();
+      let failure: unknown = null;
+      for (;;) {
+        if (failure) break;
+        const batch = readOutbox(db, limits, after);
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1]!.id;
+        sent += batch.length;
+        const p: Promise<void> = sendBatch(batch, out).then(
+          () => void inFlight.delete(p),
+          (err: unknown) => {
+            inFlight.delete(p);
+            failure ??= err;
+          },
+        );
+        inFlight.add(p);
+        if (inFlight.size >= pushDepth) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+      if (sent === 0) return out;
+    }
+  }
+
+  // ---- pull ---------------------------------------------------------------------------------
+
+  const pullPath = (cursor: string) =>
+    `/sync/pull?${cursor ? `after=${encodeURIComponent(cursor)}&` : ''}limit=${pageSize}`;
+
+  async function fetchPage(cursor: string): Promise<PulledPage | 'bad_cursor'> {
+    const answer = await call('GET', pullPath(cursor));
+    if (answer.status === 400 && serverMessage(answer.body).code === 'bad_cursor')
+      return 'bad_cursor';
+    const parsed = pullAnswerSchema.safeParse(answer.body);
+    if (answer.status !== 200 || !parsed.success)
+      throw protocolError('dữ liệu tải về', answer.status);
+    return parsed.data;
+  }
+
+  async function pull(): Promise<SyncRoundReport['pulled']> {
+    const out = { pages: 0, inserted: 0, duplicates: 0, unapplied: 0 };
+    reapplyUnapplied(db, now().toISOString());
+    let restarted = false;
+    let next = fetchPage(requireSyncConfig(db).pullCursor);
+    for (;;) {
+      const page = await next;
+      if (page === 'bad_cursor') {
+        if (restarted) throw protocolError('con trỏ đồng bộ', 400);
+        restarted = true; // the server no longer knows our cursor: start again (idempotent)
+        next = fetchPage('');
+        continue;
+      }
+      // Ask for the next page while this one is written.
+      next = page.hasMore
+        ? fetchPage(page.cursor)
+        : Promise.resolve({ events: [], cursor: page.cursor, hasMore: false });
+      next.catch(() => undefined); // awaited below, or dropped when applying fails
+      await yieldToEventLoop(); // let the request leave before this thread is busy writing
+      const report = applyPulledPage(db, page, now().toISOString());
+      out.pages++;
+      out.inserted += report.inserted;
+      out.duplicates += report.duplicates;
+      out.unapplied += report.unapplied;
+      if (!page.hasMore) return out;
+    }
+  }
+
+  // ---- reference data -----------------------------------------------------------------------
+
+  async function reference(): Promise<ReferenceReport | null> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const since = requireSyncConfig(db).referenceVersion;
+      const answer = await call(
+        'GET',
+        `/sync/reference${since ? `?since=${encodeURIComponent(since)}` : ''}`,
+      );
+      if (answer.status === 400 && serverMessage(answer.body).code === 'bad_cursor') {
+        db.prepare("UPDATE sync_config SET reference_version = '' WHERE id = 1").run();
+        continue;
+      }
+      const parsed = referenceUpdateSchema.safeParse(answer.body);
+      if (answer.status !== 200 || !parsed.success)
+        throw protocolError('dữ liệu danh mục', answer.status);
+      const u = parsed.data;
+      const empty =
+        u.catalogue === null &&
+        u.calendars.length === 0 &&
+        u.settings.length === 0 &&
+        u.officers.length === 0;
+      if (empty && u.version === since) return null;
+      return applyReference(db, u, now());
+    }
+    throw protocolError('phiên bản dữ liệu danh mục', 400);
+  }
+
+  // ---- a round ------------------------------------------------------------------------------
+
+  let round: Promise<SyncRoundReport> | null = null;
+
+  async function runRound(): Promise<SyncRoundReport> {
+    requireSyncConfig(db);
+    try {
+      const pushed = await push();
+      const pulled = await pull();
+      const ref = await reference();
+      recordSuccess(db, now().toISOString());
+      return { pushed, pulled, reference: ref };
+    } catch (err) {
+      const reached = err instanceof SyncError && err.status !== undefined;
+      recordFailure(db, now().toISOString(), (err as Error).message, reached);
+      throw err;
+    }
+  }
+
+  function syncOnce(): Promise<SyncRoundReport> {
+    const previous = round ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(runRound);
+    round = mine;
+    const clear = () => {
+      if (round === mine) round = null;
+    };
+    mine.then(clear, clear);
+    return mine;
+  }
+
+  async function checkHealth(): Promise<boolean> {
+    const config = requireSyncConfig(db);
+    try {
+      const answer = await request(fetchFn, config.serverUrl, {
+        method: 'GET',
+        path: '/health',
+        timeoutMs: healthTimeoutMs,
+        signal: abort.signal,
+      });
+      const ok = answer.status === 200 && (answer.body as { ok?: unknown } | null)?.ok === true;
+      if (ok) recordContact(db, now().toISOString());
+      else
+        recordFailure(
+          db,
+          now().toISOString(),
+          'Máy chủ đồng bộ chưa sẵn sàng (kiểm tra sức khỏe không đạt).',
+          true,
+        );
+      return ok;
+    } catch (err) {
+      recordFailure(db, now().toISOString(), (err as Error).message, false);
+      return false;
+    }
+  }
+
+  // ---- the loop -----------------------------------------------------------------------------
+
+  let stopped = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let ticking: Promise<void> | null = null;
+  let inTick = false;
+  let failures = 0;
+  let again = false;
+
+  function schedule(ms: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      ticking = tick();
+    }, ms);
+  }
+
+  /** Exponential backoff with "equal jitter": half fixed, half random. */
+  function backoffDelay(): number {
+    const exp = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(failures - 1, 30));
+    return Math.round(exp / 2 + random() * (exp / 2));
+  }
+
+  async function tick(): Promise<void> {
+    inTick = true;
+    again = false;
+    let unauthorized = false;
+    try {
+      if (!(await checkHealth())) throw new SyncError('network', 'offline');
+      await syncOnce();
+      failures = 0;
+    } catch (err) {
+      failures++;
+      unauthorized = err instanceof SyncError && err.code === 'unauthorized';
+    }
+    try {
+      options.onStatus?.(getSyncStatus(db, { now: now() }));
+    } catch {
+      // a status listener must not stop the loop
+    }
+    inTick = false;
+    if (stopped) return;
+    if (failures === 0) schedule(again ? debounceMs : intervalMs);
+    else schedule(unauthorized ? backoff.maxMs : backoffDelay());
+  }
+
+  return {
+    syncOnce,
+    checkHealth,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      abort = new AbortController();
+      failures = 0;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      abort.abort();
+      await ticking?.catch(() => undefined);
+      await round?.catch(() => undefined);
+    },
+    notifyLocalEvent() {
+      if (stopped) return;
+      if (inTick) {
+        again = true; // a round is running: go again right after it
+        return;
+      }
+      if (failures > 0) return; // backing off: the next attempt is already scheduled
+      schedule(debounceMs);
+    },
+    get failures() {
+      return failures;
+    },
+    get running() {
+      return !stopped;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Reference data from the server, applied in one transaction with its version: the procedure
+ * catalogue (through db/catalogue's import), holiday calendar years (db/calendar.ts), office
+ * settings (db/settings.ts: the 'default' publication, then the unit's own over it), and the
+ * unit's officer accounts (password hashes only; they sign in offline).
+ *
+ * What cannot be applied as sent (a bad setting, a calendar the local rules refuse, a user name
+ * already used by a local account) is recorded in sync_reference.problem and skipped: reference
+ * data never blocks sync. It is applied again when the server publishes a new version.
+ */
+import { z } from 'zod';
+import type { Db } from '../open';
+import { importCatalogue } from '../catalogue';
+import { setCalendarYear } from '../calendar';
+import { SETTING_KEYS, updateSettings, type SettingsPatch } from '../settings';
+
+const versioned = z.object({ version: z.number().int(), body: z.unknown() });
+
+export const referenceUpdateSchema = z.object({
+  version: z.string(),
+  catalogue: versioned.nullable(),
+  calendars: z.array(versioned.extend({ year: z.number().int() })),
+  settings: z.array(versioned.extend({ key: z.string() })),
+  officers: z.array(
+    z.object({
+      id: z.string().min(1),
+      username: z.string().min(1),
+      fullName: z.string().min(1),
+      role: z.enum(['officer', 'head', 'admin']),
+      passwordHash: z.string().min(1),
+      version: z.number().int(),
+    }),
+  ),
+});
+
+export type ReferenceUpdate = z.output<typeof referenceUpdateSchema>;
+
+export interface ReferenceReport {
+  catalogue: { imported: number; updated: number; unchanged: number; rejected: number } | null;
+  calendarYears: number[];
+  settingsKeys: string[];
+  officers: number;
+  problems: string[];
+}
+
+const calendarBody = z.object({
+  holidays: z.array(z.object({ name: z.string(), dates: z.array(z.string()) })).default([]),
+  workingSaturdays: z.array(z.string()).default([]),
+  status: z.enum(['official', 'provisional']).default('official'),
+});
+
+function remember(
+  db: Db,
+  kind: string,
+  key: string,
+  version: number,
+  at: string,
+  problem: string | null,
+) {
+  db.prepare(
+    `INSERT INTO sync_reference (kind, key, version, applied_at, problem) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (kind, key) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at,
+       problem = excluded.problem`,
+  ).run(kind, key, version, at, problem);
+}
+
+function applySettings(db: Db, update: ReferenceUpdate, now: Date, report: ReferenceReport): void {
+  if (update.settings.length === 0) return;
+  // The default first, the unit's own over it.
+  const ordered = [...update.settings].sort((a, b) =>
+    a.key === 'default' ? -1 : b.key === 'default' ? 1 : a.key.localeCompare(b.key),
+  );
+  const merged: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  for (const s of ordered) {
+    if (typeof s.body !== 'object' || s.body === null || Array.isArray(s.body)) continue;
+    for (const [k, v] of Object.entries(s.body)) {
+      if ((SETTING_KEYS as readonly string[]).includes(k)) merged[k] = v;
+      else if (!ignored.includes(k)) ignored.push(k);
+    }
+  }
+  const problems: string[] = [];
+  if (ignored.length > 0) {
+    problems.push(`Bỏ qua thiết lập không có ở phiên bản này: ${ignored.join(', ')}.`);
+  }
+  try {
+    updateSettings(db, merged as SettingsPatch, { now });
+    report.settingsKeys.push(...Object.keys(merged));
+  } catch {
+    // One at a time: the good ones are kept, each bad one is named.
+    for (const [k, v] of Object.entries(merged)) {
+      try {
+        updateSettings(db, { [k]: v } as SettingsPatch, { now });
+        report.settingsKeys.push(k);
+      } catch (err) {
+        problems.push((err as Error).message);
+      }
+    }
+  }
+  const at = now.toISOString();
+  for (const s of ordered)
+    remember(db, 'settings', s.key, s.version, at, problems.join(' ') || null);
+  report.problems.push(...problems);
+}
+
+function applyOfficers(db: Db, update: ReferenceUpdate, at: string, report: ReferenceReport): void {
+  const byId = db.prepare<[string], { id: string }>('SELECT id FROM officers WHERE id = ?');
+  const byName = db.prepare<[string], { id: string }>('SELECT id FROM officers WHERE username = ?');
+  const updateRow = db.prepare(
+    `UPDATE officers SET username = ?, full_name = ?, role = ?, password_hash = ?, updated_at = ? WHERE id = ?`,
+  );
+  const insertRow = db.prepare(
+    `INSERT INTO officers (id, username, full_name, role, password_hash, active, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  for (const o of update.officers) {
+    const holder = byName.get(o.username);
+    let problem: string | null = null;
+    if (holder && holder.id !== o.id) {
+      problem =
+        `Tên đăng nhập "${o.username}" đã được dùng cho một tài khoản tạo tại máy này; tài khoản cùng tên ` +
+        'từ máy chủ không được chép về. Hãy đổi tên tài khoản tại máy hoặc trên máy chủ.';
+      report.problems.push(problem);
+    } else if (byId.get(o.id)) {
+      updateRow.run(o.username, o.fullName, o.role, o.passwordHash, at, o.id);
+      report.officers++;
+    } else {
+      insertRow.run(o.id, o.username, o.fullName, o.role, o.passwordHash, at, at);
+      report.officers++;
+    }
+    remember(db, 'officer', o.id, o.version, at, problem);
+  }
+}
+
+/** Apply one answer of GET /sync/reference and store its version, in one transaction. */
+export function applyReference(db: Db, update: ReferenceUpdate, now: Date): ReferenceReport {
+  const at = now.toISOString();
+  const report: ReferenceReport = {
+    catalogue: null,
+    calendarYears: [],
+    settingsKeys: [],
+    officers: 0,
+    problems: [],
+  };
+  db.transaction(() => {
+    if (update.catalogue) {
+      let problem: string | null = null;
+      try {
+        const r = importCatalogue(db, update.catalogue.body, { now });
+        report.catalogue = {
+          imported: r.imported,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected.length,
+        };
+        if (r.rejected.length > 0) {
+          problem = `${r.rejected.length} thủ tục trong danh mục từ máy chủ không hợp lệ nên không được cập nhật.`;
+        }
+      } catch (err) {
+        problem = `Không cập nhật được danh mục thủ tục từ máy chủ: ${(err as Error).message}`;
+      }
+      if (problem) report.problems.push(problem);
+      remember(db, 'catalogue', 'procedures', update.catalogue.version, at, problem);
+    }
+
+    for (const cal of update.calendars) {
+      let problem: string | null = null;
+      const body = calendarBody.safeParse(cal.body);
+      if (!body.success) {
+        problem = `Lịch nghỉ năm ${cal.year} từ máy chủ không đúng định dạng.`;
+      } else {
+        try {
+          setCalendarYear(
+            db,
+            cal.year,
+            {
+              status: body.data.status,
+              daysOff: body.data.holidays.flatMap((h) =>
+                h.dates.map((date) => ({ date, name: h.name })),
+              ),
+              workingDays: body.data.workingSaturdays,
+            },
+            { now },
+          );
+          report.calendarYears.push(cal.year);
+        } catch (err) {
+          problem = `Không cập nhật được lịch nghỉ năm ${cal.year}: ${(err as Error).message}`;
+        }
+      }
+      if (problem) report.problems.push(problem);
+      remember(db, 'calendar', String(cal.year), cal.version, at, problem);
+    }
+
+    applySettings(db, update, now, report);
+    applyOfficers(db, update, at, report);
+    db.prepare('UPDATE sync_config SET reference_version = ? WHERE id = 1').run(update.version);
+  }).immediate();
+  return report;
+}
