@@ -1,35 +1,43 @@
 /** The app by phase: first run, sign-in, or the counter (with its lock screen). */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Button, Spin } from 'antd';
 import { installSessionGuard, useSession } from './stores/session';
 import { installRouteListener } from './stores/route';
-import { SetupScreen } from './screens/SetupScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { Shell } from './screens/Shell';
 import { FatalScreen } from './screens/FatalScreen';
+
+// First run only: loaded when needed, so that the everyday start-up does not carry it.
+const SetupScreen = lazy(() =>
+  import('./screens/SetupScreen').then((m) => ({ default: m.SetupScreen })),
+);
+
+function Booting() {
+  return (
+    <div className="center-screen">
+      <Spin size="large" description="Đang khởi động MotCua Desk…" />
+    </div>
+  );
+}
 
 export function App() {
   const phase = useSession((s) => s.phase);
   const bootError = useSession((s) => s.bootError);
   const boot = useSession((s) => s.boot);
 
+  // The first boot() is started by main.tsx, before React is loaded.
   useEffect(() => {
     const a = installSessionGuard();
     const b = installRouteListener();
-    void boot();
     return () => {
       a();
       b();
     };
-  }, [boot]);
+  }, []);
 
   switch (phase) {
     case 'booting':
-      return (
-        <div className="center-screen">
-          <Spin size="large" description="Đang khởi động MotCua Desk…" />
-        </div>
-      );
+      return <Booting />;
     case 'unreachable':
       return (
         <FatalScreen
@@ -42,7 +50,11 @@ export function App() {
         />
       );
     case 'setup':
-      return <SetupScreen />;
+      return (
+        <Suspense fallback={<Booting />}>
+          <SetupScreen />
+        </Suspense>
+      );
     case 'signin':
       return <SignInScreen />;
     case 'ready':

@@ -1,29 +1,12 @@
 /**
- * Renderer entry: the API (Electron preload or browser-mode HTTP client), antd with its
- * Vietnamese locale, and the app.
+ * Renderer entry, kept small: build the API (Electron preload or browser-mode HTTP client) and ask
+ * the core who is at the counter straight away, while React, antd and the screens (root.tsx,
+ * preloaded by the page alongside this file) are still loading. The answer is usually in before
+ * the first render, which then goes directly to the right screen.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
 import { initApi, MissingTokenError } from './api/client';
-import { App } from './App';
-import { FatalScreen } from './screens/FatalScreen';
+import { useSession } from './stores/session';
 import './styles.css';
-
-dayjs.locale('vi');
-
-const theme = {
-  token: {
-    colorPrimary: '#0f5fa8',
-    borderRadius: 4,
-    fontFamily:
-      '"Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
-    fontSize: 14,
-  },
-};
 
 let fatal: string | null = null;
 try {
@@ -34,12 +17,9 @@ try {
       ? err.message
       : `Không khởi động được: ${(err as Error).message}`;
 }
+const booted = fatal ? Promise.resolve() : useSession.getState().boot();
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
-root.render(
-  <StrictMode>
-    <ConfigProvider locale={viVN} theme={theme}>
-      <AntApp>{fatal ? <FatalScreen message={fatal} /> : <App />}</AntApp>
-    </ConfigProvider>
-  </StrictMode>,
-);
+// First render once the answer is in (straight to the right screen, no spinner to draw and
+// replace), unless the core is slow to answer: then the spinner shows in the meantime.
+const answered = Promise.race([booted, new Promise((ok) => setTimeout(ok, 500))]);
+void Promise.all([import('./root'), answered]).then(([{ mount }]) => mount(fatal));

@@ -2,8 +2,8 @@
  * The signed-in app: the header (unit, navigation with its keys, officer, lock), the screen of the
  * route, the lock screen over it when locked, and the idle watcher.
  */
-import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Modal, Table, Tag, Tooltip } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { App as AntApp, Button, Spin, Tag, Tooltip } from 'antd';
 import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
@@ -16,37 +16,27 @@ import { useReception } from '../stores/receptionDraft';
 import { LockScreen } from './LockScreen';
 import { ReceptionScreen } from './ReceptionScreen';
 import { BoardScreen } from './BoardScreen';
-import { DossierScreen } from './DossierScreen';
-import { SettingsScreen } from './SettingsScreen';
 
-export const GLOBAL_SHORTCUTS: [string, string][] = [
-  ['F2', 'Tiếp nhận hồ sơ mới'],
-  ['F8', 'Theo dõi hồ sơ'],
-  ['F9', 'Cài đặt (quản trị viên)'],
-  ['Alt+L', 'Khóa màn hình'],
-  ['F1', 'Danh sách phím tắt'],
-];
+// Reception and the board come with the shell (the app opens on the first; F8 then Ctrl+F must
+// find the second's search box at once); the dossier detail, settings and the shortcut list are
+// loaded the first time they are shown.
+const DossierScreen = lazy(() =>
+  import('./DossierScreen').then((m) => ({ default: m.DossierScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const ShortcutsHelp = lazy(() =>
+  import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })),
+);
 
-export const RECEPTION_SHORTCUTS: [string, string][] = [
-  ['F3', 'Tìm thủ tục (gõ không dấu, mũi tên lên/xuống, Enter để chọn)'],
-  ['F4', 'Quét mã QR trên thẻ căn cước'],
-  ['Enter', 'Sang ô tiếp theo'],
-  ['Space', 'Đánh dấu giấy tờ đã nộp (trong danh sách thành phần hồ sơ)'],
-  ['Ctrl+Enter', 'Tiếp nhận hồ sơ'],
-  ['Alt+B', 'Yêu cầu bổ sung, hoàn thiện hồ sơ'],
-  ['Alt+T', 'Từ chối tiếp nhận'],
-  ['Alt+N', 'Tiếp nhận hồ sơ tiếp theo, cùng thủ tục'],
-  ['Ctrl+P', 'In phiếu đang xem trước'],
-  ['Esc', 'Đóng hộp thoại'],
-];
-
-export const BOARD_SHORTCUTS: [string, string][] = [
-  ['Ctrl+F', 'Tìm hồ sơ theo mã, tên, số giấy tờ'],
-  ['1 … 8', 'Chọn nhóm hồ sơ (khi không gõ trong ô nhập)'],
-  ['↑ ↓ PgUp PgDn', 'Di chuyển trong danh sách'],
-  ['Enter', 'Mở hồ sơ đang chọn'],
-  ['Alt+G · Alt+K · Alt+R', 'Bàn giao · Nhận kết quả · Trả kết quả (trong hồ sơ)'],
-];
+function Loading() {
+  return (
+    <div className="center-screen">
+      <Spin size="large" />
+    </div>
+  );
+}
 
 function NavButton({
   route,
@@ -80,6 +70,9 @@ export function Shell() {
   const route = useRoute((s) => s.route);
   const go = useRoute((s) => s.go);
   const [help, setHelp] = useState(false);
+  // Mounted from the first F1 on (then kept, so that closing animates).
+  const [helpLoaded, setHelpLoaded] = useState(false);
+  if (help && !helpLoaded) setHelpLoaded(true);
   const locked = session?.locked ?? false;
   const isAdmin = session?.officer.role === 'admin';
 
@@ -200,38 +193,24 @@ export function Shell() {
         <main className="shell-main">
           {route.screen === 'reception' ? <ReceptionScreen /> : null}
           {route.screen === 'board' ? <BoardScreen /> : null}
-          {route.screen === 'dossier' ? <DossierScreen id={route.id} /> : null}
-          {route.screen === 'settings' ? (
-            isAdmin ? (
-              <SettingsScreen tab={route.tab} />
-            ) : (
-              <div className="center-screen">Chỉ quản trị viên được vào phần Cài đặt.</div>
-            )
-          ) : null}
+          <Suspense fallback={<Loading />}>
+            {route.screen === 'dossier' ? <DossierScreen id={route.id} /> : null}
+            {route.screen === 'settings' ? (
+              isAdmin ? (
+                <SettingsScreen tab={route.tab} />
+              ) : (
+                <div className="center-screen">Chỉ quản trị viên được vào phần Cài đặt.</div>
+              )
+            ) : null}
+          </Suspense>
         </main>
       </div>
       {locked ? <LockScreen /> : null}
-      <Modal open={help} title="Phím tắt" onCancel={() => setHelp(false)} footer={null} width={640}>
-        {[
-          ['Chung', GLOBAL_SHORTCUTS],
-          ['Tiếp nhận hồ sơ', RECEPTION_SHORTCUTS],
-          ['Theo dõi hồ sơ', BOARD_SHORTCUTS],
-        ].map(([title, rows]) => (
-          <Table
-            key={title as string}
-            size="small"
-            pagination={false}
-            title={() => <strong>{title as string}</strong>}
-            rowKey={(r) => r[0]}
-            dataSource={rows as [string, string][]}
-            columns={[
-              { title: 'Phím', dataIndex: 0, width: 200, render: (k: string) => <Kbd>{k}</Kbd> },
-              { title: 'Việc', dataIndex: 1 },
-            ]}
-            style={{ marginBottom: 12 }}
-          />
-        ))}
-      </Modal>
+      {helpLoaded ? (
+        <Suspense fallback={null}>
+          <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

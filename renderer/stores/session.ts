@@ -36,12 +36,16 @@ export const useSession = create<SessionStore>()((set, get) => ({
   boot: async () => {
     set({ phase: 'booting', bootError: null });
     try {
+      // Both at once (one round trip, not two): auth.me answers null before the first run, and
+      // its failure only matters once the office is set up.
+      const me = call('auth.me');
+      me.catch(() => undefined);
       const status = await call('setup.status');
       if (!status.initialized) {
         set({ phase: 'setup', status, session: null });
         return;
       }
-      const session = await call('auth.me');
+      const session = await me;
       set({ status, session, phase: session ? 'ready' : 'signin' });
     } catch (err) {
       set({ phase: 'unreachable', bootError: (err as Error).message });

@@ -2,7 +2,7 @@
  * Tìm thủ tục as you type, without diacritics, by name or code; the office's recent and frequent
  * procedures come first (the core ranks them). Arrows move, Enter chooses, Esc clears.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Input, Tag, Typography, type InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { ProcedureHit } from '../../../shared/api/schemas';
@@ -10,6 +10,62 @@ import { call, toApiError } from '../../api/client';
 import { Kbd } from '../../components/Kbd';
 import { toProcedurePick } from '../../lib/procedure';
 import { useReception, type ProcedurePick } from '../../stores/receptionDraft';
+
+/** One hit. Memoised: a new answer re-renders only the rows that changed. */
+const HitRow = memo(
+  function HitRow({
+    hit: h,
+    index: i,
+    active,
+    onHover,
+    onChoose,
+  }: {
+    hit: ProcedureHit;
+    index: number;
+    active: boolean;
+    onHover: (index: number) => void;
+    onChoose: (hit: ProcedureHit) => void;
+  }) {
+    const code = h.code ?? h.localCode;
+    return (
+      <div
+        id={`proc-hit-${i}`}
+        role="option"
+        aria-selected={active}
+        className={active ? 'proc-hit proc-hit-active' : 'proc-hit'}
+        onMouseEnter={() => onHover(i)}
+        onMouseDown={(e) => {
+          e.preventDefault();
+          onChoose(h);
+        }}
+      >
+        <div className="proc-hit-name">{h.name}</div>
+        <div className="proc-hit-meta">
+          {code ? <Tag>{code}</Tag> : null}
+          <span className="proc-hit-detail">
+            {h.field} · {h.durationSummary}
+            {h.caseCount > 1 ? ` · ${h.caseCount} trường hợp` : ''}
+          </span>
+          {h.useCount > 0 ? <Tag color="blue">Đã dùng {h.useCount} lần</Tag> : null}
+        </div>
+      </div>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.active === b.active &&
+    a.onHover === b.onHover &&
+    a.onChoose === b.onChoose &&
+    (a.hit === b.hit ||
+      (a.hit.id === b.hit.id &&
+        a.hit.name === b.hit.name &&
+        a.hit.code === b.hit.code &&
+        a.hit.localCode === b.hit.localCode &&
+        a.hit.field === b.hit.field &&
+        a.hit.durationSummary === b.hit.durationSummary &&
+        a.hit.caseCount === b.hit.caseCount &&
+        a.hit.useCount === b.hit.useCount)),
+);
 
 export function ProcedurePicker({
   disabled,
@@ -29,7 +85,10 @@ export function ProcedurePicker({
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<InputRef>(null);
+  /** Numbers the searches: only the latest one's answer is shown. */
   const seq = useRef(0);
+  /** The text the next search (on opening the picker) is for. */
+  const queryRef = useRef('');
 
   useEffect(() => {
     if (procedure === null) setEditing(true);
@@ -44,25 +103,40 @@ export function ProcedurePicker({
     return () => window.removeEventListener('motcua:focus-procedure', focus);
   }, []);
 
+  /** Ask the core now (no debounce: it answers in a few ms); stale answers are dropped. */
+  const search = useCallback((text: string) => {
+    const mine = ++seq.current;
+    call('procedures.search', { query: text, limit: 20 }).then(
+      (found) => {
+        if (mine !== seq.current) return;
+        setHits(found);
+        setActive(0);
+        setLoadError(null);
+      },
+      (err: unknown) => {
+        if (mine === seq.current) setLoadError(toApiError(err).message);
+      },
+    );
+  }, []);
+
+  const changeQuery = (text: string) => {
+    queryRef.current = text;
+    setQuery(text);
+  };
+
+  // Opening the picker lists what the box holds (the office's usual procedures when empty);
+  // typing searches from the input's own change event, below.
   useEffect(() => {
     if (!editing) return;
-    const mine = ++seq.current;
-    const t = window.setTimeout(
-      async () => {
-        try {
-          const found = await call('procedures.search', { query, limit: 20 });
-          if (mine !== seq.current) return;
-          setHits(found);
-          setActive(0);
-          setLoadError(null);
-        } catch (err) {
-          if (mine === seq.current) setLoadError(toApiError(err).message);
-        }
-      },
-      0, // no debounce: the core answers a search in a few ms and stale answers are dropped
-    );
-    return () => window.clearTimeout(t);
-  }, [query, editing]);
+    search(queryRef.current);
+    return () => {
+      seq.current++; // closed: an answer still on its way is not wanted
+    };
+  }, [editing, search]);
+
+  const chooseRef = useRef<(hit: ProcedureHit | undefined) => Promise<void>>(async () => {});
+  const onHover = useCallback((i: number) => setActive(i), []);
+  const onChoose = useCallback((hit: ProcedureHit) => void chooseRef.current(hit), []);
 
   const choose = async (hit: ProcedureHit | undefined) => {
     if (!hit || busy) return;
@@ -72,7 +146,7 @@ export function ProcedurePicker({
       const pick = toProcedurePick(record);
       selectProcedure(pick);
       setEditing(false);
-      setQuery('');
+      changeQuery('');
       onChosen(pick);
     } catch (err) {
       setLoadError(toApiError(err).message);
@@ -80,6 +154,8 @@ export function ProcedurePicker({
       setBusy(false);
     }
   };
+
+  chooseRef.current = choose;
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -95,7 +171,7 @@ export function ProcedurePicker({
     } else if (e.key === 'Escape' && procedure) {
       e.preventDefault();
       setEditing(false);
-      setQuery('');
+      changeQuery('');
     }
   };
 
@@ -145,7 +221,10 @@ export function ProcedurePicker({
         aria-controls="procedure-hits"
         aria-activedescendant={hits.length ? `proc-hit-${active}` : undefined}
         aria-label="Tìm thủ tục"
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          changeQuery(e.target.value);
+          search(e.target.value);
+        }}
         onKeyDown={onKeyDown}
         suffix={<Kbd>F3</Kbd>}
       />
@@ -163,28 +242,14 @@ export function ProcedurePicker({
           </div>
         ) : (
           hits.map((h, i) => (
-            <div
+            <HitRow
               key={h.id}
-              id={`proc-hit-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'proc-hit proc-hit-active' : 'proc-hit'}
-              onMouseEnter={() => setActive(i)}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                void choose(h);
-              }}
-            >
-              <div className="proc-hit-name">{h.name}</div>
-              <div className="proc-hit-meta">
-                {(h.code ?? h.localCode) ? <Tag>{h.code ?? h.localCode}</Tag> : null}
-                <Typography.Text type="secondary">
-                  {h.field} · {h.durationSummary}
-                  {h.caseCount > 1 ? ` · ${h.caseCount} trường hợp` : ''}
-                </Typography.Text>
-                {h.useCount > 0 ? <Tag color="blue">Đã dùng {h.useCount} lần</Tag> : null}
-              </div>
-            </div>
+              hit={h}
+              index={i}
+              active={i === active}
+              onHover={onHover}
+              onChoose={onChoose}
+            />
           ))
         )}
       </div>

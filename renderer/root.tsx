@@ -1,0 +1,32 @@
+/** The React tree: antd with its Vietnamese locale and theme, and the app (or the fatal screen). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { App } from './App';
+import { FatalScreen } from './screens/FatalScreen';
+
+dayjs.locale('vi');
+
+const theme = {
+  token: {
+    colorPrimary: '#0f5fa8',
+    borderRadius: 4,
+    fontFamily:
+      '"Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
+    fontSize: 14,
+  },
+};
+
+export function mount(fatal: string | null): void {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  root.render(
+    <StrictMode>
+      <ConfigProvider locale={viVN} theme={theme}>
+        <AntApp>{fatal ? <FatalScreen message={fatal} /> : <App />}</AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
