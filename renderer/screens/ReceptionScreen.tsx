@@ -5,7 +5,7 @@
  *   print preview (Ctrl+P) → Alt+N next applicant, same procedure | F2 new dossier.
  * Everything typed stays in the draft store (and sessionStorage) until the officer starts anew.
  */
-import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -25,7 +25,7 @@ import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/i
 import { call, toApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { Kbd } from '../components/Kbd';
-import type { PrintJob } from '../components/PrintDialog';
+import { PrintDialog, type PrintJob } from '../components/PrintDialog';
 import { officialTime } from '../lib/format';
 import { enterAdvances, useHotkeys } from '../lib/hotkeys';
 import {
@@ -41,18 +41,6 @@ import { ProcedurePicker } from './reception/ProcedurePicker';
 import { Checklist } from './reception/Checklist';
 import { ApplicantForm } from './reception/ApplicantForm';
 import { DeliveryForm, DuePanel } from './reception/DeliveryForm';
-
-// The print preview is loaded with the first slip, not with the screen.
-const loadPrintDialog = () => import('../components/PrintDialog');
-const PrintDialog = lazy(() => loadPrintDialog().then((m) => ({ default: m.PrintDialog })));
-
-/** True from the first time `open` is true: dialogs are mounted then (and kept, so that closing
- * animates), not with the screen. */
-function useOpenedOnce(open: boolean): boolean {
-  const [opened, setOpened] = useState(open);
-  if (open && !opened) setOpened(true);
-  return opened || open;
-}
 
 /** The first field with a message, in screen order. */
 const FOCUS_ORDER: [string, string][] = [
@@ -128,17 +116,6 @@ export function ReceptionScreen() {
   const [dialog, setDialog] = useState<null | 'supplement' | 'refuse'>(null);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   const afterPrint = useRef<PrintJob | null>(null);
-  const supplementOpened = useOpenedOnce(dialog === 'supplement');
-  const refuseOpened = useOpenedOnce(dialog === 'refuse');
-  const printOpened = useOpenedOnce(printJob !== null);
-  const hasProcedure = draft.procedure !== null;
-  useEffect(() => {
-    // A slip is coming: have the preview's code in hand before it is asked for.
-    if (hasProcedure) void loadPrintDialog();
-  }, [hasProcedure]);
-  // The procedure search comes first (it is where the officer starts, F3); the rest of the form
-  // follows in a background render right after, so the search box is usable a frame sooner.
-  const showRest = useDeferredValue(true, false);
   const result = draft.result;
   const frozen = result !== null;
 
@@ -328,92 +305,80 @@ export function ReceptionScreen() {
               </Card>
             ) : null}
           </Col>
-          {showRest ? (
-            <Col xs={24} xl={10}>
-              <Card size="small" title="3. Người nộp hồ sơ" className="panel">
-                <ApplicantForm disabled={frozen} errors={errors} />
-              </Card>
-              <Card size="small" title="4. Nộp hồ sơ và nhận kết quả" className="panel">
-                <DeliveryForm disabled={frozen} errors={errors} />
-              </Card>
-            </Col>
-          ) : null}
+          <Col xs={24} xl={10}>
+            <Card size="small" title="3. Người nộp hồ sơ" className="panel">
+              <ApplicantForm disabled={frozen} errors={errors} />
+            </Card>
+            <Card size="small" title="4. Nộp hồ sơ và nhận kết quả" className="panel">
+              <DeliveryForm disabled={frozen} errors={errors} />
+            </Card>
+          </Col>
         </Row>
       </Form>
 
-      {showRest ? (
-        <div className="outcome-bar">
-          {result ? (
-            <ResultPanel
-              onPrint={(job) => setPrintJob(job)}
-              onNext={nextSame}
-              onOpen={(id) => go({ screen: 'dossier', id })}
-            />
-          ) : (
-            <>
-              {formError ? (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={formError}
-                  className="outcome-error"
-                  role="alert"
-                />
-              ) : null}
-              <Space wrap>
-                <Button
-                  type="primary"
-                  size="large"
-                  loading={busy === 'receive'}
-                  onClick={() => void receive()}
-                >
-                  Tiếp nhận hồ sơ <Kbd>Ctrl+Enter</Kbd>
-                </Button>
-                <Button size="large" onClick={openSupplement}>
-                  Yêu cầu bổ sung <Kbd>Alt+B</Kbd>
-                </Button>
-                <Button size="large" danger onClick={() => setDialog('refuse')}>
-                  Từ chối tiếp nhận <Kbd>Alt+T</Kbd>
-                </Button>
-                {draft.procedure ? (
-                  <Typography.Text type="secondary">
-                    <Kbd>F2</Kbd> hồ sơ mới · <Kbd>F1</Kbd> phím tắt
-                  </Typography.Text>
-                ) : null}
-              </Space>
-            </>
-          )}
-        </div>
-      ) : null}
-
-      {supplementOpened ? (
-        <SupplementDialog
-          open={dialog === 'supplement'}
-          busy={busy === 'supplement'}
-          onCancel={() => setDialog(null)}
-          onSubmit={() => void supplement()}
-        />
-      ) : null}
-      {refuseOpened ? (
-        <RefuseDialog
-          open={dialog === 'refuse'}
-          busy={busy === 'refuse'}
-          onCancel={() => setDialog(null)}
-          onSubmit={() => void refuse()}
-        />
-      ) : null}
-      {printOpened ? (
-        <Suspense fallback={null}>
-          <PrintDialog
-            job={printJob}
-            onClose={() => {
-              const next = afterPrint.current;
-              afterPrint.current = null;
-              setPrintJob(next);
-            }}
+      <div className="outcome-bar">
+        {result ? (
+          <ResultPanel
+            onPrint={(job) => setPrintJob(job)}
+            onNext={nextSame}
+            onOpen={(id) => go({ screen: 'dossier', id })}
           />
-        </Suspense>
-      ) : null}
+        ) : (
+          <>
+            {formError ? (
+              <Alert
+                type="error"
+                showIcon
+                title={formError}
+                className="outcome-error"
+                role="alert"
+              />
+            ) : null}
+            <Space wrap>
+              <Button
+                type="primary"
+                size="large"
+                loading={busy === 'receive'}
+                onClick={() => void receive()}
+              >
+                Tiếp nhận hồ sơ <Kbd>Ctrl+Enter</Kbd>
+              </Button>
+              <Button size="large" onClick={openSupplement}>
+                Yêu cầu bổ sung <Kbd>Alt+B</Kbd>
+              </Button>
+              <Button size="large" danger onClick={() => setDialog('refuse')}>
+                Từ chối tiếp nhận <Kbd>Alt+T</Kbd>
+              </Button>
+              {draft.procedure ? (
+                <Typography.Text type="secondary">
+                  <Kbd>F2</Kbd> hồ sơ mới · <Kbd>F1</Kbd> phím tắt
+                </Typography.Text>
+              ) : null}
+            </Space>
+          </>
+        )}
+      </div>
+
+      <SupplementDialog
+        open={dialog === 'supplement'}
+        busy={busy === 'supplement'}
+        onCancel={() => setDialog(null)}
+        onSubmit={() => void supplement()}
+      />
+      <RefuseDialog
+        open={dialog === 'refuse'}
+        busy={busy === 'refuse'}
+        onCancel={() => setDialog(null)}
+        onSubmit={() => void refuse()}
+      />
+      <PrintDialog
+        job={printJob}
+        onClose={() => {
+          const next = afterPrint.current;
+          afterPrint.current = null;
+          setPrintJob(next);
+        }}
+      />
     </div>
   );
 }
