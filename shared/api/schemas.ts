@@ -303,25 +303,25 @@ const idNumberInput = z
     if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
   });
 
-const phoneInput = z
-  .string()
-  .trim()
-  .max(30, 'Số điện thoại dài quá 30 ký tự')
-  .superRefine((v, ctx) => {
-    if (v === '') return;
-    const check = validatePhone(v);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-  });
+/** Optional text checked by a shared/text validator when not blank. */
+function validatedText(
+  max: number,
+  tooLong: string,
+  validate: (v: string) => { ok: boolean; message?: string },
+) {
+  return z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .superRefine((v, ctx) => {
+      if (v === '') return;
+      const check = validate(v);
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message ?? '' });
+    });
+}
 
-const emailInput = z
-  .string()
-  .trim()
-  .max(200, 'Địa chỉ thư điện tử dài quá 200 ký tự')
-  .superRefine((v, ctx) => {
-    if (v === '') return;
-    const check = validateEmail(v);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-  });
+const phoneInput = validatedText(30, 'Số điện thoại dài quá 30 ký tự', validatePhone);
+const emailInput = validatedText(200, 'Địa chỉ thư điện tử dài quá 200 ký tự', validateEmail);
 
 /**
  * Người nộp hồ sơ with the counter's checks: a CCCD must be valid (and match the birth year when
