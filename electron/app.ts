@@ -18,6 +18,8 @@ import { PAGE_CSP } from './csp';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc';
 import { createRotatingLog, type RotatingLog } from './logging';
 import { createElectronPrinter } from './printService';
+import { safeStorageTokenStore } from './tokenStore';
+import { databaseTokenStore } from '../db/sync';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'motcua';
@@ -128,7 +130,7 @@ export async function startDesktopApp(
   options: { mainDir?: string; paths?: Partial<DesktopPaths> } = {},
 ): Promise<DesktopApp | null> {
   const mainDir = options.mainDir ?? dirname(fileURLToPath(import.meta.url));
-  const { app, BrowserWindow, ipcMain, protocol, session, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, dialog, safeStorage } = electron;
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -190,6 +192,11 @@ export async function startDesktopApp(
       printer,
       log,
       appVersion: app.getVersion(),
+      // The sync loop runs while enrolled; the device token is encrypted by the OS (safeStorage).
+      sync: {
+        tokenStore: (db) =>
+          safeStorageTokenStore(safeStorage, userData, databaseTokenStore(db), log),
+      },
     });
   } catch (err) {
     log.error('core failed to start', { error: (err as Error).stack ?? String(err) });

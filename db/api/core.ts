@@ -14,7 +14,7 @@
  * Data lives in <dataDir>/motcua.sqlite; first start seeds the sample catalogue and the holiday
  * calendar from seedDataDir (default: build/seed of the app). PDFs go to <dataDir>/prints/.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -81,6 +81,8 @@ import {
   type RenderPrintHtml,
 } from './print';
 import { SessionKeeper } from './session';
+import { createSyncLink, type CoreSyncOptions, type SyncLink } from './syncLink';
+import { hasUnsyncedEvents, readSyncConfig } from '../sync';
 import {
   initializeOffice,
   listWorkstations,
@@ -91,6 +93,27 @@ import {
 
 export const DATABASE_FILE = 'motcua.sqlite';
 export const PRINTS_DIR = 'prints';
+/** Databases set aside by data.reset, one folder per reset. */
+export const ARCHIVE_DIR = 'archive';
+
+/**
+ * Methods that write local dossier events: after one succeeds, the sync loop is nudged to send
+ * it soon.
+ */
+const WRITES_EVENTS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'dossiers.receive',
+  'dossiers.requestSupplement',
+  'dossiers.refuse',
+  'dossiers.handover',
+  'dossiers.accept',
+  'dossiers.supplementReceived',
+  'dossiers.resultReady',
+  'dossiers.return',
+  'dossiers.withdraw',
+  'dossiers.stop',
+  'dossiers.apology',
+  'print.render',
+]);
 
 export interface CoreLogger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -111,6 +134,11 @@ export interface CoreOptions {
   /** @font-face CSS embedded in every printed form; default the DejaVu Serif faces, read once. */
   fontCss?: string;
   log?: CoreLogger;
+  /**
+   * The central server link. Hosts pass `{}` (or options) to run the background sync loop while
+   * the workstation is enrolled; without it, rounds run only when asked (sync.now).
+   */
+  sync?: CoreSyncOptions;
   /** Parse every output with the contract too (tests): a mismatch becomes an 'internal' error. */
   checkOutputs?: boolean;
   appVersion?: string;
@@ -161,24 +189,34 @@ export function createCore(options: CoreOptions): Core {
   const dataDir = resolve(options.dataDir);
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? silentLog;
-  const db = openDatabase(join(dataDir, DATABASE_FILE));
-  try {
-    const seedDir = options.seedDataDir ?? findSeedDir();
-    if (seedDir === null) {
-      throw new Error(
-        'Không tìm thấy thư mục dữ liệu ban đầu (build/seed với procedures-sample.json, holidays-vn.json). Hãy cài lại MotCua Desk.',
-      );
+  const databaseFile = join(dataDir, DATABASE_FILE);
+  /** Open (and on first start seed) the store; data.reset opens a fresh one. */
+  function openStore(): Db {
+    const opened = openDatabase(databaseFile);
+    try {
+      const seedDir = options.seedDataDir ?? findSeedDir();
+      if (seedDir === null) {
+        throw new Error(
+          'Không tìm thấy thư mục dữ liệu ban đầu (build/seed với procedures-sample.json, holidays-vn.json). Hãy cài lại MotCua Desk.',
+        );
+      }
+      const seeded = seedIfEmpty(opened, readSeedData(seedDir));
+      if (seeded.catalogue) log.info('seeded catalogue', { imported: seeded.catalogue.imported });
+      if (seeded.calendar)
+        log.info('seeded calendar', { years: seeded.calendar.years.map((y) => y.year) });
+      return opened;
+    } catch (err) {
+      opened.close();
+      throw err;
     }
-    const seeded = seedIfEmpty(db, readSeedData(seedDir));
-    if (seeded.catalogue) log.info('seeded catalogue', { imported: seeded.catalogue.imported });
-    if (seeded.calendar)
-      log.info('seeded calendar', { years: seeded.calendar.years.map((y) => y.year) });
-  } catch (err) {
-    db.close();
-    throw err;
   }
 
-  const session = new SessionKeeper(db, clock);
+  // Reassigned only by data.reset (the handlers below read them at call time).
+  let db = openStore();
+  let session = new SessionKeeper(db, clock);
+  let sync: SyncLink = createSyncLink(db, options.sync, clock, log);
+  sync.startIfEnrolled();
+
   const renderHtml = options.renderHtml ?? renderPrintHtml;
   let fontCss: string | undefined;
   const printMutex = new Mutex();
@@ -286,7 +324,9 @@ export function createCore(options: CoreOptions): Core {
       log.info('signed in', { officerId: s.officer.id });
       return s;
     },
-    'auth.signOut': () => {
+    'auth.signOut': (input) => {
+      // A workstation working alone never syncs: signing out there needs no warning.
+      if (!input?.confirmUnsynced && readSyncConfig(db)) refuseWhileUnsynced('Đăng xuất');
       session.signOut();
       return { ok: true as const };
     },
@@ -552,15 +592,96 @@ export function createCore(options: CoreOptions): Core {
       };
     },
 
-    'sync.status': () => ({
-      configured: false as const,
-      pendingEvents: db
-        .prepare<[], { n: number }>(
-          "SELECT count(*) AS n FROM dossier_events WHERE synced_at IS NULL AND origin = 'local'",
-        )
-        .get()!.n,
-    }),
+    'sync.status': () => sync.status(),
+    'sync.enrol': (input, ctx) => sync.enrol(input, ctx.officer!.id),
+    'sync.now': () => sync.syncNow(),
+    'sync.retryRejected': (input, ctx) => sync.retry(input.eventId, ctx.officer!.id),
+    'sync.discardRejected': (input, ctx) => sync.discard(input.eventId, ctx.officer!.id),
+
+    'data.info': () => dataInfo(),
+    'data.reset': async (input, ctx) => {
+      try {
+        await session.verifyOwn(input.password);
+      } catch (err) {
+        if ((err as ApiError).code !== 'validation') throw err;
+        const message = 'Mật khẩu không đúng: hãy nhập lại mật khẩu của bạn.';
+        throw apiError('validation', message, { fields: { password: message } });
+      }
+      if (!input.confirmUnsynced) refuseWhileUnsynced('Xóa dữ liệu máy này');
+      const archivedTo = await resetStore(ctx);
+      return { archivedTo };
+    },
   };
+
+  /** Refuse an action that would leave unsent events behind unless the officer confirmed it. */
+  function refuseWhileUnsynced(action: string): void {
+    if (!hasUnsyncedEvents(db)) return;
+    const s = sync.status();
+    const waiting = s.pendingEvents + s.rejected.length;
+    throw apiError(
+      'conflict',
+      s.configured
+        ? `${action}: còn ${waiting} sự kiện hồ sơ chưa gửi lên máy chủ đồng bộ` +
+            `${s.rejected.length ? ` (${s.rejected.length} sự kiện bị máy chủ từ chối)` : ''}. ` +
+            'Hãy kết nối mạng và chờ đồng bộ xong, hoặc xác nhận để vẫn tiếp tục.'
+        : `${action}: máy này chưa đăng ký đồng bộ nên ${waiting} sự kiện hồ sơ chỉ có trên máy này. ` +
+            'Hãy sao lưu thư mục dữ liệu trước, hoặc xác nhận để vẫn tiếp tục (dữ liệu cũ được cất vào thư mục archive).',
+    );
+  }
+
+  function fileBytes(file: string): number {
+    let bytes = 0;
+    for (const f of [file, `${file}-wal`]) if (existsSync(f)) bytes += statSync(f).size;
+    return bytes;
+  }
+
+  function dataInfo() {
+    const archiveDir = join(dataDir, ARCHIVE_DIR);
+    const archives = existsSync(archiveDir)
+      ? readdirSync(archiveDir)
+          .filter((name) => existsSync(join(archiveDir, name, DATABASE_FILE)))
+          .sort()
+          .reverse()
+          .map((name) => {
+            const file = join(archiveDir, name, DATABASE_FILE);
+            return { file, bytes: fileBytes(file) };
+          })
+      : [];
+    return {
+      dataDir,
+      databaseFile,
+      databaseBytes: fileBytes(databaseFile),
+      printsDir: join(dataDir, PRINTS_DIR),
+      dossierCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM dossiers').get()!.n,
+      archives,
+    };
+  }
+
+  /**
+   * data.reset: set the database and the printed PDFs aside under archive/<time>/ (never
+   * deleted), forget the device token and start on a fresh store: the first-run screen follows.
+   */
+  async function resetStore(ctx: Ctx): Promise<string> {
+    await sync.stop();
+    await printMutex.run(async () => undefined);
+    sync.forgetToken();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const stamp = ctx.now.toISOString().replace(/[:.]/g, '-');
+    const target = join(dataDir, ARCHIVE_DIR, stamp);
+    mkdirSync(target, { recursive: true });
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(databaseFile + suffix))
+        renameSync(databaseFile + suffix, join(target, DATABASE_FILE + suffix));
+    }
+    const prints = join(dataDir, PRINTS_DIR);
+    if (existsSync(prints)) renameSync(prints, join(target, PRINTS_DIR));
+    log.info('local data reset', { archivedTo: target, officerId: ctx.officer?.id });
+    db = openStore();
+    session = new SessionKeeper(db, clock);
+    sync = createSyncLink(db, options.sync, clock, log);
+    return target;
+  }
 
   function withField(err: OfficerError, key: string) {
     return apiError(err.code, err.message, { fields: { [key]: err.message } });
@@ -659,7 +780,9 @@ export function createCore(options: CoreOptions): Core {
       };
     }
     try {
-      return { ok: true, value: await run(method, input) };
+      const value = await run(method, input);
+      if (WRITES_EVENTS.has(method)) sync.notifyLocalEvent();
+      return { ok: true, value };
     } catch (err) {
       const mapped = toApiErrorFromDb(err);
       if (mapped.unexpected) {
@@ -674,7 +797,9 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dataDir,
-    db,
+    get db() {
+      return db;
+    },
     dispatch,
     async call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiOutput<M>> {
       const result = await dispatch(method, args[0]);
@@ -682,6 +807,7 @@ export function createCore(options: CoreOptions): Core {
       throw apiError(result.error.code, result.error.message, stripBase(result.error));
     },
     async close() {
+      await sync.stop();
       await printMutex.run(async () => undefined);
       if (db.open) db.close();
     },

@@ -16,6 +16,7 @@ import { DatabaseTooNewError } from '../migrate';
 import { SeedDataError } from '../seed';
 import { OfficeError, SettingsError } from '../settings';
 import { OfficerError } from '../auth/officers';
+import { SyncError } from '../sync/errors';
 import { PrintDataError } from '../../renderer/print/types';
 import { formatShortDate, formatShortDateTime } from '../../shared/text/officialDate';
 import { isLocalDate, isLocalDateTime } from '../../shared/time/wallClock';
@@ -112,6 +113,24 @@ export function toApiErrorFromDb(err: unknown, fieldPrefix = ''): MappedError {
       message: err.message,
       fields: field('json', err.message),
     });
+  }
+  if (err instanceof SyncError) {
+    switch (err.code) {
+      case 'invalid_input':
+        return expected({ code: 'validation', message: err.message, fields: { _: err.message } });
+      case 'enrolment':
+        // The server refused the one-time code (unknown, used, expired) or the workstation.
+        return expected({
+          code: 'validation',
+          message: err.message,
+          fields: field('code', err.message),
+        });
+      case 'not_found':
+        return expected({ code: 'not_found', message: err.message });
+      default:
+        // Not enrolled, offline, token revoked, local data disagreeing: nothing the form can fix.
+        return expected({ code: 'conflict', message: err.message });
+    }
   }
   if (err instanceof PrintDataError) return expected({ code: 'conflict', message: err.message });
   if (err instanceof ProcedureNotFoundError)

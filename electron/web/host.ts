@@ -24,6 +24,7 @@ import {
   type CoreOptions,
 } from '../../db/api/core';
 import type { PdfPrinter } from '../../db/api/print';
+import type { CoreSyncOptions } from '../../db/api/syncLink';
 import { PAGE_CSP } from '../csp';
 
 export { PAGE_CSP };
@@ -64,6 +65,8 @@ export interface WebHostOptions {
   checkOutputs?: boolean;
   appVersion?: string;
   core?: Pick<CoreOptions, 'renderHtml' | 'fontCss'>;
+  /** The sync loop with the central server (runs while enrolled); default on, false: off. */
+  sync?: CoreSyncOptions | false;
 }
 
 export interface WebHost {
@@ -170,6 +173,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(log !== undefined ? { log } : {}),
     ...(options.checkOutputs !== undefined ? { checkOutputs: options.checkOutputs } : {}),
     ...(options.appVersion !== undefined ? { appVersion: options.appVersion } : {}),
+    ...(options.sync !== false ? { sync: options.sync ?? {} } : {}),
     ...options.core,
   });
   const printsRoot = resolve(core.dataDir, PRINTS_DIR);

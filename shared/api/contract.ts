@@ -91,6 +91,46 @@ const counterSubject = {
 const onDossier = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ dossierId: dossierRef, ...shape }).strict();
 
+const syncEventId = z.string({ error: 'Thiếu mã sự kiện' }).trim().min(1, 'Thiếu mã sự kiện');
+
+const rejectedEvent = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  dossierId: z.string(),
+  dossierCode: z.string().nullable(),
+  /** invalid | forbidden | conflict (the server's); too_large | before_enrolment (this client's). */
+  code: z.string(),
+  reason: z.string(),
+  rejectedAt: z.string(),
+  attempts: z.number().int(),
+});
+
+export const syncStatus = z.discriminatedUnion('configured', [
+  z.object({
+    /** This workstation is not enrolled with a central server: it works alone. */
+    configured: z.literal(false),
+    /** Local events waiting to be sent once enrolled. */
+    pendingEvents: z.number().int(),
+    rejected: z.array(rejectedEvent),
+  }),
+  z.object({
+    configured: z.literal(true),
+    serverUrl: z.string(),
+    unitCode: z.string(),
+    workstationNumber: z.number().int(),
+    /** The server answered within the last 30 s and the last round did not fail since. */
+    online: z.boolean(),
+    /** The background loop is running in this host. */
+    running: z.boolean(),
+    lastSyncAt: z.string().nullable(),
+    lastContactAt: z.string().nullable(),
+    /** The last round's error (Vietnamese), null once a round succeeds. */
+    lastError: z.string().nullable(),
+    pendingEvents: z.number().int(),
+    rejected: z.array(rejectedEvent),
+  }),
+]);
+
 const procedureStepOut = z.object({ label: z.string(), value: z.number().nullable() });
 
 export const setupStatusOutput = z.object({
@@ -168,7 +208,16 @@ export const API = {
       .strict(),
     output: session,
   }),
-  'auth.signOut': spec({ summary: 'Đăng xuất', access: 'public', input: none, output: ok }),
+  'auth.signOut': spec({
+    summary: 'Đăng xuất',
+    access: 'public',
+    /**
+     * While local events have not reached the central server, sign-out is refused ('conflict',
+     * saying how many) unless confirmUnsynced: the UI asks the officer first.
+     */
+    input: z.object({ confirmUnsynced: z.boolean().optional() }).strict().optional(),
+    output: ok,
+  }),
   'auth.me': spec({
     summary: 'Phiên đăng nhập hiện tại',
     access: 'public',
@@ -629,22 +678,90 @@ export const API = {
     access: 'officer',
     passive: true,
     input: none,
-    output: z.discriminatedUnion('configured', [
-      z.object({
-        /** This workstation is not enrolled with a central server: it works alone. */
-        configured: z.literal(false),
-        /** Local events waiting to be sent once enrolled. */
-        pendingEvents: z.number().int(),
-      }),
-      z.object({
-        configured: z.literal(true),
-        serverUrl: z.string(),
-        online: z.boolean(),
-        lastSyncAt: z.string().nullable(),
-        pendingEvents: z.number().int(),
-        rejectedEvents: z.number().int(),
-      }),
-    ]),
+    output: syncStatus,
+  }),
+  'sync.enrol': spec({
+    summary: 'Đăng ký máy với máy chủ đồng bộ',
+    access: 'admin',
+    input: z
+      .object({
+        serverUrl: z
+          .string({ error: 'Chưa nhập địa chỉ máy chủ' })
+          .trim()
+          .min(1, 'Chưa nhập địa chỉ máy chủ, ví dụ http://10.0.0.5:8787'),
+        code: z
+          .string({ error: 'Chưa nhập mã đăng ký' })
+          .trim()
+          .min(1, 'Chưa nhập mã đăng ký do quản trị viên máy chủ cấp'),
+        deviceName: z
+          .string({ error: 'Chưa đặt tên máy' })
+          .trim()
+          .min(1, 'Đặt tên cho máy này, ví dụ "Quầy 2 – tầng 1"')
+          .max(100, 'Tên máy tối đa 100 ký tự'),
+        /** Enrol although events written before enrolment were never sent (they are set aside). */
+        allowUnsentEvents: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({
+      serverUrl: z.string(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      unitKind: z.enum(['one_stop', 'department']),
+      workstationNumber: z.number().int(),
+    }),
+  }),
+  'sync.now': spec({
+    summary: 'Đồng bộ ngay',
+    access: 'officer',
+    input: none,
+    output: syncStatus,
+  }),
+  'sync.retryRejected': spec({
+    summary: 'Gửi lại sự kiện bị máy chủ từ chối',
+    access: 'officer',
+    input: z.object({ eventId: syncEventId }).strict(),
+    output: syncStatus,
+  }),
+  'sync.discardRejected': spec({
+    summary: 'Bỏ qua sự kiện bị máy chủ từ chối',
+    access: 'head',
+    input: z.object({ eventId: syncEventId }).strict(),
+    output: syncStatus,
+  }),
+
+  // --- this machine's data -------------------------------------------------------------------------
+  'data.info': spec({
+    summary: 'Thông tin dữ liệu trên máy',
+    access: 'admin',
+    passive: true,
+    input: none,
+    output: z.object({
+      dataDir: z.string(),
+      databaseFile: z.string(),
+      databaseBytes: z.number().int(),
+      printsDir: z.string(),
+      dossierCount: z.number().int(),
+      /** Earlier databases set aside by data.reset, newest first. */
+      archives: z.array(z.object({ file: z.string(), bytes: z.number().int() })),
+    }),
+  }),
+  'data.reset': spec({
+    summary: 'Xóa dữ liệu máy này (cất bản lưu) và cài đặt lại từ đầu',
+    access: 'admin',
+    input: z
+      .object({
+        /** The administrator's own password, typed again. */
+        password: z
+          .string({ error: 'Nhập lại mật khẩu của bạn' })
+          .min(1, 'Nhập lại mật khẩu của bạn'),
+        /** Go on although local events have not reached the central server. */
+        confirmUnsynced: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({
+      /** The previous database, kept (never deleted) under <dataDir>/archive/. */
+      archivedTo: z.string(),
+    }),
   }),
 } as const satisfies Record<string, MethodSpec>;
 

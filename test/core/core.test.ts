@@ -81,7 +81,11 @@ describe('first run and sign-in', () => {
 
     // The procedure now counts as recent.
     expect((await t.core.call('procedures.recent')).map((h) => h.id)).toEqual([proc.id]);
-    expect(await t.core.call('sync.status')).toEqual({ configured: false, pendingEvents: 1 });
+    expect(await t.core.call('sync.status')).toEqual({
+      configured: false,
+      pendingEvents: 1,
+      rejected: [],
+    });
   });
 
   it('runs a dossier through hand-over, result and return, with the counts moving', async () => {

@@ -4,10 +4,13 @@
  * one IPC channel forwarding to the core (bad payloads come back as ApiErrors).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
+import { TOKEN_FILE } from '../../electron/tokenStore';
+import { startCentral, UNIT } from '../sync/harness';
 import {
   createElectronMock,
   FakeBrowserWindow,
@@ -205,6 +208,39 @@ describe('electron main process', () => {
     expect(
       await handler({ senderFrame: { url: 'about:srcdoc' } }, { method: 'setup.status' }),
     ).toMatchObject({ ok: false });
+  });
+
+  it('runs the sync loop once enrolled, with the device token encrypted by safeStorage', async () => {
+    const central = await startCentral('pglite');
+    try {
+      const app = (await start())!;
+      await app.core.call('setup.initialize', {
+        office: {
+          parentName: 'UBND tỉnh Khánh Hòa',
+          unitName: 'Trung tâm Phục vụ hành chính công',
+          unitCode: '000.00.00.H34',
+          placeName: 'Khánh Hòa',
+        },
+        officeHours: [['07:30', '11:30']],
+        workstation: { number: 1 },
+        admin: { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'MatKhau2026' },
+      });
+      const { code } = await issueEnrolmentCode(central.db, { unit: UNIT, workstation: 3 });
+      await app.core.call('sync.enrol', { serverUrl: central.url, code, deviceName: 'Quầy 3' });
+      expect(await app.core.call('sync.status')).toMatchObject({ configured: true, running: true });
+
+      const tokenFile = join(dir, 'userData', TOKEN_FILE);
+      const stored = readFileSync(tokenFile);
+      const token = hoisted.mock.safeStorage.decryptString(stored);
+      expect(token.length).toBeGreaterThanOrEqual(16);
+      expect(stored.includes(Buffer.from(token))).toBe(false);
+      expect(app.core.db.prepare('SELECT token FROM sync_config').pluck().get()).toBeNull();
+      // The token works: a round with the server succeeds.
+      expect((await app.core.call('sync.now')).configured).toBe(true);
+    } finally {
+      for (const s of started.splice(0)) await s.close();
+      await central.stop();
+    }
   });
 
   it('closes the core on quit, once', async () => {

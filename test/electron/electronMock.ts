@@ -3,7 +3,7 @@
  * process asks of it, so the wiring tests can check the window's security settings, the handlers
  * and the IPC channel. Used with vi.mock('electron', () => electronMock()).
  */
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -79,6 +79,25 @@ export interface ElectronMock {
   BrowserWindow: typeof FakeBrowserWindow;
   contextBridge: { exposeInMainWorld: ReturnType<typeof vi.fn> };
   ipcRenderer: { invoke: ReturnType<typeof vi.fn> };
+  safeStorage: {
+    isEncryptionAvailable: Mock<() => boolean>;
+    encryptString: (text: string) => Buffer;
+    decryptString: (data: Buffer) => string;
+  };
+}
+
+/** Stands in for the OS keychain: a reversible scrambling that never leaves the text readable. */
+export function fakeSafeStorage(): ElectronMock['safeStorage'] {
+  const MAGIC = Buffer.from('FAKE-OS-CRYPT:');
+  const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+  return {
+    isEncryptionAvailable: vi.fn<() => boolean>(() => true),
+    encryptString: (text) => Buffer.concat([MAGIC, flip(Buffer.from(text, 'utf8'))]),
+    decryptString: (data) => {
+      if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not encrypted here');
+      return flip(data.subarray(MAGIC.length)).toString('utf8');
+    },
+  };
 }
 
 export function fakeSession() {
@@ -125,5 +144,6 @@ export function createElectronMock(paths: Record<string, string>): ElectronMock 
     BrowserWindow: FakeBrowserWindow,
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn() },
+    safeStorage: fakeSafeStorage(),
   };
 }
