@@ -14,22 +14,21 @@
  * - free text over more than one page: unknown (null): the text search belongs to
  *   db/dossiers/queries.ts, and a count that disagreed with the list would be worse than none.
  *
- * The conditions are those of listDossiers (db/dossiers/queries.ts) for the same filter.
+ * The conditions are the ones listDossiers uses (db/dossiers/filter.ts), so they cannot drift.
  */
 import type { Db } from '../open';
 import { stmt } from '../dossiers/statements';
-import { deadlineBoundaries } from '../dossiers/summary';
-import { formatDate, parseDate, type LocalDateTime } from '../../shared/time/wallClock';
+import {
+  filterConditions,
+  plain,
+  unindexed,
+  type DossierFilter,
+  type FilterCondition,
+} from '../dossiers/filter';
+import type { LocalDateTime } from '../../shared/time/wallClock';
 import type { DossierState } from '../../shared/dossier/states';
 
-export interface ListFilter {
-  states?: DossierState[] | undefined;
-  deadline?: 'overdue' | 'due_today' | 'due_soon' | 'on_time' | 'paused' | undefined;
-  procedureId?: string | undefined;
-  field?: string | undefined;
-  officerId?: string | undefined;
-  receivedFrom?: string | undefined;
-  receivedTo?: string | undefined;
+export interface ListFilter extends DossierFilter {
   text?: string | undefined;
 }
 
@@ -42,26 +41,6 @@ const UNKNOWN: ListTotal = { total: null, totalIsLowerBound: false };
 
 /** At most this many candidate rows are read for one total. */
 export const SCAN_BUDGET = 20_000;
-
-type Deadline = NonNullable<ListFilter['deadline']>;
-
-/** `c` marks a column: `c('due_at')` is `due_at` for the driving condition, `+due_at` otherwise. */
-type Col = (name: string) => string;
-
-const DEADLINE_SQL: Record<Deadline, (c: Col) => string> = {
-  overdue: (c) =>
-    `${c('in_progress')} = 1 AND ${c('paused_since')} IS NULL AND ${c('due_at')} < @now`,
-  due_today: (c) =>
-    `${c('in_progress')} = 1 AND ${c('paused_since')} IS NULL AND ${c('due_at')} >= @now AND ${c('due_at')} <= @endOfToday`,
-  due_soon: (c) =>
-    `${c('in_progress')} = 1 AND ${c('paused_since')} IS NULL AND ${c('due_at')} > @endOfToday AND ${c('due_at')} <= @dueSoon`,
-  on_time: (c) =>
-    `${c('in_progress')} = 1 AND ${c('paused_since')} IS NULL AND (${c('due_at')} > @dueSoon OR ${c('due_at')} IS NULL)`,
-  paused: (c) => `${c('paused_since')} IS NOT NULL`,
-};
-
-const plain: Col = (name) => name;
-const off: Col = (name) => `+${name}`;
 
 /**
  * The total for the first page of a list. `page` is what listDossiers returned for it (its length
@@ -78,7 +57,7 @@ export function listTotal(
   if (!page.hasMore) return { total: page.itemCount, totalIsLowerBound: false };
   if ((filter.text ?? '').trim() !== '') return UNKNOWN;
   const states = filter.states ? [...new Set(filter.states)] : undefined;
-  const conditions = filterConditions(db, { ...filter, states }, now);
+  const conditions = sized(db, { ...filter, states }, now);
   if (conditions.length === 0)
     return { total: stateCount(db, undefined), totalIsLowerBound: false };
   if (conditions.length === 1 && conditions[0]!.exact) {
@@ -87,78 +66,41 @@ export function listTotal(
   return boundedCount(db, conditions, cap, scanBudget);
 }
 
-interface Condition {
-  /** The SQL, with its columns passed through `c`. */
-  sql: (c: Col) => string;
-  params: Record<string, unknown>;
+interface Condition extends FilterCondition {
   /** How many dossiers meet it: exact, or (exact = false) counted up to `limit + 1`. */
   size: (limit: number) => number;
   exact: boolean;
 }
 
-function filterConditions(db: Db, filter: ListFilter, now: LocalDateTime): Condition[] {
-  const out: Condition[] = [];
-  /** Bounded size of an indexed condition: counted on its own index, up to limit + 1. */
-  const indexedSize = (sql: string, params: Record<string, unknown>) => (limit: number) =>
-    stmt<[Record<string, unknown>], { n: number }>(
-      db,
-      `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers WHERE ${sql} LIMIT @sizeLimit)`,
-    ).get({ ...params, sizeLimit: limit + 1 })?.n ?? 0;
-
-  if (filter.deadline !== undefined) {
-    const sql = DEADLINE_SQL[filter.deadline];
-    const params: Record<string, unknown> = { ...deadlineBoundaries(db, now) };
-    out.push({
-      sql,
-      params,
-      // the board's exact count of the bucket: the partial index holds only dossiers in progress
-      size: () =>
-        stmt<[object], { n: number }>(
-          db,
-          `SELECT count(*) AS n FROM dossiers WHERE ${sql(plain)}`,
-        ).get(params)?.n ?? 0,
-      exact: true,
-    });
-  }
-  if (filter.states) {
-    const states = filter.states;
-    out.push({
-      sql: (c) => `${c('state')} IN (SELECT value FROM json_each(@states))`,
-      params: { states: JSON.stringify(states) },
-      size: () => stateCount(db, states),
-      exact: true,
-    });
-  }
-  for (const [key, column] of [
-    ['procedureId', 'procedure_id'],
-    ['field', 'field'],
-    ['officerId', 'officer_id'],
-  ] as const) {
-    const value = filter[key];
-    if (value === undefined) continue;
-    const params = { [key]: value };
-    out.push({
-      sql: (c) => `${c(column)} = @${key}`,
-      params,
-      size: indexedSize(`${column} = @${key}`, params),
-      exact: false,
-    });
-  }
-  if (filter.receivedFrom !== undefined || filter.receivedTo !== undefined) {
-    const params: Record<string, unknown> = {};
-    const parts: ((c: Col) => string)[] = [];
-    if (filter.receivedFrom !== undefined) {
-      params.receivedFrom = `${filter.receivedFrom}T00:00`;
-      parts.push((c) => `${c('received_at')} >= @receivedFrom`);
+function sized(db: Db, filter: ListFilter, now: LocalDateTime): Condition[] {
+  return filterConditions(db, filter, now).map((cond): Condition => {
+    switch (cond.kind) {
+      case 'deadline':
+        // the board's exact count of the bucket: the partial index holds only dossiers in progress
+        return {
+          ...cond,
+          size: () =>
+            stmt<[object], { n: number }>(
+              db,
+              `SELECT count(*) AS n FROM dossiers WHERE ${cond.sql(plain)}`,
+            ).get(cond.params)?.n ?? 0,
+          exact: true,
+        };
+      case 'states':
+        return { ...cond, size: () => stateCount(db, filter.states), exact: true };
+      default:
+        // bounded: counted on its own index, up to limit + 1
+        return {
+          ...cond,
+          size: (limit) =>
+            stmt<[Record<string, unknown>], { n: number }>(
+              db,
+              `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers WHERE ${cond.sql(plain)} LIMIT @sizeLimit)`,
+            ).get({ ...cond.params, sizeLimit: limit + 1 })?.n ?? 0,
+          exact: false,
+        };
     }
-    if (filter.receivedTo !== undefined) {
-      params.receivedTo = `${formatDate(parseDate(filter.receivedTo) + 1)}T00:00`;
-      parts.push((c) => `${c('received_at')} < @receivedTo`);
-    }
-    const sql = (c: Col) => parts.map((p) => p(c)).join(' AND ');
-    out.push({ sql, params, size: indexedSize(sql(plain), params), exact: false });
-  }
-  return out;
+  });
 }
 
 /** Dossiers in these states (all when undefined), from the counters kept by triggers. */
@@ -188,7 +130,7 @@ function boundedCount(db: Db, conditions: Condition[], cap: number, budget: numb
   }
   const others = conditions.filter((c) => c !== driver);
   const driving = driver.sql(plain);
-  const filtering = others.map((c) => `(${c.sql(off)})`).join(' AND ') || '1';
+  const filtering = others.map((c) => `(${c.sql(unindexed)})`).join(' AND ') || '1';
   const params = Object.assign({}, ...conditions.map((c) => c.params)) as Record<string, unknown>;
   if (least <= budget || others.length === 0) {
     // every candidate can be read (or the driver alone decides, on its index): an exact count,

@@ -19,12 +19,7 @@ import {
   type DossierSupplementRequest,
   type PrintForm,
 } from '../../shared/dossier/lifecycle';
-import {
-  isLocalDate,
-  parseDate,
-  formatDate,
-  type LocalDateTime,
-} from '../../shared/time/wallClock';
+import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import { findDossierRow } from './intent';
@@ -38,6 +33,7 @@ import {
   type DossierSummary,
 } from './summary';
 import { searchTuning, textSearch } from './search';
+import { filterConditions, plain, unindexed, type DossierFilter } from './filter';
 import { parseInput } from './validation';
 
 // ---------------------------------------------------------------------------------------------
@@ -125,17 +121,6 @@ function candidateCount(db: Database.Database, match: string, cap: number): numb
   );
 }
 
-/** SQL of one deadline bucket; the boundaries are bound as @now, @endOfToday, @dueSoon. */
-const DEADLINE_SQL: Record<string, string> = {
-  overdue: 'in_progress = 1 AND paused_since IS NULL AND due_at < @now',
-  due_today:
-    'in_progress = 1 AND paused_since IS NULL AND due_at >= @now AND due_at <= @endOfToday',
-  due_soon:
-    'in_progress = 1 AND paused_since IS NULL AND due_at > @endOfToday AND due_at <= @dueSoon',
-  on_time: 'in_progress = 1 AND paused_since IS NULL AND (due_at > @dueSoon OR due_at IS NULL)',
-  paused: 'paused_since IS NOT NULL',
-};
-
 /**
  * One page of dossiers. Deadline lists are ordered by due time (most urgent first), the paused
  * list by pause start, everything else by receipt time, newest first; pages follow a keyset
@@ -152,39 +137,18 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
     now: rawNow,
   } = parseInput(listDossiersInputSchema, input, 'Bộ lọc danh sách hồ sơ');
   const now = nowOf(rawNow);
-  const b = deadlineBoundaries(db, now);
+  const boundaries = deadlineBoundaries(db, now);
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const search = textSearch(filter.text ?? '');
   // With text, a scan should walk the list's order index, which checks the text on its entries
-  // (dossiers_received, dossiers_open_due_search): "+" keeps the planner off the indexes of
-  // the filters below, which would read and sort every row of a state or a procedure.
-  const noIndex = search ? '+' : '';
-  if (filter.deadline !== undefined) {
-    where.push(DEADLINE_SQL[filter.deadline] as string);
-    Object.assign(params, b);
-  }
-  if (filter.states) {
-    where.push(`${noIndex}state IN (SELECT value FROM json_each(@states))`);
-    params.states = JSON.stringify(filter.states);
-  }
-  for (const [key, column] of [
-    ['procedureId', 'procedure_id'],
-    ['field', 'field'],
-    ['officerId', 'officer_id'],
-  ] as const) {
-    if (filter[key] !== undefined) {
-      where.push(`${noIndex}${column} = @${key}`);
-      params[key] = filter[key];
-    }
-  }
-  if (filter.receivedFrom !== undefined) {
-    where.push('received_at >= @receivedFrom');
-    params.receivedFrom = `${filter.receivedFrom}T00:00`;
-  }
-  if (filter.receivedTo !== undefined) {
-    where.push('received_at < @receivedTo');
-    params.receivedTo = `${formatDate(parseDate(filter.receivedTo) + 1)}T00:00`;
+  // (dossiers_received, dossiers_open_due_search): `unindexed` keeps the planner off the indexes
+  // of the state and equality filters, which would read and sort every row of a state or a
+  // procedure.
+  for (const cond of filterConditions(db, filter as DossierFilter, now)) {
+    const steer = search && cond.kind !== 'deadline' && cond.kind !== 'received';
+    where.push(cond.sql(steer ? unindexed : plain));
+    Object.assign(params, cond.params);
   }
   // instr first: it is quick, and the GLOB (a word boundary) runs only where the word occurs.
   search?.words.forEach((word, i) => {
@@ -240,7 +204,7 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
   const cal = workCalendar(db);
   const last = pageRows[pageRows.length - 1];
   return {
-    items: pageRows.map((r) => toSummary(r, b, cal)),
+    items: pageRows.map((r) => toSummary(r, boundaries, cal)),
     nextCursor: more && last ? encodeCursor(String(last[order.column]), last.id) : null,
   };
 }
