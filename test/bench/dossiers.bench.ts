@@ -42,7 +42,7 @@ import { burialInput, setUpOffice, UNIT_CODE } from '../db/fixtures/dossierFixtu
 import { ms, report, sample, section, stats } from './harness';
 
 const N = 1_000_000;
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Working days covered: ~3 years; 1,334 receipts a working day across 8 workstations. */
 const WORKING_DAYS = 750;
 const PER_DAY = Math.ceil(N / WORKING_DAYS);
@@ -130,7 +130,10 @@ function valuesTable(db: Db, name: string, values: string[]): void {
 
 /**
  * Build the 1,000,000-dossier database with set-based SQL in one transaction. The indexes stay in
- * place: rows arrive in id and time order, so most index inserts are appends.
+ * place: rows arrive in id and time order, so most index inserts are appends. The free-text
+ * index is the exception: its insert trigger is set aside during the bulk insert and the index
+ * filled afterwards in one pass (as migration 0006 backfills it), which is 5× quicker than a
+ * trigger firing per row.
  */
 function generate(file: string): number {
   const t0 = performance.now();
@@ -169,7 +172,14 @@ function generate(file: string): number {
   valuesTable(db, 'mid', MIDDLE);
   valuesTable(db, 'giv', GIVEN);
 
+  const searchTrigger = db
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'dossiers_search_insert'",
+    )
+    .pluck()
+    .get() as string;
   db.transaction(() => {
+    db.exec('DROP TRIGGER dossiers_search_insert');
     const totalDays = LAST_DAY_OFFSET + 1;
     const day = (offset: string) => `(SELECT d FROM temp.days WHERE off = ${offset})`;
     // Integer constants are written into the SQL: bound JS numbers would arrive as REAL and turn
@@ -237,6 +247,15 @@ function generate(file: string): number {
               day || 'T' || hm, event_id, day || 'T01:00:00.000Z'
        FROM d`,
     ).run({ officer });
+    db.exec(`
+      INSERT INTO dossier_search_rowids (dossier_id) SELECT id FROM dossiers ORDER BY received_at, id;
+      INSERT INTO dossier_fts (rowid, folded)
+      SELECT k.rid, d.applicant_search
+      FROM dossier_search_rowids k JOIN dossiers d ON d.id = k.dossier_id
+      ORDER BY k.rid;
+      INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize');
+    `);
+    db.exec(searchTrigger);
 
     db.exec(`
       INSERT INTO dossier_events (id, dossier_id, type, at, recorded_at, device_id, officer_id, unit_code, payload, synced_at, origin)
