@@ -28,6 +28,8 @@ export const referenceUpdateSchema = z.object({
       fullName: z.string().min(1),
       role: z.enum(['officer', 'head', 'admin']),
       passwordHash: z.string().min(1),
+      /** Deactivated on the server (set-officer --deactivate): can no longer sign in here. */
+      active: z.boolean().default(true),
       version: z.number().int(),
     }),
   ),
@@ -107,11 +109,11 @@ function applyOfficers(db: Db, update: ReferenceUpdate, at: string, report: Refe
   const byId = db.prepare<[string], { id: string }>('SELECT id FROM officers WHERE id = ?');
   const byName = db.prepare<[string], { id: string }>('SELECT id FROM officers WHERE username = ?');
   const updateRow = db.prepare(
-    `UPDATE officers SET username = ?, full_name = ?, role = ?, password_hash = ?, updated_at = ? WHERE id = ?`,
+    `UPDATE officers SET username = ?, full_name = ?, role = ?, password_hash = ?, active = ?, updated_at = ? WHERE id = ?`,
   );
   const insertRow = db.prepare(
     `INSERT INTO officers (id, username, full_name, role, password_hash, active, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const o of update.officers) {
     const holder = byName.get(o.username);
@@ -122,10 +124,10 @@ function applyOfficers(db: Db, update: ReferenceUpdate, at: string, report: Refe
         'từ máy chủ không được chép về. Hãy đổi tên tài khoản tại máy hoặc trên máy chủ.';
       report.problems.push(problem);
     } else if (byId.get(o.id)) {
-      updateRow.run(o.username, o.fullName, o.role, o.passwordHash, at, o.id);
+      updateRow.run(o.username, o.fullName, o.role, o.passwordHash, o.active ? 1 : 0, at, o.id);
       report.officers++;
     } else {
-      insertRow.run(o.id, o.username, o.fullName, o.role, o.passwordHash, at, at);
+      insertRow.run(o.id, o.username, o.fullName, o.role, o.passwordHash, o.active ? 1 : 0, at, at);
       report.officers++;
     }
     remember(db, 'officer', o.id, o.version, at, problem);

@@ -6,9 +6,11 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/types';
 import { AdminError } from './errors';
-import { createUnit } from './units';
+import { createUnit, listUnits, UNIT_COLUMNS } from './units';
 import { issueEnrolmentCode } from './enrolmentCodes';
-import { createOfficer } from './officers';
+import { createOfficer, listOfficers, OFFICER_COLUMNS, updateOfficer } from './officers';
+import { DEVICE_COLUMNS, listDevices, revokeDevice } from './devices';
+import { listing } from './table';
 import { publishCalendar } from './calendar';
 import { importCatalogue } from './catalogue';
 import { publishSettings } from './settings';
@@ -17,6 +19,10 @@ interface CommandSpec {
   summary: string;
   options: Record<string, { type: 'string' | 'boolean'; required?: boolean; help: string }>;
 }
+
+const UNIT = { type: 'string', required: true, help: 'mã đơn vị' } as const;
+const USERNAME = { type: 'string', required: true, help: 'tên đăng nhập' } as const;
+const JSON_OUTPUT = { type: 'boolean', help: 'in dạng JSON (cho script) thay cho bảng' } as const;
 
 export const COMMANDS = {
   'create-unit': {
@@ -36,7 +42,7 @@ export const COMMANDS = {
   'enrol-code': {
     summary: 'Cấp mã đăng ký dùng một lần cho một máy (hết hạn sau 7 ngày)',
     options: {
-      unit: { type: 'string', required: true, help: 'mã đơn vị' },
+      unit: UNIT,
       workstation: { type: 'string', required: true, help: 'số máy, từ 1 đến 9' },
       replace: { type: 'boolean', help: 'thay máy đang giữ số này (máy cũ bị thu hồi)' },
     },
@@ -44,8 +50,8 @@ export const COMMANDS = {
   'create-officer': {
     summary: 'Tạo tài khoản cán bộ của một đơn vị',
     options: {
-      unit: { type: 'string', required: true, help: 'mã đơn vị' },
-      username: { type: 'string', required: true, help: 'tên đăng nhập' },
+      unit: UNIT,
+      username: USERNAME,
       name: { type: 'string', required: true, help: 'họ và tên' },
       role: { type: 'string', required: true, help: 'officer, head hoặc admin' },
       password: { type: 'string', help: 'mật khẩu (bỏ trống để nhập ẩn)' },
@@ -68,6 +74,40 @@ export const COMMANDS = {
       file: { type: 'string', required: true, help: 'tệp JSON { ... }' },
       unit: { type: 'string', help: 'mã đơn vị (bỏ trống: áp dụng cho mọi đơn vị)' },
     },
+  },
+  'list-units': {
+    summary: 'Liệt kê các đơn vị: mã, tên, loại, đơn vị cha',
+    options: { json: JSON_OUTPUT },
+  },
+  'list-devices': {
+    summary: 'Liệt kê các máy đã đăng ký của một đơn vị, kể cả máy đã thu hồi',
+    options: { unit: UNIT, json: JSON_OUTPUT },
+  },
+  'revoke-device': {
+    summary:
+      'Thu hồi một máy: mã xác thực của máy hết hiệu lực ngay, hồ sơ máy đã gửi lên vẫn được giữ',
+    options: {
+      unit: { type: 'string', help: 'mã đơn vị (bắt buộc khi dùng --workstation)' },
+      workstation: { type: 'string', help: 'số máy đang dùng cần thu hồi, từ 1 đến 9' },
+      device: { type: 'string', help: 'hoặc: mã máy (cột "Mã máy" của list-devices)' },
+    },
+  },
+  'set-officer': {
+    summary: 'Sửa tài khoản cán bộ: khóa, mở lại, đổi vai trò, họ tên, đặt lại mật khẩu',
+    options: {
+      unit: UNIT,
+      username: USERNAME,
+      deactivate: { type: 'boolean', help: 'khóa tài khoản (không đăng nhập được nữa)' },
+      activate: { type: 'boolean', help: 'mở lại tài khoản đã khóa' },
+      role: { type: 'string', help: 'vai trò mới: officer, head hoặc admin' },
+      name: { type: 'string', help: 'họ và tên mới' },
+      'reset-password': { type: 'boolean', help: 'đặt lại mật khẩu (nhập ẩn)' },
+      password: { type: 'string', help: 'mật khẩu mới, thay cho việc nhập ẩn' },
+    },
+  },
+  'list-officers': {
+    summary: 'Liệt kê tài khoản cán bộ của một đơn vị',
+    options: { unit: UNIT, json: JSON_OUTPUT },
   },
 } satisfies Record<string, CommandSpec>;
 
@@ -99,6 +139,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!Object.hasOwn(COMMANDS, name)) {
     throw new AdminError(`Không có lệnh "${name}". Các lệnh: ${Object.keys(COMMANDS).join(', ')}.`);
   }
+  if (rest.includes('--help') || rest.includes('-h'))
+    throw new AdminError(usage(name as CommandName));
   const spec: CommandSpec = COMMANDS[name as CommandName];
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -154,6 +196,17 @@ function integer(value: string | undefined, option: string): number {
   if (!value || !/^\d+$/.test(value.trim()))
     throw new AdminError(`--${option} phải là một số nguyên.`);
   return Number(value.trim());
+}
+
+const optionalInteger = (value: string | undefined, option: string) =>
+  value === undefined ? undefined : integer(value, option);
+
+/** --activate / --deactivate as the account's new state; undefined for neither. */
+function activeOption(o: Command['options']): boolean | undefined {
+  if (o.activate === true && o.deactivate === true) {
+    throw new AdminError('Chỉ dùng một trong hai: --activate (mở lại) hoặc --deactivate (khóa).');
+  }
+  return o.activate === true ? true : o.deactivate === true ? false : undefined;
 }
 
 /** Run a parsed command; returns what to print. */
@@ -215,5 +268,60 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
       });
       return `Đã công bố cấu hình ${result.key === 'default' ? 'chung' : `của đơn vị ${result.key}`} (phiên bản ${result.version}).`;
     }
+    case 'list-units':
+      return listing(await listUnits(db), UNIT_COLUMNS, {
+        json: o.json === true,
+        empty: 'Chưa có đơn vị nào. Tạo đơn vị bằng lệnh create-unit.',
+      });
+    case 'list-devices':
+      return listing(await listDevices(db, str(o.unit)!), DEVICE_COLUMNS, {
+        json: o.json === true,
+        empty: `Đơn vị ${str(o.unit)} chưa có máy nào đăng ký. Cấp mã đăng ký bằng lệnh enrol-code.`,
+      });
+    case 'revoke-device': {
+      const device = await revokeDevice(db, {
+        unit: str(o.unit),
+        workstation: optionalInteger(str(o.workstation), 'workstation'),
+        device: str(o.device),
+      });
+      return [
+        `Đã thu hồi máy số ${device.workstation} ("${device.name}") của đơn vị ${device.unitCode}.`,
+        'Mã xác thực của máy hết hiệu lực ngay; hồ sơ máy đã gửi lên vẫn được giữ.',
+        `Để đăng ký máy mới cho số này: npm run server:admin -- enrol-code --unit ${device.unitCode} --workstation ${device.workstation}`,
+      ].join('\n');
+    }
+    case 'set-officer': {
+      const active = activeOption(o);
+      const password =
+        str(o.password) ??
+        (o['reset-password'] === true
+          ? await io.askPassword('Mật khẩu mới của cán bộ: ')
+          : undefined);
+      const { officer, changes, lastAdminGone } = await updateOfficer(db, {
+        unit: str(o.unit)!,
+        username: str(o.username)!,
+        active,
+        role: str(o.role),
+        name: str(o.name),
+        password,
+      });
+      const who = `tài khoản ${officer.username} (${officer.fullName}) của đơn vị ${officer.unitCode}`;
+      if (changes.length === 0) return `Không có gì thay đổi: ${who} đã đúng như yêu cầu.`;
+      return [
+        `Đã cập nhật ${who}: ${changes.join(', ')} (phiên bản ${officer.version}).`,
+        'Các máy của đơn vị nhận thay đổi ở lần đồng bộ tới.',
+        ...(lastAdminGone
+          ? [
+              `Lưu ý: đơn vị ${officer.unitCode} không còn tài khoản admin nào đang hoạt động trên máy chủ. ` +
+                'Hãy mở lại hoặc chỉ định một tài khoản admin (set-officer --activate hoặc --role admin).',
+            ]
+          : []),
+      ].join('\n');
+    }
+    case 'list-officers':
+      return listing(await listOfficers(db, str(o.unit)!), OFFICER_COLUMNS, {
+        json: o.json === true,
+        empty: `Đơn vị ${str(o.unit)} chưa có tài khoản cán bộ nào. Tạo bằng lệnh create-officer.`,
+      });
   }
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../db/types';
 import { hashEnrolmentCode, newEnrolmentCode } from '../auth/secrets';
 import { AdminError } from './errors';
+import { requireUnit } from './units';
 
 export const ENROLMENT_CODE_DAYS = 7;
 
@@ -24,8 +25,7 @@ export async function issueEnrolmentCode(db: Db, input: EnrolmentCodeInput): Pro
     throw new AdminError('Số máy (--workstation) phải là số nguyên từ 1 đến 9.');
   }
   return db.transaction(async (tx) => {
-    const unit = await tx.query('SELECT 1 FROM units WHERE code = $1', [input.unit]);
-    if (unit.rows.length === 0) throw new AdminError(`Không có đơn vị mã ${input.unit} (--unit).`);
+    await requireUnit(tx, input.unit);
     const holder = await tx.query(
       'SELECT 1 FROM devices WHERE unit_code = $1 AND workstation_number = $2 AND revoked_at IS NULL',
       [input.unit, input.workstation],

@@ -5,6 +5,7 @@
 import type { Db } from '../db/types';
 import { DEFAULT_SETTINGS_KEY } from '../reference/query';
 import { AdminError } from './errors';
+import { requireUnit } from './units';
 import { publishReference } from './publish';
 
 export async function publishSettings(
@@ -15,10 +16,7 @@ export async function publishSettings(
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new AdminError('Tệp cấu hình phải là một đối tượng JSON { ... }.');
   }
-  if (unit) {
-    const found = await db.query('SELECT 1 FROM units WHERE code = $1', [unit]);
-    if (found.rows.length === 0) throw new AdminError(`Không có đơn vị mã ${unit} (--unit).`);
-  }
+  if (unit) await requireUnit(db, unit);
   const key = unit ?? DEFAULT_SETTINGS_KEY;
   return { key, version: await publishReference(db, 'settings', key, source) };
 }

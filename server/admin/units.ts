@@ -1,6 +1,7 @@
-/** create-unit: a one-stop unit, or a department (processing unit) under one. */
-import type { Db } from '../db/types';
+/** create-unit and list-units: one-stop units, and departments (processing units) under them. */
+import type { Db, Queryable } from '../db/types';
 import { AdminError } from './errors';
+import type { Column } from './table';
 
 export const UNIT_CODE_RE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 
@@ -63,3 +64,30 @@ export async function createUnit(db: Db, input: UnitInput): Promise<Unit> {
     return { code, name, parentName, kind, parentCode: input.parent ?? null };
   });
 }
+
+/** Refuse a unit code that names no unit, pointing at the option that carried it. */
+export async function requireUnit(db: Queryable, code: string, option = 'unit'): Promise<void> {
+  const found = await db.query('SELECT 1 FROM units WHERE code = $1', [code]);
+  if (found.rows.length === 0) {
+    throw new AdminError(
+      `Không có đơn vị mã ${code} (--${option}). Xem các đơn vị: npm run server:admin -- list-units`,
+    );
+  }
+}
+
+/** Every unit: each one-stop unit followed by its departments. */
+export async function listUnits(db: Queryable): Promise<Unit[]> {
+  const { rows } = await db.query<Unit>(
+    `SELECT code, name, parent_name AS "parentName", kind, parent_code AS "parentCode"
+       FROM units ORDER BY coalesce(parent_code, code), parent_code NULLS FIRST, code`,
+  );
+  return rows;
+}
+
+export const UNIT_COLUMNS: Column<Unit>[] = [
+  { title: 'Mã', value: (u) => u.code },
+  { title: 'Tên', value: (u) => u.name },
+  { title: 'Loại', value: (u) => u.kind },
+  { title: 'Thuộc', value: (u) => u.parentCode ?? '' },
+  { title: 'Cơ quan cấp trên', value: (u) => u.parentName },
+];

@@ -18,6 +18,8 @@ export interface OfficerAccount {
   role: 'officer' | 'head' | 'admin';
   /** scrypt string; the desktop app verifies passwords with it offline. */
   passwordHash: string;
+  /** false: deactivated on the server (set-officer --deactivate); the account may not sign in. */
+  active: boolean;
   version: number;
 }
 
@@ -46,7 +48,8 @@ export async function referenceSince(
     [since, [DEFAULT_SETTINGS_KEY, device.unitCode]],
   );
   const officers = await db.query<OfficerAccount>(
-    `SELECT id, username, full_name AS "fullName", role, password_hash AS "passwordHash", version
+    `SELECT id, username, full_name AS "fullName", role, password_hash AS "passwordHash", active,
+            version
        FROM officers WHERE unit_code = $1 AND version > $2 ORDER BY username`,
     [device.unitCode, since],
   );

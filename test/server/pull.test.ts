@@ -272,6 +272,7 @@ describeDrivers('GET /sync/reference', (bench) => {
         fullName: 'Nguyễn Thị Lan',
         role: 'officer',
         passwordHash: expect.stringMatching(/^\$scrypt\$/),
+        active: true,
         version: expect.any(Number),
       },
     ]);

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
+import { updateOfficer } from '../../server/admin/officers';
 import { getOffice } from '../../db/settings';
 import { receiveDossier } from '../../db/dossiers';
 import {
@@ -230,6 +231,22 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
       // The next round has nothing new.
       const again = await s.client.syncOnce();
       expect(again.reference).toBeNull();
+    });
+
+    it('an officer deactivated on the server can no longer sign in here after the next sync', async () => {
+      const s = await newStation(central, 1);
+      const active = () =>
+        s.db
+          .prepare<[string], number>('SELECT active FROM officers WHERE id = ?')
+          .pluck()
+          .get(s.officerId);
+      expect(active()).toBe(1);
+      await updateOfficer(central.db, { unit: UNIT, username: 'canbo1', active: false });
+      expect((await s.client.syncOnce()).reference?.officers).toBe(1);
+      expect(active()).toBe(0);
+      await updateOfficer(central.db, { unit: UNIT, username: 'canbo1', active: true });
+      await s.client.syncOnce();
+      expect(active()).toBe(1);
     });
   });
 });
