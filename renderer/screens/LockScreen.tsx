@@ -4,15 +4,17 @@
  * signing out, opens it.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography, type InputRef } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Space, Typography, type InputRef } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { call, toApiError } from '../api/client';
-import { Field } from '../components/Field';
 import { Kbd } from '../components/Kbd';
 import { useSession } from '../stores/session';
+import { signOutChecked } from '../stores/sync';
+import { OwnPasswordField } from './settings/fields';
 import { ROLE_LABELS } from '../lib/format';
 
 export function LockScreen() {
+  const { modal } = AntApp.useApp();
   const session = useSession((s) => s.session);
   const signedIn = useSession((s) => s.signedIn);
   const signedOut = useSession((s) => s.signedOut);
@@ -49,13 +51,8 @@ export function LockScreen() {
     }
   };
 
-  const other = async () => {
-    try {
-      await call('auth.signOut');
-    } finally {
-      signedOut(null);
-    }
-  };
+  // Officer calls are refused while locked: the core's 'conflict' brings up the unsent warning.
+  const other = () => signOutChecked(modal, () => signedOut(null), { checkFirst: false });
 
   if (!session) return null;
   return (
@@ -73,20 +70,18 @@ export function LockScreen() {
             tiếp tục; dữ liệu đang nhập vẫn được giữ nguyên.
           </Typography.Text>
           <Form layout="vertical" component="div">
-            <Field label="Mật khẩu" error={error ?? undefined} htmlFor="unlock-password">
-              <Input.Password
-                id="unlock-password"
-                ref={ref}
-                value={password}
-                status={error ? 'error' : undefined}
-                autoComplete="current-password"
-                onChange={(e) => {
-                  setPassword(e.target.value);
-                  setError(null);
-                }}
-                onPressEnter={() => void unlock()}
-              />
-            </Field>
+            <OwnPasswordField
+              id="unlock-password"
+              label="Mật khẩu"
+              error={error ?? undefined}
+              inputRef={ref}
+              value={password}
+              onChange={(v) => {
+                setPassword(v);
+                setError(null);
+              }}
+              onEnter={() => void unlock()}
+            />
           </Form>
           <Button type="primary" block loading={busy} onClick={() => void unlock()}>
             Mở khóa <Kbd>Enter</Kbd>

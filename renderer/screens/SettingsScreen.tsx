@@ -1,30 +1,37 @@
 /**
- * Cài đặt (quản trị viên): đơn vị và giờ làm việc; máy tiếp nhận; cán bộ; lịch nghỉ lễ; danh mục
- * thủ tục (nhập từ tệp JSON, báo lỗi từng thủ tục); máy in và khổ giấy. One tab a module in
- * settings/; only the open tab is mounted (and loads what it shows).
+ * Cài đặt: đơn vị và giờ làm việc; máy tiếp nhận; cán bộ; lịch nghỉ lễ; danh mục thủ tục (nhập từ
+ * tệp JSON, báo lỗi từng thủ tục); máy in và khổ giấy; đồng bộ; dữ liệu trên máy. One tab a module
+ * in settings/; only the open tab is mounted (and loads what it shows). The administrator sees
+ * every tab; other officers only Đồng bộ (the status and the refused events).
  */
 import type { ReactNode } from 'react';
 import { Tabs } from 'antd';
+import type { Role } from '../../shared/api/schemas';
 import { useRoute } from '../stores/route';
 import { CatalogueImportTab } from './settings/CatalogueImportTab';
+import { DataTab } from './settings/DataTab';
 import { HolidayCalendarTab } from './settings/HolidayCalendarTab';
 import { OfficersTab } from './settings/OfficersTab';
 import { OfficeTab } from './settings/OfficeTab';
 import { PrintingTab } from './settings/PrintingTab';
+import { SyncTab } from './settings/SyncTab';
 import { WorkstationsTab } from './settings/WorkstationsTab';
 
-const TABS: { key: string; label: string }[] = [
+const TABS: { key: string; label: string; everyone?: true }[] = [
   { key: 'don-vi', label: 'Đơn vị' },
   { key: 'may-tiep-nhan', label: 'Máy tiếp nhận' },
   { key: 'can-bo', label: 'Cán bộ' },
   { key: 'lich-nghi', label: 'Lịch nghỉ lễ' },
   { key: 'danh-muc', label: 'Danh mục thủ tục' },
   { key: 'in-an', label: 'Máy in, khổ giấy' },
+  { key: 'dong-bo', label: 'Đồng bộ', everyone: true },
+  { key: 'du-lieu', label: 'Dữ liệu' },
 ];
 
-export function SettingsScreen({ tab }: { tab: string }) {
+export function SettingsScreen({ tab, role }: { tab: string; role: Role }) {
   const go = useRoute((s) => s.go);
-  const active = TABS.some((t) => t.key === tab) ? tab : 'don-vi';
+  const tabs = role === 'admin' ? TABS : TABS.filter((t) => t.everyone);
+  const active = tabs.some((t) => t.key === tab) ? tab : (tabs[0]?.key ?? 'dong-bo');
   const content: Record<string, ReactNode> = {
     'don-vi': <OfficeTab />,
     'may-tiep-nhan': <WorkstationsTab />,
@@ -32,13 +39,15 @@ export function SettingsScreen({ tab }: { tab: string }) {
     'lich-nghi': <HolidayCalendarTab />,
     'danh-muc': <CatalogueImportTab />,
     'in-an': <PrintingTab />,
+    'dong-bo': <SyncTab />,
+    'du-lieu': <DataTab />,
   };
   return (
     <div className="settings">
       <Tabs
         activeKey={active}
         onChange={(key) => go({ screen: 'settings', tab: key })}
-        items={TABS.map((t) => ({
+        items={tabs.map((t) => ({
           key: t.key,
           label: t.label,
           children: active === t.key ? content[t.key] : null,

@@ -1,18 +1,21 @@
 /**
- * The signed-in app: the header (unit, navigation with its keys, officer, lock), the screen of the
- * route, the lock screen over it when locked, and the idle watcher.
+ * The signed-in app: the header (unit, navigation with its keys, the sync badge, officer, lock),
+ * the screen of the route, the lock screen over it when locked, and the idle watcher. Settings
+ * open for everyone, with the tabs of their role (officers and heads: Đồng bộ only).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { App as AntApp, Button, Spin, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Spin, Tooltip } from 'antd';
 import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
+import { SyncBadge } from '../components/SyncBadge';
 import { ROLE_LABELS } from '../lib/format';
 import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
 import { useActivityHeartbeat, useIdle } from '../lib/idle';
 import { useSession } from '../stores/session';
 import { useRoute, type Route } from '../stores/route';
 import { useReception } from '../stores/receptionDraft';
+import { signOutChecked, startSyncPolling } from '../stores/sync';
 import { LockScreen } from './LockScreen';
 import { ReceptionScreen } from './ReceptionScreen';
 import { BoardScreen } from './BoardScreen';
@@ -36,6 +39,20 @@ function Loading() {
       <Spin size="large" />
     </div>
   );
+}
+
+/** The header has room for every label from this width on; below it, sign-out is an icon. */
+const WIDE_HEADER = '(min-width: 1400px)';
+
+function useWideHeader(): boolean {
+  const [wide, setWide] = useState(() => window.matchMedia(WIDE_HEADER).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(WIDE_HEADER);
+    const onChange = () => setWide(mq.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+  return wide;
 }
 
 function NavButton({
@@ -69,6 +86,7 @@ export function Shell() {
   const signedOut = useSession((s) => s.signedOut);
   const route = useRoute((s) => s.route);
   const go = useRoute((s) => s.go);
+  const wide = useWideHeader();
   const [help, setHelp] = useState(false);
   // Mounted from the first F1 on (then kept, so that closing animates).
   const [helpLoaded, setHelpLoaded] = useState(false);
@@ -93,6 +111,9 @@ export function Shell() {
   useIdle(session?.idleLockMinutes ?? 10, !locked && !!session, () => void lock());
   // auth.touch once a minute while the officer types or clicks: the core's idle clock restarts.
   useActivityHeartbeat(!locked && !!session);
+  // The sync badge: sync.status every few seconds while signed in and unlocked.
+  const polling = !locked && !!session;
+  useEffect(() => (polling ? startSyncPolling() : undefined), [polling]);
 
   const newReception = () => {
     const r = useReception.getState();
@@ -130,21 +151,17 @@ export function Shell() {
     !locked,
   );
 
-  const signOut = async () => {
-    try {
-      await call('auth.signOut');
-    } finally {
-      signedOut(null);
-    }
-  };
+  const signOut = () => signOutChecked(modal, () => signedOut(null), { checkFirst: true });
 
   if (!session) return null;
   const office = status?.office;
   return (
     <div className="shell">
       <div className="shell-app" inert={locked} aria-hidden={locked}>
-        <header className="shell-header">
-          <div className="shell-brand">
+        {/* A little tighter than the stylesheet's 16 px: the sync badge needs the room. */}
+        <header className="shell-header" style={{ gap: 12 }}>
+          {/* Short of room, the unit's name wraps before the sync badge is cut. */}
+          <div className="shell-brand" style={{ flexShrink: 1000 }}>
             <div className="brand-unit">{office?.unitName ?? 'MotCua Desk'}</div>
             <div className="brand-parent">{office?.parentName}</div>
           </div>
@@ -170,10 +187,17 @@ export function Shell() {
               />
             ) : null}
           </nav>
-          <div className="shell-user">
-            <span className="user-name">{session.officer.fullName}</span>
-            <Tag>{ROLE_LABELS[session.officer.role]}</Tag>
-            {status?.workstation ? <Tag color="blue">Máy {status.workstation.number}</Tag> : null}
+          <SyncBadge isAdmin={isAdmin} />
+          <div className="shell-user" style={{ flex: 'none', whiteSpace: 'nowrap' }}>
+            <div style={{ lineHeight: 1.3, textAlign: 'right', marginRight: 4 }}>
+              <div className="user-name" style={{ marginRight: 0 }}>
+                {session.officer.fullName}
+              </div>
+              <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+                {ROLE_LABELS[session.officer.role]}
+                {status?.workstation ? ` · Máy ${status.workstation.number}` : null}
+              </div>
+            </div>
             <Tooltip title="Phím tắt (F1)">
               <Button
                 type="text"
@@ -182,12 +206,26 @@ export function Shell() {
                 onClick={() => setHelp(true)}
               />
             </Tooltip>
-            <Button type="text" icon={<LockOutlined />} onClick={() => void lock()}>
-              Khóa <Kbd>Alt+L</Kbd>
-            </Button>
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()}>
-              Đăng xuất
-            </Button>
+            <Tooltip title="Khóa màn hình (Alt+L)">
+              <Button
+                type="text"
+                icon={<LockOutlined />}
+                aria-label="Khóa màn hình"
+                onClick={() => void lock()}
+              >
+                <Kbd>Alt+L</Kbd>
+              </Button>
+            </Tooltip>
+            <Tooltip title={wide ? null : 'Đăng xuất'}>
+              <Button
+                type="text"
+                icon={<LogoutOutlined />}
+                aria-label="Đăng xuất"
+                onClick={() => void signOut()}
+              >
+                {wide ? 'Đăng xuất' : null}
+              </Button>
+            </Tooltip>
           </div>
         </header>
         <main className="shell-main">
@@ -196,11 +234,7 @@ export function Shell() {
           <Suspense fallback={<Loading />}>
             {route.screen === 'dossier' ? <DossierScreen id={route.id} /> : null}
             {route.screen === 'settings' ? (
-              isAdmin ? (
-                <SettingsScreen tab={route.tab} />
-              ) : (
-                <div className="center-screen">Chỉ quản trị viên được vào phần Cài đặt.</div>
-              )
+              <SettingsScreen tab={route.tab} role={session.officer.role} />
             ) : null}
           </Suspense>
         </main>

@@ -1,0 +1,433 @@
+/**
+ * Đồng bộ in the UI, against a real central server (Fastify on PGlite, in this process): the
+ * header badge (not enrolled → connected → disconnected → connected), enrolment by keyboard in
+ * Cài đặt → Đồng bộ (a wrong code is refused next to its field and what was typed is kept; an
+ * event written before enrolment is set aside after a warning), the waiting count going to 0, a
+ * refused event sent again and discarded (logged), the sign-out warning from the header and from
+ * the lock screen, and Cài đặt → Dữ liệu: the reset with its unsent-events warning, back to the
+ * first-run setup with the old database kept in archive/.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { FastifyInstance } from 'fastify';
+import { startWebHost } from '../../electron/web/host';
+import { openPglite } from '../../server/db/pglite';
+import { migrate } from '../../server/db/migrate';
+import { MIGRATIONS } from '../../server/db/migrations';
+import type { Db as ServerDb } from '../../server/db/types';
+import { buildApp } from '../../server/app';
+import { createUnit } from '../../server/admin/units';
+import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
+import {
+  ADMIN,
+  initializeOffice,
+  OFFICE,
+  openApp,
+  screenshot,
+  signIn,
+  watchConsole,
+  type TestHost,
+} from './host';
+
+/** The central server: the database stays while the HTTP side is stopped and started again. */
+interface Central {
+  db: ServerDb;
+  url: string;
+  port: number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startCentral(): Promise<Central> {
+  const db = await openPglite();
+  await migrate(db, MIGRATIONS);
+  await createUnit(db, {
+    code: OFFICE.unitCode,
+    name: 'Trung tâm Phục vụ hành chính công',
+    parentName: OFFICE.parentName,
+  });
+  let app: FastifyInstance | null = null;
+  let port = 0;
+  const central: Central = {
+    db,
+    url: '',
+    port: 0,
+    async start() {
+      app = await buildApp({ db, enrolPerMinute: 1000 });
+      await app.listen({ host: '127.0.0.1', port });
+      const address = app.server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+      central.port = port;
+      central.url = `http://127.0.0.1:${port}`;
+    },
+    async stop() {
+      if (!app) return;
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
+      app = null;
+    },
+  };
+  await central.start();
+  return central;
+}
+
+async function serverEventIds(central: Central): Promise<string[]> {
+  const { rows } = await central.db.query<{ id: string }>('SELECT id::text AS id FROM events');
+  return rows.map((r) => r.id);
+}
+
+/** A browser-mode host whose sync loop runs fast (the UI then changes within a second or two). */
+async function startSyncHost(): Promise<TestHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-sync-'));
+  const host = await startWebHost({
+    port: 0,
+    dataDir,
+    seedDataDir: resolve('build/seed'),
+    checkOutputs: true,
+    sync: { intervalMs: 400, debounceMs: 50, backoff: { baseMs: 200, maxMs: 800 } },
+  });
+  return {
+    ...host,
+    dataDir,
+    async close() {
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let central: Central;
+let host: TestHost;
+let procedureId: string;
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  central = await startCentral();
+  host = await startSyncHost();
+  await initializeOffice(host);
+  procedureId = (await host.core.call('procedures.search', { query: '2.000744' }))[0]!.id;
+});
+test.afterAll(async () => {
+  await host?.close();
+  await central?.stop();
+  await central?.db.close();
+});
+
+async function receive(name: string) {
+  const out = await host.core.call('dossiers.receive', {
+    procedureId,
+    applicant: { kind: 'citizen', name },
+    components: [
+      {
+        name: 'Tờ khai đề nghị hỗ trợ chi phí mai táng',
+        originals: 1,
+        certifiedCopies: 0,
+        copies: 0,
+      },
+    ],
+  });
+  return out;
+}
+
+const badge = (page: Page) => page.getByTestId('sync-badge');
+
+const fieldError = (page: Page, id: string) =>
+  page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator(id) })
+    .locator('.ant-form-item-explain-error');
+
+const confirmDialog = (page: Page, title: string | RegExp): Locator =>
+  page.locator('.ant-modal-confirm').filter({ hasText: title });
+
+/** The confirm's cancel button has the focus (a careful default): Tab to the other, Enter. */
+async function confirmByKeyboard(page: Page, dialog: Locator, okText: string | RegExp) {
+  await expect(dialog.getByRole('button', { name: okText })).toBeVisible();
+  if (
+    !(await dialog
+      .getByRole('button', { name: okText })
+      .evaluate((b) => b === document.activeElement))
+  )
+    await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: okText })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+}
+
+test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, an earlier event is set aside', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  // Written while the workstation works alone: it can never be sent under the new identity.
+  const early = await receive('Lê Văn Sớm');
+  await openApp(page, host);
+  await expect(badge(page)).toHaveAttribute('data-tone', 'standalone');
+  await expect(badge(page)).toContainText('Chưa đăng ký đồng bộ');
+  await expect(badge(page)).not.toContainText('chờ gửi');
+
+  // The administrator's badge opens Cài đặt → Đồng bộ, where the server address has the focus.
+  await badge(page).getByRole('button').first().click();
+  await expect(page).toHaveURL(/#\/cai-dat\/dong-bo$/);
+  await expect(page.getByRole('tab', { name: 'Đồng bộ', selected: true })).toBeVisible();
+  await expect(page.locator('#sync-serverUrl')).toBeFocused();
+  await expect(page.locator('#sync-deviceName')).toHaveValue('Quầy số 1');
+  await page.keyboard.type(central.url);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#sync-code')).toBeFocused();
+  await page.keyboard.type('SAI-MA-DANG-KY');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#sync-deviceName')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Quầy 1 – tầng trệt');
+  await page.keyboard.press('Enter');
+
+  // The unsent event first: explained, then accepted.
+  const unsent = confirmDialog(page, 'Máy có sự kiện chưa từng gửi lên máy chủ');
+  await expect(unsent).toContainText('1 sự kiện hồ sơ chưa gửi');
+  await expect(unsent).toContainText('để lãnh đạo xem xét và bỏ qua');
+  await confirmByKeyboard(page, unsent, 'Vẫn đăng ký');
+
+  // Then the server refuses the code: said next to it, everything typed kept.
+  await expect(fieldError(page, '#sync-code')).toContainText('Mã đăng ký máy không đúng');
+  await expect(page.locator('#sync-serverUrl')).toHaveValue(central.url);
+  await expect(page.locator('#sync-code')).toHaveValue('SAI-MA-DANG-KY');
+  await expect(page.locator('#sync-deviceName')).toHaveValue('Quầy 1 – tầng trệt');
+  await page.mouse.move(700, 800); // the badge's tooltip away
+  await expect(page.locator('.ant-tooltip:visible')).toHaveCount(0);
+  await screenshot(page, '30-sync-enrol-error');
+
+  const { code } = await issueEnrolmentCode(central.db, { unit: OFFICE.unitCode, workstation: 1 });
+  await page.locator('#sync-code').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(`Đã đăng ký máy số 1 với`)).toBeVisible();
+
+  const card = page.locator('.ant-card').filter({ hasText: 'Trạng thái đồng bộ' });
+  await expect(card).toContainText(central.url);
+  await expect(card).toContainText(OFFICE.unitCode);
+  await expect(card).toContainText('Đã kết nối');
+  await expect(badge(page)).toHaveAttribute('data-tone', 'online');
+  await expect(badge(page)).toContainText('Đã kết nối');
+  await expect(page.locator('.shell-header')).toContainText('Máy 1');
+
+  // The early event: refused, listed with the dossier, the action and the reason.
+  const refused = page.locator('.ant-card').filter({ hasText: 'Sự kiện bị máy chủ từ chối' });
+  const row = refused.getByRole('row').filter({ hasText: early.dossier.code! });
+  await expect(row).toContainText('Tiếp nhận hồ sơ');
+  await expect(row).toContainText('Ghi trước khi đăng ký');
+  await expect(badge(page).getByTestId('sync-refused')).toContainText('1');
+  expect(await serverEventIds(central)).not.toContain(early.eventId);
+  con.check();
+});
+
+test('a receipt reaches the server: the waiting count goes to 0', async ({ page }) => {
+  const con = watchConsole(page);
+  await openApp(page, host, '#/tiep-nhan');
+  await expect(badge(page)).toHaveAttribute('data-tone', 'online');
+  const done = await receive('Trần Thị Gửi');
+  await expect.poll(() => serverEventIds(central)).toContain(done.eventId);
+  await expect(badge(page)).not.toContainText('chờ gửi');
+  await expect(badge(page)).toContainText('Đã kết nối');
+  expect((await host.core.call('sync.status')).pendingEvents).toBe(0);
+  con.check();
+});
+
+test('server stopped: offline with the last sync time, a receipt waits; restarted: sent', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  await openApp(page, host, '#/cai-dat/dong-bo');
+  await expect(badge(page)).toHaveAttribute('data-tone', 'online');
+  await central.stop();
+  await expect(badge(page)).toHaveAttribute('data-tone', 'offline');
+  await expect(badge(page)).toContainText('Mất kết nối');
+  await expect(badge(page)).toContainText(/Đồng bộ lần cuối: \d{2}:\d{2} \d{2}\/\d{2}/);
+
+  const waiting = await receive('Phạm Văn Chờ');
+  await expect(badge(page)).toContainText('1 sự kiện chờ gửi');
+  const card = page.locator('.ant-card').filter({ hasText: 'Trạng thái đồng bộ' });
+  await expect(card).toContainText('Mất kết nối');
+  await expect(card).toContainText('Lần đồng bộ gần nhất không thành công');
+  await screenshot(page, '31-sync-offline');
+  // "Đồng bộ ngay" says why it cannot, in Vietnamese.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.ant-message')).toContainText(
+    `Không kết nối được máy chủ đồng bộ ${central.url}: hãy kiểm tra mạng.`,
+  );
+
+  await central.start();
+  await expect(badge(page)).toHaveAttribute('data-tone', 'online', { timeout: 15_000 });
+  await expect(badge(page)).not.toContainText('chờ gửi');
+  expect(await serverEventIds(central)).toContain(waiting.eventId);
+  con.check();
+});
+
+test('a refused event: sent again (refused again, counted), then discarded with a logged decision', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  await openApp(page, host, '#/cai-dat/dong-bo');
+  const refused = page.locator('.ant-card').filter({ hasText: 'Sự kiện bị máy chủ từ chối' });
+  const row = refused.locator('tbody tr').filter({ hasText: 'Tiếp nhận hồ sơ' });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').nth(4)).toHaveText('1');
+  await screenshot(page, '32-sync-tab');
+
+  await row.getByRole('button', { name: 'Gửi lại' }).click();
+  await expect(page.getByText(/Máy chủ vẫn từ chối sự kiện này/)).toBeVisible();
+  await expect(row.locator('td').nth(4)).toHaveText('2');
+
+  await row.getByRole('button', { name: 'Bỏ qua' }).click();
+  const dialog = confirmDialog(page, 'Bỏ qua sự kiện này?');
+  await expect(dialog).toContainText('vẫn nằm trong lịch sử trên máy này');
+  await expect(dialog).toContainText('không bao giờ được gửi lên máy chủ');
+  await expect(dialog).toContainText(`ghi lại với tên của bạn (${ADMIN.fullName})`);
+  await confirmByKeyboard(page, dialog, 'Bỏ qua sự kiện');
+  await expect(refused).toContainText('Không có sự kiện nào bị từ chối.');
+  await expect(badge(page).getByTestId('sync-refused')).toHaveCount(0);
+
+  const audit = host.core.db
+    .prepare<[], { action: string; officer_id: string }>(
+      "SELECT action, officer_id FROM sync_audit WHERE action IN ('retry', 'discard') ORDER BY id",
+    )
+    .all();
+  const me = await host.core.call('auth.me');
+  expect(audit).toEqual([
+    { action: 'retry', officer_id: me!.officer.id },
+    { action: 'discard', officer_id: me!.officer.id },
+  ]);
+  con.check();
+});
+
+test('an officer sees the status from the badge, and no other settings', async ({ page }) => {
+  const con = watchConsole(page);
+  const officer = { username: 'canbo2', fullName: 'Lý Thị Cán Bộ', password: 'CanBo2026a' };
+  await host.core.call('officers.create', { ...officer, role: 'officer' });
+  await openApp(page, host);
+  await expect(badge(page)).not.toContainText('chờ gửi');
+  // Nothing waits: no warning.
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signIn(page, officer);
+  await expect(page.locator('.shell-nav')).not.toContainText('Cài đặt');
+  await badge(page).getByRole('button').first().click();
+  await expect(page).toHaveURL(/#\/cai-dat\/dong-bo$/);
+  await expect(page.getByRole('tab')).toHaveText(['Đồng bộ']);
+  await expect(page.getByRole('button', { name: /Đồng bộ ngay/ })).toBeVisible();
+  await expect(
+    page.getByText('Chỉ lãnh đạo hoặc quản trị viên được bỏ qua một sự kiện.'),
+  ).toBeVisible();
+  // The administrator's tabs are not reachable by address either.
+  await page.goto(`${host.origin}/#/cai-dat/du-lieu`);
+  await expect(page.getByRole('tab', { name: 'Đồng bộ', selected: true })).toBeVisible();
+  await expect(page.getByText('Xóa dữ liệu máy này')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signIn(page);
+  con.check();
+});
+
+test('sign-out warns while events wait, from the header and from the lock screen', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  await openApp(page, host);
+  await central.stop();
+  await expect(badge(page)).toHaveAttribute('data-tone', 'offline');
+  await receive('Đỗ Thị Đăng Xuất');
+  await expect(badge(page)).toContainText('1 sự kiện chờ gửi');
+
+  // The header: stay, then go anyway.
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  const warning = confirmDialog(page, 'Còn dữ liệu chưa gửi lên máy chủ');
+  await expect(warning).toContainText(
+    'Còn 1 sự kiện chưa gửi lên máy chủ. Dữ liệu vẫn nằm an toàn trên máy này và sẽ tự gửi khi có kết nối, nhưng đừng tắt máy hoặc xóa dữ liệu. Vẫn đăng xuất?',
+  );
+  await screenshot(page, '33-sync-signout-warning');
+  await warning.getByRole('button', { name: 'Ở lại' }).click();
+  await expect(warning).toBeHidden();
+  expect(await host.core.call('auth.me')).not.toBeNull();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole('button', { name: 'Vẫn đăng xuất' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  expect(await host.core.call('auth.me')).toBeNull();
+
+  // The lock screen: the core refuses, the same warning comes up above it.
+  await signIn(page);
+  await page.keyboard.press('Alt+L');
+  const lock = page.getByRole('dialog', { name: 'Khóa màn hình' });
+  await expect(lock).toBeVisible();
+  await lock.getByRole('button', { name: /Đăng xuất, đăng nhập tài khoản khác/ }).click();
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('chưa gửi lên máy chủ');
+  await expect(warning.getByRole('button', { name: 'Vẫn đăng xuất' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await signIn(page);
+
+  await central.start();
+  await expect(badge(page)).toHaveAttribute('data-tone', 'online', { timeout: 15_000 });
+  await expect(badge(page)).not.toContainText('chờ gửi');
+  con.check();
+});
+
+test('Dữ liệu: folder, size, count; the reset warns with the unsent count, asks the password, and starts over', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  await openApp(page, host, '#/cai-dat/du-lieu');
+  const info = page.locator('.ant-card').filter({ hasText: 'Dữ liệu trên máy này' });
+  await expect(info).toContainText(host.dataDir);
+  await expect(info).toContainText('motcua.sqlite');
+  await expect(info).toContainText(/\d+(,\d)? (KB|MB)/);
+  const dossiers = (await host.core.call('data.info')).dossierCount;
+  expect(dossiers).toBe(4);
+  await expect(info.locator('tr').filter({ hasText: 'Số hồ sơ' })).toContainText('4');
+  await expect(page.locator('.ant-card').filter({ hasText: 'Bản lưu dữ liệu cũ' })).toContainText(
+    'Chưa có bản lưu nào',
+  );
+  await expect(page.getByText('.backup backup-')).toBeVisible();
+  await screenshot(page, '34-data-tab');
+
+  // One event waits (the server is down).
+  await central.stop();
+  await receive('Hoàng Văn Cuối');
+  await expect(badge(page)).toContainText('1 sự kiện chờ gửi');
+
+  // No password: said next to the field.
+  await page.locator('#reset-data-password').focus();
+  await page.keyboard.press('Enter');
+  await expect(fieldError(page, '#reset-data-password')).toContainText('Nhập lại mật khẩu');
+
+  // A wrong password: the warning with the count, then refused next to the field, kept.
+  await page.keyboard.type('KhongPhaiMatKhau1');
+  await page.keyboard.press('Enter');
+  const warning = confirmDialog(page, 'Còn 1 sự kiện chưa gửi lên máy chủ');
+  await expect(warning).toContainText('máy chủ sẽ không bao giờ nhận được chúng');
+  await expect(warning).toContainText('archive');
+  await screenshot(page, '35-data-reset-warning');
+  await confirmByKeyboard(page, warning, /Vẫn xóa/);
+  await expect(fieldError(page, '#reset-data-password')).toContainText('Mật khẩu không đúng');
+  await expect(page.locator('#reset-data-password')).toHaveValue('KhongPhaiMatKhau1');
+  expect((await host.core.call('data.info')).dossierCount).toBe(5);
+
+  await page.locator('#reset-data-password').fill(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await confirmByKeyboard(page, warning, /Vẫn xóa/);
+  await expect(page.getByText('Thiết lập ban đầu – MotCua Desk')).toBeVisible();
+  await expect(page.getByText(/Đã cất dữ liệu cũ vào/)).toBeVisible();
+
+  const status = await host.core.call('setup.status');
+  expect(status).toMatchObject({ initialized: false, hasAdmin: false });
+  // The old database is kept, whole, under archive/<time>/.
+  const archive = join(host.dataDir, 'archive');
+  const kept = readdirSync(archive).map((d) => join(archive, d, 'motcua.sqlite'));
+  expect(kept).toHaveLength(1);
+  expect(existsSync(kept[0]!)).toBe(true);
+  expect(existsSync(join(host.dataDir, 'motcua.sqlite'))).toBe(true);
+  con.check();
+});
