@@ -127,6 +127,13 @@ export function toApiErrorFromDb(err: unknown, fieldPrefix = ''): MappedError {
         });
       case 'not_found':
         return expected({ code: 'not_found', message: err.message });
+      case 'unsent_events':
+        // The marker the enrolment form asks the administrator about ("Vẫn đăng ký").
+        return expected({
+          code: 'conflict',
+          message: err.message,
+          fields: field('allowUnsentEvents', err.message),
+        });
       default:
         // Not enrolled, offline, token revoked, local data disagreeing: nothing the form can fix.
         return expected({ code: 'conflict', message: err.message });

@@ -139,6 +139,7 @@ export function createSyncLink(
         serverUrl: done.serverUrl,
         unitCode: done.unitCode,
         workstationNumber: done.workstationNumber,
+        setAside: done.setAside,
       });
       startIfEnrolled();
       return done;

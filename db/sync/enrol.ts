@@ -3,6 +3,13 @@
  * device id, token, unit and workstation number. Locally, in one transaction: the office's unit,
  * the local workstation (its id becomes the device id, its number the server's), the sync
  * configuration; the token goes to the TokenStore.
+ *
+ * An office often works alone for weeks before it enrols. The workstation sends its own id and
+ * number, and the server keeps that id as the device id when it safely can (same number, id not
+ * held by another live device: server/enrolment/enrol.ts). Then the events written before
+ * enrolment stay in the outbox and go with the first sync. Events the server can never accept
+ * (another device id, another unit, or the id was not kept) are set aside as refused
+ * ("before_enrolment"), and only with the administrator's agreement (allowUnsentEvents).
  */
 import { z } from 'zod';
 import type { Db } from '../open';
@@ -29,9 +36,11 @@ export interface EnrolOptions {
   officerId?: string;
   timeoutMs?: number;
   /**
-   * Enrol although local events were never sent. They were written under this machine's earlier
-   * identity, so the server would refuse them: they are listed as refused events ("before
-   * enrolment") for an officer to discard. Without it, enrolment refuses and says so.
+   * Enrol although local events never sent cannot be accepted by the server: written under an
+   * earlier identity of this machine or for another unit, or the server cannot keep this
+   * machine's identity (the code is for another workstation number …). They are listed as refused
+   * events ("before enrolment") for an officer to discard. Without it, enrolment refuses with
+   * SyncError('unsent_events') and spends nothing.
    */
   allowUnsentEvents?: boolean;
 }
@@ -43,6 +52,12 @@ export interface EnrolmentResult {
   unitName: string;
   unitKind: 'one_stop' | 'department';
   workstationNumber: number;
+  /**
+   * Local events never sent that the server cannot accept, set aside as refused events
+   * ("before_enrolment") by this enrolment. 0 when every event written before goes with the
+   * first sync.
+   */
+  setAside: number;
 }
 
 const enrolmentSchema = z.object({
@@ -66,15 +81,49 @@ export function placeNameFrom(parentName: string): string {
   return words.map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ');
 }
 
-function unsentLocalEvents(db: Db): { id: string; device_id: string }[] {
+/** The layout the server accepts as a device id (any RFC 4122 UUID, lower case). */
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface UnsentEvent {
+  id: string;
+  device_id: string;
+  unit_code: string;
+}
+
+/** Local events not sent and not discarded (refused ones included: they are not sent either). */
+function unsentLocalEvents(db: Db): UnsentEvent[] {
   return db
-    .prepare<[], { id: string; device_id: string }>(
-      `SELECT e.id, e.device_id FROM dossier_events e
+    .prepare<[], UnsentEvent>(
+      `SELECT e.id, e.device_id, e.unit_code FROM dossier_events e
         WHERE e.synced_at IS NULL AND e.origin = 'local'
           AND NOT EXISTS (SELECT 1 FROM sync_rejections r WHERE r.event_id = e.id AND r.status = 'discarded')
         ORDER BY e.id`,
     )
     .all();
+}
+
+/** This machine's workstation, when the server may keep its id as the device id. */
+function localIdentity(db: Db): { id: string; number: number } | null {
+  const local = db
+    .prepare<[], { id: string; number: number }>(
+      'SELECT id, number FROM workstations WHERE is_local = 1',
+    )
+    .get();
+  return local && UUID_RE.test(local.id) ? local : null;
+}
+
+const SET_ASIDE_HINT =
+  'chúng được giữ tại máy, để riêng trong danh sách sự kiện bị từ chối để lãnh đạo hoặc quản trị ' +
+  'viên xem xét và bỏ qua';
+
+/** Why the server will not accept an event written before this enrolment (Vietnamese). */
+function setAsideReason(u: UnsentEvent, e: { deviceId: string; unitCode: string }): string {
+  const recordIt = 'Nếu thông tin vẫn cần, hãy ghi lại việc này trên hồ sơ rồi bỏ qua sự kiện.';
+  return u.unit_code !== e.unitCode
+    ? `Sự kiện được ghi cho đơn vị ${u.unit_code} trước khi máy đăng ký với máy chủ, còn máy đăng ký ` +
+        `cho đơn vị ${e.unitCode}: máy chủ sẽ không nhận. ${recordIt}`
+    : 'Sự kiện được ghi trước khi máy đăng ký (lại) với máy chủ, dưới danh tính khác của máy: máy chủ ' +
+        `sẽ không nhận. ${recordIt}`;
 }
 
 export async function enrolWorkstation(
@@ -92,26 +141,64 @@ export async function enrolWorkstation(
   const now = options.now ?? (() => new Date());
   const tokenStore = options.tokenStore ?? databaseTokenStore(db);
 
-  // Checked before the code is spent: what would block the enrolment afterwards.
+  // Checked before the code is spent: what would block the enrolment afterwards. Events written
+  // here under this machine's id for the office's unit may be kept by the server (it adopts the
+  // id); the others never will be.
+  const allow = options.allowUnsentEvents === true;
+  const identity = localIdentity(db);
+  const officeUnit = getOffice(db)?.unitCode ?? null;
+  const holdsDossiers =
+    officeUnit !== null &&
+    db.prepare('SELECT 1 FROM dossier_events WHERE unit_code = ? LIMIT 1').get(officeUnit) !==
+      undefined;
   const unsent = unsentLocalEvents(db);
-  if (unsent.length > 0 && !options.allowUnsentEvents) {
+  const mayBeKept = (u: UnsentEvent) =>
+    identity !== null && u.device_id === identity.id && u.unit_code === officeUnit;
+  const lost = unsent.filter((u) => !mayBeKept(u)).length;
+  if (lost > 0 && !allow) {
     throw new SyncError(
-      'conflict',
-      `Máy còn ${unsent.length} sự kiện hồ sơ chưa gửi được lên máy chủ. Sau khi đăng ký (lại), máy chủ sẽ ` +
-        'không nhận các sự kiện này vì chúng được ghi dưới danh tính cũ của máy. Hãy đồng bộ xong trước khi ' +
-        'đăng ký; nếu không thể, chọn đăng ký và giữ các sự kiện này tại máy (chúng sẽ hiện trong danh sách ' +
-        'sự kiện bị từ chối để cán bộ xem và bỏ qua).',
+      'unsent_events',
+      `Máy còn ${lost} sự kiện hồ sơ chưa gửi được lên máy chủ mà máy chủ sẽ không nhận: chúng được ghi ` +
+        'dưới danh tính cũ của máy hoặc cho đơn vị khác. Hãy đồng bộ xong trước khi đăng ký; nếu không ' +
+        `thể, chọn đăng ký và giữ các sự kiện này tại máy (${SET_ASIDE_HINT}).`,
     );
   }
+  const hoped = unsent.length - lost;
 
   const answer = await request(options.fetch ?? globalThis.fetch, serverUrl, {
     method: 'POST',
     path: '/enrol',
-    body: JSON.stringify({ code, deviceName }),
+    body: JSON.stringify({
+      code,
+      deviceName,
+      ...(identity
+        ? {
+            localDeviceId: identity.id,
+            localWorkstationNumber: identity.number,
+            // Rather no enrolment (code not spent) than events silently set aside.
+            ...(hoped > 0 && !allow ? { requireAdoption: true } : {}),
+          }
+        : {}),
+      // This unit's dossiers cannot move: a code of another unit is refused, and not spent.
+      ...(holdsDossiers ? { localUnitCode: officeUnit } : {}),
+    }),
     timeoutMs: options.timeoutMs ?? 15_000,
   });
   if (answer.status !== 200) {
     const { message, code: serverCode } = serverMessage(answer.body);
+    if (serverCode === 'identity_not_adopted') {
+      throw new SyncError(
+        'unsent_events',
+        `Máy còn ${hoped} sự kiện hồ sơ chưa gửi lên máy chủ, nhưng máy chủ không thể giữ danh tính của ` +
+          `máy này: ${message ?? 'mã đăng ký không khớp với máy.'} Nếu vẫn đăng ký bằng mã này, máy chủ ` +
+          `sẽ không nhận các sự kiện đó: ${SET_ASIDE_HINT}. Mã đăng ký chưa bị dùng.`,
+        answer.status,
+        serverCode,
+      );
+    }
+    if (serverCode === 'unit_mismatch' && message) {
+      throw new SyncError('conflict', message, answer.status, serverCode);
+    }
     throw new SyncError(
       'enrolment',
       message ?? `Máy chủ không nhận đăng ký (HTTP ${answer.status}).`,
@@ -129,8 +216,10 @@ export async function enrolWorkstation(
   const e = parsed.data;
   const at = now().toISOString();
 
+  let setAside = 0;
   db.transaction(() => {
-    // The office: the server's unit. A database holding another unit's dossiers cannot change unit.
+    // The office: the server's unit. A database holding another unit's dossiers cannot change unit
+    // (the server refuses such a code first; this stays for servers that do not know the check).
     const office = getOffice(db);
     if (office && office.unitCode !== e.unitCode) {
       const held = db
@@ -217,26 +306,29 @@ export async function enrolWorkstation(
       version: sameUnit && before?.serverUrl === serverUrl ? (before?.referenceVersion ?? '') : '',
     });
 
-    if (unsent.length > 0) {
+    // What the server accepts: this device's events for this unit. The rest is set aside.
+    const refused = unsent.filter((u) => u.device_id !== e.deviceId || u.unit_code !== e.unitCode);
+    if (refused.length > 0) {
       recordRejections(
         db,
-        unsent.map((u) => ({
+        refused.map((u) => ({
           eventId: u.id,
           code: 'before_enrolment',
-          reason:
-            'Sự kiện được ghi trước khi máy đăng ký (lại) với máy chủ, dưới danh tính cũ của máy: máy chủ sẽ ' +
-            'không nhận. Nếu thông tin vẫn cần, hãy ghi lại việc này trên hồ sơ rồi bỏ qua sự kiện.',
+          reason: setAsideReason(u, e),
         })),
         at,
       );
     }
+    setAside = refused.length;
     writeSyncAudit(db, 'enrol', at, options.officerId ?? null, null, {
       serverUrl,
       deviceId: e.deviceId,
       unitCode: e.unitCode,
       workstationNumber: e.workstationNumber,
       previousDeviceId: before?.deviceId ?? local?.id ?? null,
+      identityKept: local !== undefined && local.id === e.deviceId,
       unsentEvents: unsent.length,
+      setAside: refused.length,
     });
     tokenStore.save(e.deviceToken);
   }).immediate();
@@ -248,5 +340,6 @@ export async function enrolWorkstation(
     unitName: e.unitName,
     unitKind: e.unitKind,
     workstationNumber: e.workstationNumber,
+    setAside,
   };
 }

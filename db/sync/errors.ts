@@ -5,8 +5,14 @@ export type SyncErrorCode =
   | 'not_enrolled'
   /** The server refused the enrolment (bad, used or expired code; number taken …). */
   | 'enrolment'
-  /** The local data disagree with the enrolment (another unit, a number in use, old events). */
+  /** The local data disagree with the enrolment (another unit, a number in use). */
   | 'conflict'
+  /**
+   * Enrolling now would set aside events never sent (written under an older identity or another
+   * unit, or the server cannot keep this machine's identity): the administrator must agree
+   * (EnrolOptions.allowUnsentEvents). Nothing was spent or stored.
+   */
+  | 'unsent_events'
   /** Bad input (URL, code, device name). */
   | 'invalid_input'
   /** The server could not be reached, or answered with a server error: try again later. */

@@ -1,11 +1,36 @@
 /**
  * A workstation enrols once with the one-time code the central admin gave its officer, and
  * receives its device token. The code is spent in the same transaction that creates the device.
+ *
+ * A workstation that worked alone before enrolling already has an identity: the workstation id
+ * it made at first-run setup, under which its events were written. It sends that id and its
+ * number, and the server adopts the id as the device id when that is safe (adoptionOf), so the
+ * events written before enrolment are accepted with the first sync. Otherwise a new id is minted,
+ * as for a fresh workstation.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { Db } from '../db/types';
+import type { Db, Queryable } from '../db/types';
 import { HttpError } from '../http/errors';
 import { hashEnrolmentCode, newDeviceToken, sha256Hex } from '../auth/secrets';
+
+export interface EnrolInput {
+  code: string;
+  deviceName: string;
+  /** The workstation's own id (workstations.id, is_local = 1), to keep as the device id. */
+  localDeviceId?: string | undefined;
+  /** The workstation's number at the office (the first digit of the dossier codes it minted). */
+  localWorkstationNumber?: number | undefined;
+  /**
+   * The workstation holds events written under localDeviceId: refuse (409 identity_not_adopted,
+   * nothing spent) rather than mint a new id under which those events would never be accepted.
+   */
+  requireAdoption?: boolean | undefined;
+  /**
+   * The unit the workstation's dossiers belong to, when it holds some: a code of another unit is
+   * refused (409 unit_mismatch) before anything is spent, since those dossiers cannot move.
+   */
+  localUnitCode?: string | undefined;
+}
 
 export interface Enrolment {
   deviceId: string;
@@ -15,6 +40,8 @@ export interface Enrolment {
   unitName: string;
   parentName: string;
   unitKind: 'one_stop' | 'department';
+  /** deviceId is the localDeviceId the workstation sent. */
+  adopted: boolean;
 }
 
 interface CodeRow {
@@ -28,10 +55,62 @@ interface CodeRow {
   kind: 'one_stop' | 'department';
 }
 
-export async function enrolDevice(
-  db: Db,
-  input: { code: string; deviceName: string },
-): Promise<Enrolment> {
+/** Any RFC 4122 layout, lower case (the first-run setup makes v4 or v7 ids). */
+export const DEVICE_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * What to do with the id the workstation sent: insert it as a new device, reuse its revoked (or
+ * being replaced) row of the same unit, or mint a new id, with the reason in Vietnamese.
+ */
+type Adoption =
+  | { kind: 'insert'; id: string }
+  | { kind: 'reuse'; id: string }
+  | { kind: 'mint'; reason: string | null };
+
+async function adoptionOf(
+  tx: Queryable,
+  input: EnrolInput,
+  code: CodeRow,
+  replacedId: string | null,
+): Promise<Adoption> {
+  if (input.localDeviceId === undefined) return { kind: 'mint', reason: null };
+  const id = input.localDeviceId.trim().toLowerCase();
+  if (!DEVICE_ID_RE.test(id)) {
+    return { kind: 'mint', reason: 'Mã máy gửi lên không phải mã UUID hợp lệ.' };
+  }
+  if (input.localWorkstationNumber !== code.workstation_number) {
+    const local = input.localWorkstationNumber;
+    const why =
+      `Mã đăng ký này dành cho máy số ${code.workstation_number}, còn máy này ` +
+      (local === undefined ? 'chưa có số máy' : `đang là máy số ${local}`) +
+      ': các mã hồ sơ máy đã cấp mang số máy của nó, nhận dưới một số máy khác có thể trùng mã ' +
+      'hồ sơ của máy khác.';
+    const fix =
+      local !== undefined && local >= 1 && local <= 9
+        ? ` Hãy xin quản trị viên mã đăng ký cho máy số ${local}.`
+        : ' Máy chủ chỉ cấp số máy từ 1 đến 9.';
+    return { kind: 'mint', reason: why + fix };
+  }
+  const { rows } = await tx.query<{ unit_code: string; revoked: boolean }>(
+    'SELECT unit_code, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  const existing = rows[0];
+  if (!existing) return { kind: 'insert', id };
+  if (existing.unit_code === code.unit_code && (existing.revoked || id === replacedId)) {
+    return { kind: 'reuse', id };
+  }
+  // A live device of this unit under another number, or any device of another unit: never
+  // taken over (the id may have been copied with a database from another machine).
+  return {
+    kind: 'mint',
+    reason:
+      'Mã máy này đang thuộc về một máy khác trên máy chủ (có thể cơ sở dữ liệu đã được sao chép ' +
+      'từ máy khác). Hãy báo quản trị viên máy chủ kiểm tra danh sách máy (list-devices).',
+  };
+}
+
+export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<CodeRow>(
       `SELECT c.unit_code, c.workstation_number, c.replace_existing,
@@ -64,29 +143,67 @@ export async function enrolDevice(
         'Mã đăng ký đã hết hạn. Hãy xin quản trị viên cấp mã mới.',
       );
     }
+    if (input.localUnitCode !== undefined && input.localUnitCode !== code.unit_code) {
+      throw new HttpError(
+        409,
+        'unit_mismatch',
+        `Mã đăng ký này là của đơn vị ${code.unit_code}, còn hồ sơ trên máy này thuộc đơn vị ` +
+          `${input.localUnitCode}. Không thể chuyển máy sang đơn vị khác khi còn dữ liệu của đơn vị cũ: ` +
+          'hãy kiểm tra lại mã đăng ký (mã chưa bị dùng), hoặc dùng một cơ sở dữ liệu mới.',
+      );
+    }
 
     const holder = await tx.query<{ id: string }>(
       `SELECT id FROM devices WHERE unit_code = $1 AND workstation_number = $2 AND revoked_at IS NULL FOR UPDATE`,
       [code.unit_code, code.workstation_number],
     );
-    if (holder.rows.length > 0) {
-      if (!code.replace_existing) {
-        throw new HttpError(
-          409,
-          'workstation_taken',
-          `Máy số ${code.workstation_number} của đơn vị đã được đăng ký. ` +
-            'Nếu thay máy, hãy xin quản trị viên cấp mã thay thế (--replace).',
-        );
-      }
-      await tx.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [holder.rows[0]?.id]);
+    const holderId = holder.rows[0]?.id ?? null;
+    if (holderId !== null && !code.replace_existing) {
+      throw new HttpError(
+        409,
+        'workstation_taken',
+        `Máy số ${code.workstation_number} của đơn vị đã được đăng ký. ` +
+          'Nếu thay máy, hãy xin quản trị viên cấp mã thay thế (--replace).',
+      );
     }
 
-    const deviceId = uuidv7();
+    const adoption = await adoptionOf(tx, input, code, holderId);
+    if (adoption.kind === 'mint' && adoption.reason !== null && input.requireAdoption) {
+      // Thrown before anything is written: the code stays unspent for another attempt.
+      throw new HttpError(409, 'identity_not_adopted', adoption.reason);
+    }
+    if (holderId !== null) {
+      await tx.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [holderId]);
+    }
+
     const deviceToken = newDeviceToken();
-    await tx.query(
-      `INSERT INTO devices (id, unit_code, workstation_number, name, token_hash) VALUES ($1, $2, $3, $4, $5)`,
-      [deviceId, code.unit_code, code.workstation_number, input.deviceName, sha256Hex(deviceToken)],
-    );
+    const fields = [code.workstation_number, input.deviceName, sha256Hex(deviceToken)];
+    let deviceId: string;
+    if (adoption.kind === 'reuse') {
+      // The same device again: its history stays attached to it.
+      deviceId = adoption.id;
+      await tx.query(
+        `UPDATE devices SET workstation_number = $2, name = $3, token_hash = $4,
+                revoked_at = NULL, enrolled_at = now()
+          WHERE id = $1`,
+        [deviceId, ...fields],
+      );
+    } else {
+      deviceId = adoption.kind === 'insert' ? adoption.id : uuidv7();
+      const inserted = await tx.query(
+        `INSERT INTO devices (id, unit_code, workstation_number, name, token_hash)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [deviceId, code.unit_code, ...fields],
+      );
+      if (inserted.rows.length === 0) {
+        // Another enrolment took this id between our check and our insert: nothing is spent.
+        throw new HttpError(
+          409,
+          'identity_taken',
+          'Một máy khác vừa đăng ký cùng lúc với cùng mã máy. Hãy thử đăng ký lại.',
+        );
+      }
+    }
     await tx.query(
       'UPDATE enrolment_codes SET used_at = now(), device_id = $2 WHERE code_hash = $1',
       [hashEnrolmentCode(input.code), deviceId],
@@ -99,6 +216,7 @@ export async function enrolDevice(
       unitName: code.unit_name,
       parentName: code.parent_name,
       unitKind: code.kind,
+      adopted: adoption.kind !== 'mint',
     };
   });
 }

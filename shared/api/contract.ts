@@ -698,7 +698,10 @@ export const API = {
           .trim()
           .min(1, 'Đặt tên cho máy này, ví dụ "Quầy 2 – tầng 1"')
           .max(100, 'Tên máy tối đa 100 ký tự'),
-        /** Enrol although events written before enrolment were never sent (they are set aside). */
+        /**
+         * Enrol although events never sent cannot be accepted by the server (they are set aside).
+         * Without it such a case is a 'conflict' with fields.allowUnsentEvents (the message).
+         */
         allowUnsentEvents: z.boolean().optional(),
       })
       .strict(),
@@ -708,6 +711,11 @@ export const API = {
       unitName: z.string(),
       unitKind: z.enum(['one_stop', 'department']),
       workstationNumber: z.number().int(),
+      /**
+       * Events written before enrolment that the server cannot accept, set aside as refused
+       * ("before_enrolment"); 0 when they all go with the first sync.
+       */
+      setAside: z.number().int(),
     }),
   }),
   'sync.now': spec({

@@ -2,15 +2,31 @@
  * The core's sync methods against a real central server (Fastify on PGlite, over loopback HTTP):
  * enrolment through the API with per-field errors, the background loop nudged by a receipt, the
  * status the badge shows, refused events retried and discarded by role, the sign-out warning,
- * and data.reset (password, the unsynced warning, the archive, a fresh first run).
+ * and data.reset (password, the unsynced warning, the archive, a fresh first run). An office that
+ * worked alone first: enrolled with a code for its number, its whole history reaches the server;
+ * with a code for another number, the unsent-events marker asks first.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import type { FetchLike } from '../../db/sync';
-import { serverEventIds, startCentral, UNIT, type Central } from '../sync/harness';
+import {
+  closeStations,
+  newStation,
+  projectionHash,
+  serverEventIds,
+  startCentral,
+  UNIT,
+  type Central,
+} from '../sync/harness';
 import { failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
+
+/** A minimal, valid one-page PDF: print.render stores it (the PDF maker is not tested here). */
+const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 let central: Central;
 beforeAll(async () => {
@@ -33,11 +49,14 @@ let t: TestCore;
 beforeEach(async () => {
   await central.reset();
   network.down = false;
-  t = makeCore({ sync: { fetch: network.fetch, intervalMs: 60_000, debounceMs: 5 } });
-  await setUp(t.core);
+  t = makeCore({
+    sync: { fetch: network.fetch, intervalMs: 60_000, debounceMs: 5 },
+    printer: { htmlToPdf: async () => TINY_PDF },
+  });
 });
 afterEach(async () => {
   await t.cleanup();
+  await closeStations();
 });
 
 async function enrol(workstation = 2) {
@@ -50,6 +69,10 @@ async function procedureId() {
 }
 
 describe('sync through the core', () => {
+  beforeEach(async () => {
+    await setUp(t.core);
+  });
+
   it('enrolment: bad URL and bad code are per-field errors; a good code enrols and starts the loop', async () => {
     const badUrl = await failure(
       t.core.call('sync.enrol', { serverUrl: 'may-chu:8787', code: 'X', deviceName: 'Quầy 2' }),
@@ -72,6 +95,24 @@ describe('sync through the core', () => {
     expect(done).toMatchObject({ unitCode: UNIT, workstationNumber: 2, unitKind: 'one_stop' });
     const status = await t.core.call('sync.status');
     expect(status).toMatchObject({ configured: true, unitCode: UNIT, running: true });
+  });
+
+  it('only unsent events give the marker: another conflict has no allowUnsentEvents field', async () => {
+    // The office here is another unit (SETUP) than the server's: its dossiers cannot move.
+    await t.core.call('dossiers.receive', receiveInput(await procedureId()));
+    const { code } = await issueEnrolmentCode(central.db, { unit: UNIT, workstation: 1 });
+    const refused = await failure(
+      t.core.call('sync.enrol', { serverUrl: central.url, code, deviceName: 'Quầy 1' }),
+    );
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toMatch(
+      /Mã đăng ký này là của đơn vị 000\.00\.13\.H31, còn hồ sơ trên máy này thuộc đơn vị 000\.00\.00\.H34/,
+    );
+    expect(refused.fields?.allowUnsentEvents).toBeUndefined();
+    expect((await t.core.call('sync.status')).configured).toBe(false);
+    // Refused by the server before the code was spent: no device holds this machine's id.
+    const { rows } = await central.db.query('SELECT 1 FROM enrolment_codes WHERE used_at IS NULL');
+    expect(rows).toHaveLength(1);
   });
 
   it('a receipt is pushed by the loop soon after, and the status shows nothing waiting', async () => {
@@ -141,9 +182,9 @@ describe('sync through the core', () => {
     expect(retried.rejected).toEqual([]);
     expect(retried.pendingEvents).toBe(1);
     expect((await t.core.call('sync.now')).rejected[0]!.attempts).toBe(2);
-    expect((await failure(t.core.call('sync.discardRejected', { eventId: bad.eventId }))).code).toBe(
-      'forbidden',
-    );
+    expect(
+      (await failure(t.core.call('sync.discardRejected', { eventId: bad.eventId }))).code,
+    ).toBe('forbidden');
 
     await t.core.call('auth.signOut', { confirmUnsynced: true });
     await t.core.call('auth.signIn', {
@@ -153,10 +194,9 @@ describe('sync through the core', () => {
     const discarded = await t.core.call('sync.discardRejected', { eventId: bad.eventId });
     expect(discarded).toMatchObject({ rejected: [], pendingEvents: 0 });
     const logged = t.core.db
-      .prepare<
-        [],
-        { action: string; officer_id: string; event_id: string }
-      >("SELECT action, officer_id, event_id FROM sync_audit WHERE action = 'discard'")
+      .prepare<[], { action: string; officer_id: string; event_id: string }>(
+        "SELECT action, officer_id, event_id FROM sync_audit WHERE action = 'discard'",
+      )
       .all();
     expect(logged).toEqual([
       {
@@ -207,5 +247,86 @@ describe('sync through the core', () => {
     } finally {
       old.close();
     }
+  });
+});
+
+describe('an office that worked alone before the server was ready', () => {
+  const ALONE = {
+    ...SETUP,
+    office: { ...SETUP.office, unitCode: UNIT },
+    workstation: { number: 3 },
+  };
+  const codeFor = async (workstation: number) =>
+    (await issueEnrolmentCode(central.db, { unit: UNIT, workstation })).code;
+  const localEventIds = () =>
+    t.core.db.prepare<[], string>('SELECT id FROM dossier_events ORDER BY id').pluck().all();
+
+  beforeEach(async () => {
+    await t.core.call('setup.initialize', ALONE);
+  });
+
+  /** Two receipts, a hand-over and a printed receipt slip: 4 events. */
+  async function dayOfWork() {
+    const id = await procedureId();
+    const a = await t.core.call('dossiers.receive', receiveInput(id));
+    const b = await t.core.call(
+      'dossiers.receive',
+      receiveInput(id, { applicant: { kind: 'citizen', name: 'Lê Văn Hai' } }),
+    );
+    await t.core.call('dossiers.handover', { dossierId: a.dossier.id, toUnit: 'Sở Nội vụ' });
+    await t.core.call('print.render', { dossierId: b.dossier.id, form: 'receipt' });
+    expect(localEventIds()).toHaveLength(4);
+    expect(await t.core.call('sync.status')).toMatchObject({
+      configured: false,
+      pendingEvents: 4,
+      rejected: [],
+    });
+  }
+
+  it('a code for its number: no question, nothing set aside, every event reaches the server and the unit', async () => {
+    await dayOfWork();
+    const done = await t.core.call('sync.enrol', {
+      serverUrl: central.url,
+      code: await codeFor(3),
+      deviceName: 'Quầy 3',
+    });
+    expect(done).toMatchObject({ unitCode: UNIT, workstationNumber: 3, setAside: 0 });
+    const status = await t.core.call('sync.now');
+    expect(status).toMatchObject({ configured: true, pendingEvents: 0, rejected: [] });
+    expect(await serverEventIds(central)).toEqual(localEventIds());
+
+    const other = await newStation(central, 4);
+    await t.core.call('sync.now');
+    expect(
+      other.db.prepare<[], string>('SELECT id FROM dossier_events ORDER BY id').pluck().all(),
+    ).toEqual(localEventIds());
+    expect(projectionHash(other.db)).toBe(projectionHash(t.core.db));
+  });
+
+  it('a code for another number: the marker asks and nothing is spent; agreed, the events are set aside and counted', async () => {
+    await dayOfWork();
+    const code = await codeFor(5);
+    const asked = await failure(
+      t.core.call('sync.enrol', { serverUrl: central.url, code, deviceName: 'Quầy 5' }),
+    );
+    expect(asked.code).toBe('conflict');
+    expect(asked.fields?.allowUnsentEvents).toBe(asked.message);
+    expect(asked.message).toMatch(/Máy còn 4 sự kiện hồ sơ chưa gửi lên máy chủ/);
+    expect(asked.message).toMatch(/dành cho máy số 5, còn máy này đang là máy số 3/);
+    expect((await t.core.call('sync.status')).configured).toBe(false);
+
+    const done = await t.core.call('sync.enrol', {
+      serverUrl: central.url,
+      code,
+      deviceName: 'Quầy 5',
+      allowUnsentEvents: true,
+    });
+    expect(done).toMatchObject({ workstationNumber: 5, setAside: 4 });
+    const status = await t.core.call('sync.now');
+    expect(status.pendingEvents).toBe(0);
+    expect(status.rejected.map((r) => [r.eventId, r.code])).toEqual(
+      localEventIds().map((id) => [id, 'before_enrolment']),
+    );
+    expect(await serverEventIds(central)).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Đồng bộ in the UI, against a real central server (Fastify on PGlite, in this process): the
  * header badge (not enrolled → connected → disconnected → connected), enrolment by keyboard in
- * Cài đặt → Đồng bộ (a wrong code is refused next to its field and what was typed is kept; an
- * event written before enrolment is set aside after a warning), the waiting count going to 0, a
- * refused event sent again and discarded (logged), the sign-out warning from the header and from
- * the lock screen, and Cài đặt → Dữ liệu: the reset with its unsent-events warning, back to the
- * first-run setup with the old database kept in archive/.
+ * Cài đặt → Đồng bộ (a wrong code is refused next to its field and what was typed is kept; a code
+ * for another workstation number asks first and can be declined; with the right code, an event
+ * written before enrolment reaches the server), the waiting count going to 0, a refused event
+ * sent again and discarded (logged), the sign-out warning from the header and from the lock
+ * screen, Cài đặt → Dữ liệu: the reset with its unsent-events warning, back to the first-run
+ * setup with the old database kept in archive/; and, on a second workstation, enrolment with a
+ * code for another number agreed to, which sets the earlier event aside and says so.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,8 +118,8 @@ test.afterAll(async () => {
   await central?.db.close();
 });
 
-async function receive(name: string) {
-  const out = await host.core.call('dossiers.receive', {
+async function receive(name: string, note?: string, on: TestHost = host) {
+  const out = await on.core.call('dossiers.receive', {
     procedureId,
     applicant: { kind: 'citizen', name },
     components: [
@@ -128,6 +130,7 @@ async function receive(name: string) {
         copies: 0,
       },
     ],
+    ...(note === undefined ? {} : { note }),
   });
   return out;
 }
@@ -157,11 +160,12 @@ async function confirmByKeyboard(page: Page, dialog: Locator, okText: string | R
   await expect(dialog).toBeHidden();
 }
 
-test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, an earlier event is set aside', async ({
+test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, another number asks, the earlier event is sent', async ({
   page,
 }) => {
   const con = watchConsole(page);
-  // Written while the workstation works alone: it can never be sent under the new identity.
+  // Written while workstation 1 works alone: the server keeps this machine's identity when it
+  // enrols as number 1, so the event goes with the first sync.
   const early = await receive('Lê Văn Sớm');
   await openApp(page, host);
   await expect(badge(page)).toHaveAttribute('data-tone', 'standalone');
@@ -184,13 +188,8 @@ test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, 
   await page.keyboard.type('Quầy 1 – tầng trệt');
   await page.keyboard.press('Enter');
 
-  // The unsent event first: explained, then accepted.
-  const unsent = confirmDialog(page, 'Máy có sự kiện chưa từng gửi lên máy chủ');
-  await expect(unsent).toContainText('1 sự kiện hồ sơ chưa gửi');
-  await expect(unsent).toContainText('để lãnh đạo xem xét và bỏ qua');
-  await confirmByKeyboard(page, unsent, 'Vẫn đăng ký');
-
-  // Then the server refuses the code: said next to it, everything typed kept.
+  // No question first (the early event can be kept): the server refuses the code, said next to
+  // it, everything typed kept.
   await expect(fieldError(page, '#sync-code')).toContainText('Mã đăng ký máy không đúng');
   await expect(page.locator('#sync-serverUrl')).toHaveValue(central.url);
   await expect(page.locator('#sync-code')).toHaveValue('SAI-MA-DANG-KY');
@@ -198,6 +197,23 @@ test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, 
   await page.mouse.move(700, 800); // the badge's tooltip away
   await expect(page.locator('.ant-tooltip:visible')).toHaveCount(0);
   await screenshot(page, '30-sync-enrol-error');
+
+  // A code for workstation 2: this machine's receipts carry the number 1, so the server cannot
+  // keep its identity. Explained before the code is spent; the careful default declines.
+  const other = await issueEnrolmentCode(central.db, { unit: OFFICE.unitCode, workstation: 2 });
+  await page.locator('#sync-code').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(other.code);
+  await page.keyboard.press('Control+Enter');
+  const unsent = confirmDialog(page, 'Máy có sự kiện chưa từng gửi lên máy chủ');
+  await expect(unsent).toContainText('Máy còn 1 sự kiện hồ sơ chưa gửi lên máy chủ');
+  await expect(unsent).toContainText('dành cho máy số 2, còn máy này đang là máy số 1');
+  await expect(unsent).toContainText('Mã đăng ký chưa bị dùng');
+  await expect(unsent.getByRole('button', { name: 'Không đăng ký' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(unsent).toBeHidden();
+  await expect(badge(page)).toHaveAttribute('data-tone', 'standalone');
+  await expect(page.locator('#sync-code')).toHaveValue(other.code);
 
   const { code } = await issueEnrolmentCode(central.db, { unit: OFFICE.unitCode, workstation: 1 });
   await page.locator('#sync-code').focus();
@@ -214,13 +230,13 @@ test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, 
   await expect(badge(page)).toContainText('Đã kết nối');
   await expect(page.locator('.shell-header')).toContainText('Máy 1');
 
-  // The early event: refused, listed with the dossier, the action and the reason.
+  // The early event: sent, nothing refused, nothing set aside (no warning).
+  await expect.poll(() => serverEventIds(central)).toContain(early.eventId);
   const refused = page.locator('.ant-card').filter({ hasText: 'Sự kiện bị máy chủ từ chối' });
-  const row = refused.getByRole('row').filter({ hasText: early.dossier.code! });
-  await expect(row).toContainText('Tiếp nhận hồ sơ');
-  await expect(row).toContainText('Ghi trước khi đăng ký');
-  await expect(badge(page).getByTestId('sync-refused')).toContainText('1');
-  expect(await serverEventIds(central)).not.toContain(early.eventId);
+  await expect(refused).toContainText('Không có sự kiện nào bị từ chối.');
+  await expect(badge(page).getByTestId('sync-refused')).toHaveCount(0);
+  await expect(badge(page)).not.toContainText('chờ gửi');
+  await expect(page.locator('.ant-modal-confirm')).toHaveCount(0);
   con.check();
 });
 
@@ -270,10 +286,14 @@ test('a refused event: sent again (refused again, counted), then discarded with 
   page,
 }) => {
   const con = watchConsole(page);
+  // A note with a NUL character: the server refuses the receipt as invalid.
+  const bad = await receive('Ngô Văn Lỗi', 'Ghi chú\u0000lỗi');
   await openApp(page, host, '#/cai-dat/dong-bo');
   const refused = page.locator('.ant-card').filter({ hasText: 'Sự kiện bị máy chủ từ chối' });
   const row = refused.locator('tbody tr').filter({ hasText: 'Tiếp nhận hồ sơ' });
   await expect(row).toHaveCount(1);
+  await expect(row).toContainText(bad.dossier.code!);
+  await expect(row).toContainText('Dữ liệu không hợp lệ');
   await expect(row.locator('td').nth(4)).toHaveText('1');
   await screenshot(page, '32-sync-tab');
 
@@ -385,8 +405,8 @@ test('Dữ liệu: folder, size, count; the reset warns with the unsent count, a
   await expect(info).toContainText('motcua.sqlite');
   await expect(info).toContainText(/\d+(,\d)? (KB|MB)/);
   const dossiers = (await host.core.call('data.info')).dossierCount;
-  expect(dossiers).toBe(4);
-  await expect(info.locator('tr').filter({ hasText: 'Số hồ sơ' })).toContainText('4');
+  expect(dossiers).toBe(5);
+  await expect(info.locator('tr').filter({ hasText: 'Số hồ sơ' })).toContainText('5');
   await expect(page.locator('.ant-card').filter({ hasText: 'Bản lưu dữ liệu cũ' })).toContainText(
     'Chưa có bản lưu nào',
   );
@@ -413,7 +433,7 @@ test('Dữ liệu: folder, size, count; the reset warns with the unsent count, a
   await confirmByKeyboard(page, warning, /Vẫn xóa/);
   await expect(fieldError(page, '#reset-data-password')).toContainText('Mật khẩu không đúng');
   await expect(page.locator('#reset-data-password')).toHaveValue('KhongPhaiMatKhau1');
-  expect((await host.core.call('data.info')).dossierCount).toBe(5);
+  expect((await host.core.call('data.info')).dossierCount).toBe(6);
 
   await page.locator('#reset-data-password').fill(ADMIN.password);
   await page.keyboard.press('Enter');
@@ -430,4 +450,53 @@ test('Dữ liệu: folder, size, count; the reset warns with the unsent count, a
   expect(existsSync(kept[0]!)).toBe(true);
   expect(existsSync(join(host.dataDir, 'motcua.sqlite'))).toBe(true);
   con.check();
+});
+
+test('another workstation agrees to enrol with a code for another number: the earlier event is set aside, and it says so', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  // The test before left the server stopped.
+  await central.stop();
+  await central.start();
+  const second = await startSyncHost();
+  try {
+    await initializeOffice(second);
+    const early = await receive('Vũ Thị Để Riêng', undefined, second);
+    // Number 1 is the first workstation's; the administrator got a code for number 3.
+    const { code } = await issueEnrolmentCode(central.db, {
+      unit: OFFICE.unitCode,
+      workstation: 3,
+    });
+    await openApp(page, second, '#/cai-dat/dong-bo');
+    await page.locator('#sync-serverUrl').fill(central.url);
+    await page.locator('#sync-code').fill(code);
+    await page.keyboard.press('Control+Enter');
+
+    const unsent = confirmDialog(page, 'Máy có sự kiện chưa từng gửi lên máy chủ');
+    await expect(unsent).toContainText('dành cho máy số 3, còn máy này đang là máy số 1');
+    await confirmByKeyboard(page, unsent, 'Vẫn đăng ký');
+
+    const warning = page
+      .locator('.ant-modal-confirm')
+      .filter({ hasText: '1 sự kiện ghi trước khi đăng ký không gửi được lên máy chủ' });
+    await expect(warning).toContainText(
+      'được để riêng trong danh sách "Sự kiện bị máy chủ từ chối"',
+    );
+    await expect(warning).toContainText('hồ sơ và lịch sử trên máy này vẫn giữ nguyên');
+    await screenshot(page, '36-sync-enrol-set-aside');
+    await warning.getByRole('button', { name: 'Đã hiểu' }).click();
+    await expect(warning).toBeHidden();
+
+    await expect(page.locator('.shell-header')).toContainText('Máy 3');
+    const refused = page.locator('.ant-card').filter({ hasText: 'Sự kiện bị máy chủ từ chối' });
+    const row = refused.getByRole('row').filter({ hasText: early.dossier.code! });
+    await expect(row).toContainText('Ghi trước khi đăng ký');
+    await expect(row).toContainText('dưới danh tính khác của máy');
+    await expect(badge(page).getByTestId('sync-refused')).toContainText('1');
+    expect(await serverEventIds(central)).not.toContain(early.eventId);
+    con.check();
+  } finally {
+    await second.close();
+  }
 });

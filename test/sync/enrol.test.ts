@@ -1,13 +1,24 @@
 /**
- * Enrolment against a real server over loopback: what is stored where, the token stores, and
- * every refusal in Vietnamese.
+ * Enrolment against a real server over loopback: what is stored where, the token stores, every
+ * refusal in Vietnamese, and a workstation that worked alone first: the server keeps its identity
+ * when the code is for its number, so its history goes with the first sync; otherwise enrolment
+ * asks first, and the events it cannot send are set aside with the reason.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { updateOfficer } from '../../server/admin/officers';
+import { revokeDevice } from '../../server/admin/devices';
 import { getOffice } from '../../db/settings';
-import { receiveDossier } from '../../db/dossiers';
+import type { Db } from '../../db/open';
 import {
+  receiveDossier,
+  recordHandover,
+  recordPrint,
+  type DossierContext,
+} from '../../db/dossiers';
+import {
+  createSyncClient,
   enrolWorkstation,
   getSyncStatus,
   hasUnsyncedEvents,
@@ -22,12 +33,43 @@ import { setUpOffice } from '../db/fixtures/dossierFixtures';
 import {
   burial,
   closeStations,
+  eventIds,
   newStation,
+  projectionHash,
+  serverEventIds,
   startCentral,
   SYNC_DRIVERS,
   UNIT,
   type Central,
 } from './harness';
+
+/** The SyncError an enrolment is refused with (fails the test when it succeeds). */
+function refusal(attempt: Promise<unknown>): Promise<SyncError> {
+  return attempt.then(
+    () => {
+      throw new Error('enrolment should have been refused');
+    },
+    (e: unknown) => e as SyncError,
+  );
+}
+
+/**
+ * A day of work at a workstation not enrolled yet: three receipts, a hand-over and a printed
+ * receipt slip. Returns the ids of the events written.
+ */
+function workAlone(db: Db, ctx: Omit<DossierContext, 'now'>): string[] {
+  const at = (now: string) => ({ ...ctx, now });
+  const a = receiveDossier(db, at('2026-03-02T08:30'), burial('Nguyễn Thị Mai'));
+  receiveDossier(db, at('2026-03-02T08:45'), burial('Trần Văn Bình', '056090004321'));
+  receiveDossier(db, at('2026-03-02T09:10'), burial('Lê Thị Cúc', '056090005555'));
+  recordHandover(db, at('2026-03-02T10:00'), {
+    dossierId: a.dossier.id,
+    toUnit: 'Sở Nội vụ',
+    toPerson: 'Chuyên viên phòng',
+  });
+  recordPrint(db, at('2026-03-02T08:31'), { dossierId: a.dossier.id, form: 'receipt' });
+  return eventIds(db);
+}
 
 describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
@@ -40,6 +82,8 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
     };
     const code = async (workstation: number, replace = false) =>
       (await issueEnrolmentCode(central.db, { unit: UNIT, workstation, replace })).code;
+    const unspentCodes = async () =>
+      (await central.db.query('SELECT 1 FROM enrolment_codes WHERE used_at IS NULL')).rows.length;
 
     beforeAll(async () => {
       central = await startCentral(name);
@@ -118,7 +162,10 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
     it('an existing workstation keeps its counters under its new identity and takes the server number', async () => {
       const db = fresh();
       const { ctx, workstationId } = setUpOffice(db, 7);
-      // Standalone before enrolment: one dossier. Not sent: enrolment says so and refuses.
+      // Standalone before enrolment as number 7: one dossier. The code is for number 2, so the
+      // server cannot keep this machine's identity (its dossier codes carry the digit 7). It
+      // says so (409 identity_not_adopted, code not spent): the client asks before setting the
+      // event aside. (Before identities were kept, any unsent event made the client ask.)
       receiveDossier(db, { ...ctx, now: '2026-03-02T08:30' }, burial());
       const before = db
         .prepare('SELECT kind, scope, last FROM workstation_sequences ORDER BY kind')
@@ -130,10 +177,15 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
         deviceName: 'Quầy 2',
       }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(SyncError);
-      expect((refused as SyncError).code).toBe('conflict');
+      expect(refused).toMatchObject({
+        code: 'unsent_events',
+        status: 409,
+        serverCode: 'identity_not_adopted',
+      });
       expect((refused as SyncError).message).toMatch(
-        /còn 1 sự kiện hồ sơ chưa gửi được lên máy chủ/,
+        /còn 1 sự kiện hồ sơ chưa gửi lên máy chủ, nhưng máy chủ không thể giữ danh tính của máy này: Mã đăng ký này dành cho máy số 2, còn máy này đang là máy số 7/,
       );
+      expect((refused as SyncError).message).toMatch(/Mã đăng ký chưa bị dùng\.$/);
       expect(readSyncConfig(db)).toBeNull(); // nothing stored, and the code was not spent
 
       const result = await enrolWorkstation(
@@ -142,6 +194,7 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
         { allowUnsentEvents: true },
       );
       expect(result.deviceId).not.toBe(workstationId);
+      expect(result.setAside).toBe(1);
       expect(db.prepare('SELECT id, number FROM workstations WHERE is_local = 1').get()).toEqual({
         id: result.deviceId,
         number: 2,
@@ -155,10 +208,167 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
       ).toEqual(before);
       // The old event is set aside, listed, and still counts as unsynced until discarded.
       expect(listRejected(db)).toEqual([
-        expect.objectContaining({ type: 'received', code: 'before_enrolment' }),
+        expect.objectContaining({
+          type: 'received',
+          code: 'before_enrolment',
+          reason: expect.stringMatching(/dưới danh tính khác của máy: máy chủ sẽ không nhận/),
+        }),
       ]);
       expect(getSyncStatus(db).pending).toBe(0);
       expect(hasUnsyncedEvents(db)).toBe(true);
+    });
+
+    it('a workstation that worked alone keeps its identity: its whole history goes with the first sync', async () => {
+      const db = fresh();
+      const { ctx, workstationId } = setUpOffice(db, 3);
+      const written = workAlone(db, ctx);
+      expect(written).toHaveLength(5);
+      expect(getSyncStatus(db).pending).toBe(5);
+
+      // No confirmation: the code is for number 3, the events are this machine's, of this unit.
+      const result = await enrolWorkstation(db, {
+        serverUrl: central.url,
+        code: await code(3),
+        deviceName: 'Quầy 3',
+      });
+      expect(result).toMatchObject({ deviceId: workstationId, workstationNumber: 3, setAside: 0 });
+      expect(db.prepare('SELECT id, number FROM workstations WHERE is_local = 1').get()).toEqual({
+        id: workstationId,
+        number: 3,
+      });
+      expect(listRejected(db)).toEqual([]);
+      expect(getSyncStatus(db).pending).toBe(5);
+      const { rows } = await central.db.query<{ id: string; number: number }>(
+        'SELECT id::text AS id, workstation_number AS number FROM devices',
+      );
+      expect(rows).toEqual([{ id: workstationId, number: 3 }]);
+
+      const A = createSyncClient({ db });
+      try {
+        const round = await A.syncOnce();
+        expect(round.pushed).toMatchObject({ accepted: 5, duplicate: 0, rejected: 0 });
+        expect(getSyncStatus(db)).toMatchObject({ pending: 0, lastError: null });
+        expect(hasUnsyncedEvents(db)).toBe(false);
+        expect(await serverEventIds(central)).toEqual(written);
+
+        // Another workstation of the unit gets all of it with its first sync (newStation), and
+        // sees the same dossiers.
+        const B = await newStation(central, 4);
+        await A.syncOnce();
+        expect(eventIds(B.db)).toEqual(written);
+        expect(projectionHash(B.db)).toBe(projectionHash(db));
+      } finally {
+        await A.stop();
+      }
+    });
+
+    it('a code for another number: enrolment asks first, then sets every event aside with the reason', async () => {
+      const db = fresh();
+      const { ctx, workstationId } = setUpOffice(db, 3);
+      const written = workAlone(db, ctx);
+      const spend = await code(5);
+      const refused = await refusal(
+        enrolWorkstation(db, { serverUrl: central.url, code: spend, deviceName: 'Quầy 5' }),
+      );
+      expect(refused).toMatchObject({ code: 'unsent_events', serverCode: 'identity_not_adopted' });
+      expect(refused.message).toMatch(/^Máy còn 5 sự kiện hồ sơ chưa gửi lên máy chủ/);
+      expect(refused.message).toMatch(/dành cho máy số 5, còn máy này đang là máy số 3/);
+      expect(readSyncConfig(db)).toBeNull();
+      expect(await unspentCodes()).toBe(1);
+
+      const result = await enrolWorkstation(
+        db,
+        { serverUrl: central.url, code: spend, deviceName: 'Quầy 5' },
+        { allowUnsentEvents: true },
+      );
+      expect(result.workstationNumber).toBe(5);
+      expect(result.deviceId).not.toBe(workstationId);
+      expect(result.setAside).toBe(5);
+      expect(listRejected(db).map((r) => [r.eventId, r.code])).toEqual(
+        written.map((id) => [id, 'before_enrolment']),
+      );
+      expect(listRejected(db)[0]!.reason).toMatch(/dưới danh tính khác của máy/);
+      const audit = db
+        .prepare<[], string>("SELECT detail FROM sync_audit WHERE action = 'enrol'")
+        .pluck()
+        .get()!;
+      expect(JSON.parse(audit)).toMatchObject({
+        previousDeviceId: workstationId,
+        identityKept: false,
+        unsentEvents: 5,
+        setAside: 5,
+      });
+
+      const client = createSyncClient({ db });
+      try {
+        expect((await client.syncOnce()).pushed).toMatchObject({ accepted: 0, rejected: 0 });
+      } finally {
+        await client.stop();
+      }
+      expect(await serverEventIds(central)).toEqual([]);
+    });
+
+    it('events of an older identity of this machine need the confirmation before the code is spent', async () => {
+      const db = fresh();
+      const older = uuidv7();
+      const { ctx } = setUpOffice(db, 3, { workstationId: older });
+      receiveDossier(db, { ...ctx, now: '2026-03-02T08:30' }, burial());
+      // The machine took another identity since (an enrolment with another number, say).
+      const now = uuidv7();
+      db.prepare(
+        'UPDATE workstation_sequences SET workstation_id = ? WHERE workstation_id = ?',
+      ).run(now, older);
+      db.prepare('UPDATE workstations SET id = ? WHERE id = ?').run(now, older);
+
+      const spend = await code(3);
+      const refused = await refusal(
+        enrolWorkstation(db, { serverUrl: central.url, code: spend, deviceName: 'Quầy 3' }),
+      );
+      expect(refused).toMatchObject({ code: 'unsent_events', status: undefined });
+      expect(refused.message).toMatch(
+        /^Máy còn 1 sự kiện hồ sơ chưa gửi được lên máy chủ mà máy chủ sẽ không nhận: chúng được ghi dưới danh tính cũ của máy/,
+      );
+      expect(await unspentCodes()).toBe(1);
+
+      // Agreed: this machine's current identity is kept, the older event is set aside.
+      const result = await enrolWorkstation(
+        db,
+        { serverUrl: central.url, code: spend, deviceName: 'Quầy 3' },
+        { allowUnsentEvents: true },
+      );
+      expect(result).toMatchObject({ deviceId: now, setAside: 1 });
+      expect(listRejected(db)).toEqual([
+        expect.objectContaining({ code: 'before_enrolment', type: 'received' }),
+      ]);
+    });
+
+    it('a revoked workstation enrols again under the same id, and what waited is sent', async () => {
+      const A = await newStation(central, 2);
+      receiveDossier(A.db, A.ctx('2026-03-02T08:30'), burial('Nguyễn Thị Mai'));
+      await A.client.syncOnce();
+      await revokeDevice(central.db, { unit: UNIT, workstation: 2 });
+
+      // Still working: two more receipts, which cannot be sent with the revoked token.
+      receiveDossier(A.db, A.ctx('2026-03-02T09:30'), burial('Trần Văn Bình', '056090004321'));
+      receiveDossier(A.db, A.ctx('2026-03-02T09:40'), burial('Lê Thị Cúc', '056090005555'));
+      await expect(A.client.syncOnce()).rejects.toMatchObject({ code: 'unauthorized' });
+      expect(getSyncStatus(A.db).pending).toBe(2);
+
+      const again = await enrolWorkstation(A.db, {
+        serverUrl: central.url,
+        code: await code(2),
+        deviceName: 'Quầy 2 (đăng ký lại)',
+      });
+      expect(again).toMatchObject({ deviceId: A.deviceId, workstationNumber: 2, setAside: 0 });
+      const { rows } = await central.db.query<{ id: string; revoked: boolean; name: string }>(
+        'SELECT id::text AS id, revoked_at IS NOT NULL AS revoked, name FROM devices',
+      );
+      expect(rows).toEqual([{ id: A.deviceId, revoked: false, name: 'Quầy 2 (đăng ký lại)' }]);
+
+      const round = await A.client.syncOnce();
+      expect(round.pushed).toMatchObject({ accepted: 2, rejected: 0 });
+      expect(getSyncStatus(A.db)).toMatchObject({ pending: 0, lastError: null });
+      expect(await serverEventIds(central)).toEqual(eventIds(A.db));
     });
 
     it('refuses in Vietnamese: bad URL, empty code, unknown or used code, number clash, unreachable server', async () => {

@@ -28,7 +28,6 @@ import {
   eventLabel,
   REFUSAL_LABELS,
   useSync,
-  unsyncedCount,
   type RejectedEvent,
   type SyncStatus,
 } from '../../stores/sync';
@@ -224,21 +223,29 @@ function EnrolForm() {
       void message.success(
         `Đã đăng ký máy số ${r.workstationNumber} với ${r.unitName} (${r.unitCode}).`,
       );
+      if (r.setAside > 0) {
+        // Said until acknowledged: the form goes away once enrolled.
+        modal.warning({
+          title: `${thousands(r.setAside)} sự kiện ghi trước khi đăng ký không gửi được lên máy chủ`,
+          content:
+            'Máy chủ không nhận các sự kiện này: chúng được ghi dưới danh tính khác của máy, cho đơn vị ' +
+            'khác, hoặc mã đăng ký không khớp với số máy. Chúng được để riêng trong danh sách "Sự kiện bị ' +
+            'máy chủ từ chối" bên dưới để lãnh đạo xem xét và bỏ qua; hồ sơ và lịch sử trên máy này vẫn ' +
+            'giữ nguyên.',
+          okText: 'Đã hiểu',
+        });
+      }
       // The workstation number may come from the server: the header shows it.
       const [setup] = await Promise.all([call('setup.status'), useSync.getState().refresh()]);
       setSetupStatus(setup);
     } catch (err) {
       const e = toApiError(err);
-      // The core checks for unsent events before it calls the server: with some, a conflict is
-      // that check (other conflicts: the unit, the number, the network).
-      const unsent =
-        e.code === 'conflict' && !allowUnsentEvents
-          ? unsyncedCount(await useSync.getState().refresh())
-          : 0;
-      if (unsent > 0) {
+      // Only this marker asks: events never sent would be set aside (other conflicts: the unit,
+      // the number, the network). Nothing was spent, so the same code can be used again.
+      if (e.code === 'conflict' && e.fields?.allowUnsentEvents && !allowUnsentEvents) {
         modal.confirm({
           title: 'Máy có sự kiện chưa từng gửi lên máy chủ',
-          content: `${e.message} Nếu vẫn đăng ký, các sự kiện này được để riêng trong danh sách "bị từ chối" để lãnh đạo xem xét và bỏ qua; hồ sơ và lịch sử trên máy này vẫn giữ nguyên.`,
+          content: `${e.message} Dù chọn cách nào, hồ sơ và lịch sử trên máy này vẫn giữ nguyên.`,
           okText: 'Vẫn đăng ký',
           cancelText: 'Không đăng ký',
           autoFocusButton: 'cancel',
