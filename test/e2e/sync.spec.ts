@@ -22,6 +22,7 @@ import type { Db as ServerDb } from '../../server/db/types';
 import { buildApp } from '../../server/app';
 import { createUnit } from '../../server/admin/units';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
+import { revokeDevice } from '../../server/admin/devices';
 import {
   ADMIN,
   initializeOffice,
@@ -323,6 +324,31 @@ test('a refused event: sent again (refused again, counted), then discarded with 
   con.check();
 });
 
+test('a revoked workstation enrols again from Cài đặt → Đồng bộ: same identity, what waited is sent', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  const before = (await host.core.call('sync.status')) as { configured: true };
+  expect(before.configured).toBe(true);
+  await revokeDevice(central.db, { unit: OFFICE.unitCode, workstation: 1 });
+  const waiting = await receive('Đỗ Thị Thu Hồi');
+  await openApp(page, host, '#/cai-dat/dong-bo');
+  await expect.poll(async () => (await host.core.call('sync.status')).pendingEvents).toBe(1);
+
+  const card = page.locator('.ant-card').filter({ hasText: 'Đăng ký lại máy này' });
+  await card.getByRole('button', { name: 'Nhập mã đăng ký mới…' }).click();
+  // The server address is the current one; the code is new.
+  await expect(card.locator('#sync-serverUrl')).toHaveValue(central.url);
+  const { code } = await issueEnrolmentCode(central.db, { unit: OFFICE.unitCode, workstation: 1 });
+  await card.locator('#sync-code').fill(code);
+  await card.getByRole('button', { name: /Đăng ký/ }).click();
+  await expect(page.getByText('Đã đăng ký máy số 1 với')).toBeVisible();
+  await expect(card.locator('#sync-code')).toBeHidden();
+  await expect.poll(() => serverEventIds(central)).toContain(waiting.eventId);
+  await expect(badge(page)).not.toContainText('chờ gửi');
+  con.check();
+});
+
 test('an officer sees the status from the badge, and no other settings', async ({ page }) => {
   const con = watchConsole(page);
   const officer = { username: 'canbo2', fullName: 'Lý Thị Cán Bộ', password: 'CanBo2026a' };
@@ -405,8 +431,9 @@ test('Dữ liệu: folder, size, count; the reset warns with the unsent count, a
   await expect(info).toContainText('motcua.sqlite');
   await expect(info).toContainText(/\d+(,\d)? (KB|MB)/);
   const dossiers = (await host.core.call('data.info')).dossierCount;
-  expect(dossiers).toBe(5);
-  await expect(info.locator('tr').filter({ hasText: 'Số hồ sơ' })).toContainText('5');
+  // One per earlier test that received a dossier.
+  expect(dossiers).toBe(6);
+  await expect(info.locator('tr').filter({ hasText: 'Số hồ sơ' })).toContainText('6');
   await expect(page.locator('.ant-card').filter({ hasText: 'Bản lưu dữ liệu cũ' })).toContainText(
     'Chưa có bản lưu nào',
   );
@@ -433,7 +460,7 @@ test('Dữ liệu: folder, size, count; the reset warns with the unsent count, a
   await confirmByKeyboard(page, warning, /Vẫn xóa/);
   await expect(fieldError(page, '#reset-data-password')).toContainText('Mật khẩu không đúng');
   await expect(page.locator('#reset-data-password')).toHaveValue('KhongPhaiMatKhau1');
-  expect((await host.core.call('data.info')).dossierCount).toBe(6);
+  expect((await host.core.call('data.info')).dossierCount).toBe(7);
 
   await page.locator('#reset-data-password').fill(ADMIN.password);
   await page.keyboard.press('Enter');

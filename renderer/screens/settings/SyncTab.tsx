@@ -53,7 +53,10 @@ export function SyncTab() {
   return (
     <>
       {status.configured ? (
-        <StatusCard status={status} />
+        <>
+          <StatusCard status={status} />
+          {role === 'admin' ? <ReEnrolCard serverUrl={status.serverUrl} /> : null}
+        </>
       ) : (
         <NotEnrolledCard status={status} isAdmin={role === 'admin'} />
       )}
@@ -199,11 +202,46 @@ function NotEnrolledCard({
   );
 }
 
-function EnrolForm() {
+/**
+ * Enrol again: after the central admin revoked this machine or replaced the server, or to move it
+ * to another workstation number. Folded away: it is rare, and the code is spent on success.
+ */
+function ReEnrolCard({ serverUrl }: { serverUrl: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Card size="small" className="panel" title="Đăng ký lại máy này">
+      <Typography.Paragraph type="secondary">
+        Dùng khi máy chủ báo máy đã bị thu hồi hoặc mã xác thực không còn hiệu lực, khi đổi máy chủ,
+        hoặc khi quản trị viên cấp số máy khác. Cần mã đăng ký mới do quản trị viên máy chủ cấp; hồ
+        sơ trên máy này được giữ nguyên.
+      </Typography.Paragraph>
+      {open ? (
+        <EnrolForm initialServerUrl={serverUrl} onEnrolled={() => setOpen(false)} hotkey={false} />
+      ) : (
+        <Button onClick={() => setOpen(true)}>Nhập mã đăng ký mới…</Button>
+      )}
+    </Card>
+  );
+}
+
+function EnrolForm({
+  initialServerUrl = '',
+  onEnrolled,
+  hotkey = true,
+}: {
+  initialServerUrl?: string;
+  onEnrolled?: () => void;
+  /** Ctrl+Enter enrols (off where the status card's Ctrl+Enter "sync now" is on screen). */
+  hotkey?: boolean;
+}) {
   const { message, modal } = AntApp.useApp();
   const workstationName = useSession((s) => s.status?.workstation?.name ?? '');
   const setSetupStatus = useSession((s) => s.setStatus);
-  const [f, setF] = useState({ serverUrl: '', code: '', deviceName: workstationName });
+  const [f, setF] = useState({
+    serverUrl: initialServerUrl,
+    code: '',
+    deviceName: workstationName,
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -238,6 +276,7 @@ function EnrolForm() {
       // The workstation number may come from the server: the header shows it.
       const [setup] = await Promise.all([call('setup.status'), useSync.getState().refresh()]);
       setSetupStatus(setup);
+      onEnrolled?.();
     } catch (err) {
       const e = toApiError(err);
       // Only this marker asks: events never sent would be set aside (other conflicts: the unit,
@@ -265,7 +304,7 @@ function EnrolForm() {
       setBusy(false);
     }
   };
-  useHotkeys({ 'Ctrl+Enter': () => void enrol() });
+  useHotkeys({ 'Ctrl+Enter': () => void enrol() }, hotkey);
 
   return (
     <Form layout="vertical" component="div" style={{ maxWidth: 640 }}>
