@@ -1,8 +1,8 @@
 /**
  * The one way events enter the store. appendEvent (local intents) validates the event, checks the
  * transition with the lifecycle, inserts the event and rewrites the projection, all inside the
- * intent's transaction. applyRemoteEvents (sync) inserts other devices' events
- * idempotently and re-derives each touched dossier from all its events in (at, id) order.
+ * intent's transaction. applyRemoteEvents (sync, remote.ts) inserts other devices' events
+ * idempotently through the same helpers and re-derives each touched dossier in (at, id) order.
  */
 import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
@@ -27,7 +27,7 @@ function workstationNumberOf(db: Database.Database): (deviceId: string) => numbe
     )?.number ?? null;
 }
 
-function validateEvent(input: unknown): DossierEvent {
+export function validateEvent(input: unknown): DossierEvent {
   try {
     return parseDossierEvent(input);
   } catch (err) {
@@ -68,7 +68,7 @@ export function illegalTransitionMessage(err: IllegalTransitionError, code: stri
   );
 }
 
-function insertEvent(
+export function insertEvent(
   db: Database.Database,
   e: DossierEvent,
   origin: 'local' | 'remote',
@@ -97,7 +97,7 @@ function insertEvent(
   );
 }
 
-function insertPrint(db: Database.Database, e: DossierEvent): void {
+export function insertPrint(db: Database.Database, e: DossierEvent): void {
   if (e.type !== 'printed') return;
   stmt(
     db,
@@ -157,84 +157,6 @@ function appendInTransaction(db: Database.Database, input: DossierEvent): Projec
   insertPrint(db, event);
   writeProjection(db, projection, { components: event.type === 'received' });
   return projection;
-}
-
-export interface RemoteApplyReport {
-  /** Events stored now. */
-  inserted: number;
-  /** Events already held (same id): ignored. */
-  duplicates: number;
-  /** Events that failed validation: not stored. */
-  rejected: { id: string | null; message: string }[];
-  /** Dossiers whose projection was re-derived. */
-  dossierIds: string[];
-}
-
-/**
- * Store events from other devices (sync pull). Idempotent: an event id already held is ignored.
- * Each dossier touched is re-derived by folding all its events in (at, id) order, so every
- * replica holding the same events shows the same row, whatever order they arrived in. Events the
- * lifecycle does not allow at their turn are kept (they are history) but skipped by the fold and
- * counted in conflict_count. One transaction for the whole batch.
- */
-export function applyRemoteEvents(
-  db: Database.Database,
-  events: readonly unknown[],
-  options: { receivedAt?: string } = {},
-): RemoteApplyReport {
-  const syncedAt = options.receivedAt ?? new Date().toISOString();
-  const report: RemoteApplyReport = { inserted: 0, duplicates: 0, rejected: [], dossierIds: [] };
-  const run = db.transaction(() => {
-    const touched = new Set<string>();
-    for (const raw of events) {
-      let event: DossierEvent;
-      try {
-        event = validateEvent(raw);
-      } catch (err) {
-        const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : null;
-        report.rejected.push({ id, message: (err as Error).message });
-        continue;
-      }
-      if (!insertEvent(db, event, 'remote', syncedAt)) {
-        report.duplicates++;
-        continue;
-      }
-      report.inserted++;
-      insertPrint(db, event);
-      touched.add(event.dossierId);
-    }
-    const cal = workCalendar(db);
-    const numberOf = workstationNumberOf(db);
-    for (const dossierId of touched) {
-      const projection = projectDossier(loadDossierEvents(db, dossierId), cal, numberOf);
-      if (projection === null) {
-        stmt(db, 'DELETE FROM dossier_components WHERE dossier_id = ?').run(dossierId);
-        stmt(db, 'DELETE FROM dossiers WHERE id = ?').run(dossierId);
-      } else {
-        writeRemoteProjection(db, projection);
-      }
-      report.dossierIds.push(dossierId);
-    }
-  });
-  withCalendar(db, () => run.immediate());
-  return report;
-}
-
-/** A code already held by another dossier means two workstations share a number: say so. */
-function writeRemoteProjection(db: Database.Database, projection: Projection): void {
-  try {
-    writeProjection(db, projection, { components: true });
-  } catch (err) {
-    const code = projection.row.code;
-    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && code !== null) {
-      throw new DossierError(
-        'sync_conflict',
-        `Mã hồ sơ ${code} đã được dùng cho một hồ sơ khác trên máy này: hai máy tiếp nhận đang trùng số máy. ` +
-          'Hãy kiểm tra số máy (0–9) của các máy tiếp nhận trong đơn vị, mỗi máy một số khác nhau, rồi đồng bộ lại.',
-      );
-    }
-    throw err;
-  }
 }
 
 /** Rebuild one dossier's projection from its events (after a calendar change, or for repair). */

@@ -31,7 +31,8 @@ export {
   type PrintInput,
 } from './intents';
 export type { IntentResult } from './intent';
-export { appendEvent, applyRemoteEvents, rebuildDossier, type RemoteApplyReport } from './append';
+export { appendEvent, rebuildDossier } from './append';
+export { applyRemoteEvents, type RemoteApplyReport } from './remote';
 export {
   listDossiers,
   countDossiers,

@@ -252,7 +252,7 @@ export function writeProjection(
   projection: Projection,
   options: { components: boolean },
 ): void {
-  const { row, fold } = projection;
+  const { row } = projection;
   stmt(
     db,
     `INSERT INTO dossiers (${DOSSIER_COLUMNS.join(', ')})
@@ -264,23 +264,46 @@ export function writeProjection(
   ).run(row);
   if (!options.components) return;
   stmt(db, 'DELETE FROM dossier_components WHERE dossier_id = ?').run(row.id);
+  writeComponents(db, row.id, componentLines(projection));
+}
+
+/** One dossier_components row after dossier_id: position, component_id, name, … note. */
+export type ComponentLine = [
+  number,
+  string | null,
+  string,
+  number,
+  number,
+  number,
+  number,
+  string | null,
+];
+
+/** The components of a projection as dossier_components rows (after dossier_id). */
+export function componentLines(projection: Projection): ComponentLine[] {
+  return (projection.fold.view.reception?.components ?? []).map((c, i) => [
+    i + 1,
+    c.componentId ?? null,
+    c.name,
+    c.originals,
+    c.certifiedCopies,
+    c.copies,
+    c.presentOnly ? 1 : 0,
+    c.note ?? null,
+  ]);
+}
+
+/** Insert a dossier's component rows (the caller removed the old ones, if any). */
+export function writeComponents(
+  db: Database.Database,
+  dossierId: string,
+  lines: readonly ComponentLine[],
+): void {
   const insert = stmt(
     db,
     `INSERT INTO dossier_components
        (dossier_id, position, component_id, name, originals, certified_copies, copies, present_only, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  (fold.view.reception?.components ?? []).forEach((c, i) =>
-    insert.run(
-      row.id,
-      i + 1,
-      c.componentId ?? null,
-      c.name,
-      c.originals,
-      c.certifiedCopies,
-      c.copies,
-      c.presentOnly ? 1 : 0,
-      c.note ?? null,
-    ),
-  );
+  for (const line of lines) insert.run(dossierId, ...line);
 }

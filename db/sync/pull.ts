@@ -2,6 +2,8 @@
  * Applying what the server sends: one page of events in one transaction together with the
  * cursor that follows it, so a page is either wholly applied and remembered, or neither (a crash
  * or a dropped connection re-pulls it, and applyRemoteEvents ignores what it already holds).
+ * The server keeps what a page brings, so its commit is not flushed to disk by itself
+ * (relaxedDurability): a power cut may take the last pages back, cursor included, never a half.
  *
  * Other workstations of the unit are learnt from their receipts: the first digit of a dossier
  * code's NNNN is the workstation number (shared/dossier/code.ts), so every replica shows the same
@@ -39,23 +41,24 @@ const asEvent = (x: unknown): EventLike =>
 
 /** Register workstations seen in received events; returns the ids registered. */
 function learnWorkstations(db: Db, events: readonly unknown[]): string[] {
-  const known = db.prepare<[string], { n: number }>('SELECT 1 AS n FROM workstations WHERE id = ?');
-  const numberTaken = db.prepare<[number], { n: number }>(
-    'SELECT 1 AS n FROM workstations WHERE number = ?',
-  );
+  const rows = db
+    .prepare<[], { id: string; number: number }>('SELECT id, number FROM workstations')
+    .all();
+  const knownIds = new Set(rows.map((w) => w.id));
+  const takenNumbers = new Set(rows.map((w) => w.number));
   const insert = db.prepare(
     'INSERT INTO workstations (id, number, name, is_local, created_at) VALUES (?, ?, ?, 0, ?)',
   );
   const learnt: string[] = [];
   for (const raw of events) {
     const e = asEvent(raw);
-    if (e.type !== 'received' || typeof e.deviceId !== 'string') continue;
+    if (e.type !== 'received' || typeof e.deviceId !== 'string' || knownIds.has(e.deviceId))
+      continue;
     const code = (e.payload as { code?: unknown } | undefined)?.code;
     if (typeof code !== 'string') continue;
     const parts = parseDossierCode(code);
     const number = parts ? Math.floor(parts.sequence / 1000) : 0;
-    if (number < 1 || number > 9) continue;
-    if (known.get(e.deviceId) || numberTaken.get(number)) continue;
+    if (number < 1 || number > 9 || takenNumbers.has(number)) continue;
     const recordedAt = (raw as { recordedAt?: unknown }).recordedAt;
     insert.run(
       e.deviceId,
@@ -63,6 +66,8 @@ function learnWorkstations(db: Db, events: readonly unknown[]): string[] {
       `Máy tiếp nhận số ${number}`,
       typeof recordedAt === 'string' ? recordedAt : new Date().toISOString(),
     );
+    knownIds.add(e.deviceId);
+    takenNumbers.add(number);
     learnt.push(e.deviceId);
   }
   return learnt;
@@ -116,16 +121,34 @@ function applyEvents(db: Db, events: readonly unknown[], at: string, report: Pag
   }
 }
 
+/**
+ * Run a write whose loss the server makes good: with synchronous=NORMAL, WAL commits are not
+ * flushed to disk one by one (the next FULL commit or checkpoint flushes them), but stay atomic.
+ * A pulled page lost to a power cut is rolled back together with its cursor and pulled again.
+ * Inside a caller's transaction, the caller's setting stands.
+ */
+function relaxedDurability<T>(db: Db, write: () => T): T {
+  if (db.inTransaction) return write();
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
+  }
+}
+
 /** One page and its cursor, in one transaction. */
 export function applyPulledPage(db: Db, page: PulledPage, receivedAt: string): PageReport {
   const report: PageReport = { inserted: 0, duplicates: 0, unapplied: 0, learntWorkstations: 0 };
-  db.transaction(() => {
+  const apply = db.transaction(() => {
     const learnt = learnWorkstations(db, page.events);
     if (page.events.length > 0) applyEvents(db, page.events, receivedAt, report);
     rebuildForWorkstations(db, learnt);
     report.learntWorkstations = learnt.length;
     db.prepare('UPDATE sync_config SET pull_cursor = ? WHERE id = 1').run(page.cursor);
-  }).immediate();
+  });
+  relaxedDurability(db, () => apply.immediate());
   return report;
 }
 

@@ -5,7 +5,7 @@ import { authenticate, deviceOf } from '../auth/device';
 import { HttpError, MAX_BODY_BYTES } from '../http/errors';
 import { eventsOfBatch } from '../sync/batch';
 import { batchStatus, ingestEvents, summarise } from '../sync/ingest';
-import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pullEvents } from '../sync/pull';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pullEvents, pullPageBody } from '../sync/pull';
 import { decodePosition, encodePosition } from '../sync/cursor';
 import { referenceSince } from '../reference/query';
 
@@ -44,7 +44,7 @@ export function registerSync(app: FastifyInstance, db: Db): void {
       return reply.code(batchStatus(results)).send({ results, ...counts });
     });
 
-    scope.get('/sync/pull', async (req) => {
+    scope.get('/sync/pull', async (req, reply) => {
       const query = pullQuery.safeParse(req.query);
       if (!query.success) {
         throw new HttpError(
@@ -60,7 +60,9 @@ export function registerSync(app: FastifyInstance, db: Db): void {
         after,
         query.data.limit ?? DEFAULT_PULL_LIMIT,
       );
-      return { events: page.events, cursor: encodePosition(page.lastSeq), hasMore: page.hasMore };
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(pullPageBody(page, encodePosition(page.lastSeq)));
     });
 
     scope.get('/sync/reference', async (req) => {

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
+import { v7 as uuidv7 } from 'uuid';
 import { openDatabase, type Db } from '../../db/open';
 import { applyPulledPage, createSyncClient, enrolWorkstation, type FetchLike } from '../../db/sync';
 import { batchBody, readOutbox } from '../../db/sync/outbox';
@@ -66,13 +66,16 @@ function dayOf(k: number): { iso: string; yymmdd: string } {
   return { iso, yymmdd: iso.slice(2).replaceAll('-', '') };
 }
 
-/** count events: dossiers received then handed over, 999 a day, valid against the contract. */
+/**
+ * count events: dossiers received then handed over, 999 a day, valid against the contract. Ids
+ * are UUIDv7, dossiers' too, as the workstations make them (db/dossiers/receive.ts).
+ */
 function makeEvents(count: number, deviceId: string, number: number, unitCode = UNIT): EventRow[] {
   const rows: EventRow[] = [];
   const recordedAt = new Date().toISOString();
   for (let i = 0; rows.length < count; i++) {
     const day = dayOf(Math.floor(i / 999));
-    const dossierId = uuidv4();
+    const dossierId = uuidv7();
     const code = `${unitCode}-${day.yymmdd}-${pad(number * 1000 + (i % 999) + 1, 4)}`;
     const base = {
       dossier_id: dossierId,

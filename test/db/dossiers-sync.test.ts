@@ -24,14 +24,12 @@ import {
 } from '../../db/dossiers';
 import type { DossierEvent } from '../../shared/dossier/events';
 import type { Db } from '../../db/open';
-import { readSeedData, seedIfEmpty } from '../../db/seed';
-import { setOffice } from '../../db/settings';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
 import {
   addRemoteWorkstation,
   burialInput,
-  seedDataDir,
   setUpOffice,
+  setUpReplica,
   UNIT_CODE,
 } from './fixtures/dossierFixtures';
 
@@ -79,15 +77,10 @@ function device(
 function replica(): Db {
   const t = openTempDb('replica');
   temps.push(t);
-  seedIfEmpty(t.db, readSeedData(seedDataDir()));
-  setOffice(t.db, {
-    unitCode: UNIT_CODE,
-    parentName: 'UBND',
-    unitName: 'TTPVHCC',
-    placeName: 'Khánh Hòa',
-  });
-  addRemoteWorkstation(t.db, WS_A, 1);
-  addRemoteWorkstation(t.db, WS_B, 2);
+  setUpReplica(t.db, [
+    [WS_A, 1],
+    [WS_B, 2],
+  ]);
   return t.db;
 }
 

@@ -107,6 +107,36 @@ describeDrivers('GET /sync/pull', (bench) => {
     expect(next.events.map((e) => e.id)).toEqual([later.id]);
   });
 
+  it("moves the cursor past the caller's own events, so it never reads them again", async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    const a1 = await enrol(b, ONE_STOP, 1);
+    const a2 = await enrol(b, ONE_STOP, 2);
+    const theirs = received(a2, 'A-0');
+    await push(b, a2.deviceToken, [theirs]);
+    const mine = Array.from({ length: 5 }, (_, i) => received(a1, `A-${i + 1}`));
+    await push(b, a1.deviceToken, mine);
+
+    const pages: PullBody[] = [];
+    let cursor = '';
+    for (let i = 0; i < 10; i++) {
+      const page = (await pull(b, a1.deviceToken, `?after=${cursor}&limit=2`)).json<PullBody>();
+      pages.push(page);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    // 6 events in pages of 2: the first carries theirs, the others only move the cursor.
+    expect(pages.map((p) => p.events.map((e) => e.id))).toEqual([[theirs.id], [], []]);
+    expect(pages.at(-1)).toMatchObject({ hasMore: false });
+
+    const idle = (await pull(b, a1.deviceToken, `?after=${cursor}`)).json<PullBody>();
+    expect(idle).toEqual({ events: [], cursor, hasMore: false });
+    const later = withdrawn(a2, { dossierId: theirs.dossierId });
+    await push(b, a2.deviceToken, [later]);
+    const next = (await pull(b, a1.deviceToken, `?after=${cursor}&limit=2`)).json<PullBody>();
+    expect(next).toMatchObject({ events: [{ id: later.id }], hasMore: false });
+  });
+
   it('misses nothing while several devices push concurrently', async () => {
     const b = bench();
     await seedUnits(b.db);
