@@ -5,6 +5,7 @@
  * applied in one transaction.
  */
 import type { Db } from '../open';
+import { relaxedDurability } from './durability';
 import { markSynced } from '../dossiers';
 import { outboxWhere, recordRejections } from './state';
 
@@ -87,13 +88,17 @@ export function applyPushResults(
   refused: readonly { eventId: string; code: string; reason: string }[],
   at: string,
 ): void {
-  db.transaction(() => {
-    if (settled.length > 0) {
-      markSynced(db, settled, at);
-      db.prepare(
-        'DELETE FROM sync_rejections WHERE event_id IN (SELECT value FROM json_each(?))',
-      ).run(JSON.stringify(settled));
-    }
-    if (refused.length > 0) recordRejections(db, refused, at);
-  }).immediate();
+  relaxedDurability(db, () =>
+    db
+      .transaction(() => {
+        if (settled.length > 0) {
+          markSynced(db, settled, at);
+          db.prepare(
+            'DELETE FROM sync_rejections WHERE event_id IN (SELECT value FROM json_each(?))',
+          ).run(JSON.stringify(settled));
+        }
+        if (refused.length > 0) recordRejections(db, refused, at);
+      })
+      .immediate(),
+  );
 }

@@ -10,6 +10,7 @@
  * workstation_number for a dossier.
  */
 import type { Db } from '../open';
+import { relaxedDurability } from './durability';
 import { applyRemoteEvents, rebuildDossier } from '../dossiers';
 import { parseDossierCode } from '../../shared/dossier/code';
 
@@ -118,23 +119,6 @@ function applyEvents(db: Db, events: readonly unknown[], at: string, report: Pag
       for (const raw of group) keepUnapplied(db, raw, (err as Error).message, at);
       report.unapplied += group.length;
     }
-  }
-}
-
-/**
- * Run a write whose loss the server makes good: with synchronous=NORMAL, WAL commits are not
- * flushed to disk one by one (the next FULL commit or checkpoint flushes them), but stay atomic.
- * A pulled page lost to a power cut is rolled back together with its cursor and pulled again.
- * Inside a caller's transaction, the caller's setting stands.
- */
-function relaxedDurability<T>(db: Db, write: () => T): T {
-  if (db.inTransaction) return write();
-  const before = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
-  try {
-    return write();
-  } finally {
-    db.pragma(`synchronous = ${before}`);
   }
 }
 
