@@ -12,10 +12,17 @@
  * Few files on purpose: the browser opens six connections to the host, and the start-up calls
  * would queue behind a dozen script downloads. The other screens, the print preview and the
  * shortcut list are chunks of their own, loaded when first shown.
+ *
+ * Two stylesheets: antd's styles for the start (made at build time, see antdStaticStyles) and
+ * the app's own (styles.css), in that order.
  */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
+// With the extension (.js for the .ts file, as TypeScript resolves it): Vite's config loader
+// warns about extensionless relative imports.
+import { extractAntdStyles } from './build/scripts/antdStyles.js';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
@@ -77,10 +84,61 @@ function startupChunks(): Plugin {
   };
 }
 
+/**
+ * antd's styles for the screens of the start (main.tsx, root.tsx and what they import statically)
+ * as a CSS file made at build time (build/scripts/antdStyles.ts), linked before the app's own
+ * stylesheet so that the app's rules win. The screens loaded later (setup, dossier, settings…)
+ * make the styles of the components only they use at run time, as before.
+ */
+function antdStaticStyles(): Plugin {
+  let fileName: string | null = null;
+  return {
+    name: 'motcua:antd-static-styles',
+    apply: 'build',
+    buildEnd(error) {
+      fileName = null;
+      if (error) return;
+      const ids = [...this.getModuleIds()];
+      const stack = ids.filter((id) => ENTRY.test(slashes(id)) || APP.test(slashes(id)));
+      const seen = new Set<string>();
+      while (stack.length) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+      const files = [...seen].filter((id) => /\/renderer\/.*\.tsx?$/.test(slashes(id)));
+      let made: ReturnType<typeof extractAntdStyles>;
+      try {
+        made = extractAntdStyles(files);
+      } catch (err) {
+        // The page still works, making all its styles itself as before: say so, do not fail.
+        this.warn(`antd stylesheet not made, styles left to run time: ${(err as Error).message}`);
+        return;
+      }
+      const { css, failed } = made;
+      if (failed.length) this.warn(`antd styles left to run time: ${failed.join(', ')}`);
+      const hash = createHash('sha256').update(css).digest('base64url').slice(0, 8);
+      fileName = `assets/antd-${hash}.css`;
+      this.emitFile({ type: 'asset', fileName, source: css });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!fileName) return html;
+        const link = `<link rel="stylesheet" crossorigin href="./${fileName}">`;
+        // Before the page's scripts and stylesheet, so that the app's own styles win.
+        const at = html.search(/<(script|link rel="stylesheet")/);
+        return at < 0 ? html : `${html.slice(0, at)}${link}\n    ${html.slice(at)}`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), startupChunks()],
+  plugins: [react(), startupChunks(), antdStaticStyles()],
   build: {
     outDir,
     emptyOutDir: true,

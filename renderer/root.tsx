@@ -7,24 +7,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { App } from './App';
 import { FatalScreen } from './screens/FatalScreen';
+import { THEME } from './lib/theme';
 
 dayjs.locale('vi');
-
-const theme = {
-  token: {
-    colorPrimary: '#0f5fa8',
-    borderRadius: 4,
-    fontFamily:
-      '"Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
-    fontSize: 14,
-  },
-};
 
 export function mount(fatal: string | null): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <StrictMode>
-      <ConfigProvider locale={viVN} theme={theme}>
+      <ConfigProvider locale={viVN} theme={THEME}>
         <AntApp>{fatal ? <FatalScreen message={fatal} /> : <App />}</AntApp>
       </ConfigProvider>
     </StrictMode>,

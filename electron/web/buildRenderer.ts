@@ -1,12 +1,13 @@
 /**
  * Browser mode builds the renderer when dist/renderer is missing or older than its sources
- * (renderer/, shared/, vite.config.ts), so `npm run web` always serves what is in the tree.
+ * (renderer/, shared/, vite.config.ts and the build's antd stylesheet script), so `npm run web`
+ * always serves what is in the tree.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCE_DIRS = ['renderer', 'shared'];
-const SOURCE_FILES = ['vite.config.ts', 'package.json'];
+const SOURCE_FILES = ['vite.config.ts', 'build/scripts/antdStyles.ts', 'package.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

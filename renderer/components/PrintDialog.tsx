@@ -51,6 +51,8 @@ export function PrintDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [printed, setPrinted] = useState<PrintedInfo | null>(null);
+  /** Ctrl+P pressed while the preview is still being made: print as soon as it is there. */
+  const [printWanted, setPrintWanted] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
   const api = getApi();
@@ -78,11 +80,16 @@ export function PrintDialog({
   useEffect(() => {
     setPrinted(null);
     setPaper(null);
+    setPrintWanted(false);
     if (job) void load(job, null);
   }, [job, load]);
 
   const print = async () => {
-    if (!job || busy || !html) return;
+    if (!job || busy) return;
+    if (!html) {
+      if (!error) setPrintWanted(true);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -111,6 +118,12 @@ export function PrintDialog({
   };
 
   useHotkeys({ 'Ctrl+P': () => void print() }, job !== null);
+
+  useEffect(() => {
+    if (!printWanted || html === null) return;
+    setPrintWanted(false);
+    void print();
+  }, [printWanted, html]);
 
   const pdfUrl = printed && api.fileUrl ? api.fileUrl(printed.pdfPath) : null;
 

@@ -1,6 +1,5 @@
 /** A catalogue procedure as the reception form uses it. */
-import { caseLabel, describeDuration } from '../../shared/catalogue/duration';
-import { DEFAULT_CASE_LABEL } from '../../shared/catalogue/schema';
+import { caseLabel, DEFAULT_CASE_LABEL, describeDuration } from '../../shared/catalogue/duration';
 import type { ProcedureRecord } from '../../shared/api/schemas';
 import type { ProcedurePick } from '../stores/receptionDraft';
 import { thousands } from './format';

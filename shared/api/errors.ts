@@ -12,8 +12,6 @@
  * Errors cross hosts as plain objects (Electron's contextBridge copies only message and stack of
  * an Error), so a caller should normalise whatever it caught with `toApiError`.
  */
-import { z } from 'zod';
-
 export const API_ERROR_CODES = [
   'validation',
   'unauthorized',
@@ -26,17 +24,23 @@ export const API_ERROR_CODES = [
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-export const apiErrorSchema = z.object({
-  code: z.enum(API_ERROR_CODES),
-  message: z.string(),
-  fields: z.record(z.string(), z.string()).optional(),
-  /** For 'unauthorized': why. */
-  reason: z.enum(['signed_out', 'locked', 'throttled', 'bad_credentials', 'token']).optional(),
-  /** For reason 'throttled': milliseconds until the next attempt is accepted. */
-  retryAfterMs: z.number().int().nonnegative().optional(),
-});
+const UNAUTHORIZED_REASONS = [
+  'signed_out',
+  'locked',
+  'throttled',
+  'bad_credentials',
+  'token',
+] as const;
 
-export type ApiError = z.output<typeof apiErrorSchema>;
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  fields?: Record<string, string> | undefined;
+  /** For 'unauthorized': why. */
+  reason?: (typeof UNAUTHORIZED_REASONS)[number] | undefined;
+  /** For reason 'throttled': milliseconds until the next attempt is accepted. */
+  retryAfterMs?: number | undefined;
+}
 
 /** What a host sends back for one call. */
 export type ApiEnvelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -77,14 +81,33 @@ export function apiError(
 
 /** True for anything that has the ApiError shape (an ApiCallError or a plain copy of one). */
 export function isApiError(value: unknown): value is ApiError {
-  return apiErrorSchema.safeParse(value).success;
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const fields = v['fields'];
+  const retry = v['retryAfterMs'];
+  return (
+    (API_ERROR_CODES as readonly unknown[]).includes(v['code']) &&
+    typeof v['message'] === 'string' &&
+    (fields === undefined ||
+      (typeof fields === 'object' &&
+        fields !== null &&
+        Object.values(fields).every((f) => typeof f === 'string'))) &&
+    (v['reason'] === undefined ||
+      (UNAUTHORIZED_REASONS as readonly unknown[]).includes(v['reason'])) &&
+    (retry === undefined || (typeof retry === 'number' && Number.isInteger(retry) && retry >= 0))
+  );
 }
 
 /** Whatever a call rejected with, as an ApiError (unknown throwables become 'internal'). */
 export function toApiError(value: unknown): ApiError {
   if (value instanceof ApiCallError) return value.toJSON();
-  const parsed = apiErrorSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (isApiError(value)) {
+    const out: ApiError = { code: value.code, message: value.message };
+    if (value.fields !== undefined) out.fields = value.fields;
+    if (value.reason !== undefined) out.reason = value.reason;
+    if (value.retryAfterMs !== undefined) out.retryAfterMs = value.retryAfterMs;
+    return out;
+  }
   const message = value instanceof Error ? value.message : typeof value === 'string' ? value : '';
   return {
     code: 'internal',

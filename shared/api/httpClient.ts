@@ -3,14 +3,9 @@
  * (POST <base>/api/call with the launch token in a header). Pure fetch, runs in the page and in
  * Node tests. Rejects with an ApiCallError (code, message, fields) like every other host.
  */
-import {
-  TOKEN_HEADER,
-  type ApiArgs,
-  type ApiMethod,
-  type ApiOutput,
-  type MotcuaApi,
-} from './contract';
-import { ApiCallError, apiErrorSchema, type ApiEnvelope } from './errors';
+import { TOKEN_HEADER } from './channel';
+import type { ApiArgs, ApiMethod, ApiOutput, MotcuaApi } from './contract';
+import { ApiCallError, isApiError, type ApiEnvelope } from './errors';
 
 export interface HttpClientOptions {
   /** e.g. 'http://127.0.0.1:4455' or '' for the page's own origin. */
@@ -57,8 +52,8 @@ export function createHttpClient(options: HttpClientOptions): HttpMotcuaApi {
       }
       const envelope = body as ApiEnvelope<ApiOutput<M>>;
       if (envelope && envelope.ok === true) return envelope.value;
-      const parsed = apiErrorSchema.safeParse((envelope as { error?: unknown } | null)?.error);
-      if (parsed.success) throw new ApiCallError(parsed.data);
+      const error = (envelope as { error?: unknown } | null)?.error;
+      if (isApiError(error)) throw new ApiCallError(error);
       throw unreachable(`máy chủ trả về HTTP ${response.status} không đúng định dạng`);
     },
     fileUrl(pdfPath: string): string {

@@ -3,7 +3,9 @@
  * "Trong ngày (nhận sau 15:00 trả vào ngày làm việc tiếp theo)", "Không quy định".
  */
 import type { DurationUnit } from '../calendar/duration';
-import { DEFAULT_CASE_LABEL } from './schema';
+
+/** The label of the case variant that applies when no special case does. */
+export const DEFAULT_CASE_LABEL = 'default';
 
 /** 5.5 → "5,5" (Vietnamese decimal comma). */
 function formatNumber(n: number): string {

@@ -11,6 +11,9 @@
 import { z } from 'zod';
 import { foldVietnamese } from '../text/fold';
 import type { DurationUnit } from '../calendar/duration';
+import { DEFAULT_CASE_LABEL } from './duration';
+
+export { DEFAULT_CASE_LABEL };
 
 /** The units of a processing time; the type DurationUnit is the calendar's (shared/calendar). */
 export const DURATION_UNITS = [
@@ -32,9 +35,6 @@ export type Channel = (typeof CHANNELS)[number];
 /** Dịch vụ công trực tuyến toàn trình / một phần (Nghị định 42/2022). */
 export const ONLINE_LEVELS = ['full', 'partial'] as const;
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
-
-/** The label of the case variant that applies when no special case does. */
-export const DEFAULT_CASE_LABEL = 'default';
 
 /** National procedure code, e.g. 1.001776 (mã thủ tục trên Cơ sở dữ liệu quốc gia). */
 export const NATIONAL_CODE_RE = /^\d\.\d{6}$/;

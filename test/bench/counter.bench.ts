@@ -6,8 +6,10 @@
  * 1. Navigation to a usable reception screen (page.goto of the launch URL → #procedure-search
  *    visible, enabled and focused), fresh browser context each time (no HTTP cache, no
  *    sessionStorage), 10 loads; baseline: a minimal HTML page from a node:http server to its
- *    DOMContentLoaded, also in a fresh context. Target < 1 s. In-page breakdown (bundle run, boot
- *    calls answered, usable) and, without target, the same tab loading again with a warm cache.
+ *    DOMContentLoaded, also in a fresh context. Target < 1 s. In-page breakdown (entry and boot
+ *    chunk run, app chunk run, boot calls answered, usable; how many antd styles the page had to
+ *    generate itself, 0 when the build's antd stylesheet covers the first screen) and, without
+ *    target, the same tab loading again with a warm cache.
  * 2. A keystroke in the procedure search to the new result list on screen, 10,000 procedures
  *    imported through catalogue.import: timed inside the page, from the keydown event's timestamp
  *    to the animation frame after the DOM mutation that shows this query's hits (compared with
@@ -384,11 +386,15 @@ async function openReception(browser: Browser, host: WebHost): Promise<[BrowserC
 interface Load {
   /** Node: page.goto → the usable screen seen through Playwright. */
   wallMs: number;
-  /** In the page, from navigation start: usable, DOMContentLoaded (the bundle has run: module
-   * scripts run before it), the last boot API answer (setup.status, auth.me) before usable. */
+  /** In the page, from navigation start: usable, DOMContentLoaded (the entry and the boot chunk
+   * have run: module scripts run before it), the app chunk run (main.tsx's `motcua:app-ready`
+   * mark, NaN without it), the last boot API answer (setup.status, auth.me) before usable. */
   usable: number;
   dcl: number;
+  app: number;
   boot: number;
+  /** antd styles the page generated itself (not from the build's stylesheet) until usable. */
+  antdStyles: number;
 }
 
 async function loadReception(page: Page, url: string): Promise<Load> {
@@ -400,20 +406,24 @@ async function loadReception(page: Page, url: string): Promise<Load> {
   });
   const wallMs = performance.now() - t0;
   const at = (await usable.jsonValue()) as number;
-  const [dcl, boot] = await page.evaluate((usableAt) => {
+  const [dcl, app, boot, antdStyles] = await page.evaluate((usableAt) => {
     const perf = window.performance;
     const nav = perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const api = (perf.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => e.name.endsWith('/api/call') && e.responseEnd <= usableAt)
       .map((e) => e.responseEnd);
-    return [nav.domContentLoadedEventEnd, Math.max(0, ...api)] as const;
+    const app = perf.getEntriesByName('motcua:app-ready')[0]?.startTime ?? NaN;
+    // antd's CSS-in-JS marks the <style> it inserts; its CSS variables carry a token mark too.
+    const styles = document.querySelectorAll('style[data-css-hash]:not([data-token-hash])');
+    return [nav.domContentLoadedEventEnd, app, Math.max(0, ...api), styles.length] as const;
   }, at);
-  return { wallMs, usable: at, dcl, boot };
+  return { wallMs, usable: at, dcl, app, boot, antdStyles };
 }
 
 function describeLoads(loads: Load[]): string {
   const med = (k: keyof Load) => ms(stats(loads.map((l) => l[k])).medianMs);
-  return `in-page medians from navigation start: DOMContentLoaded (bundle run) ${med('dcl')}, boot API answered ${med('boot')}, usable ${med('usable')}`;
+  const styles = stats(loads.map((l) => l.antdStyles)).medianMs;
+  return `in-page medians from navigation start: DOMContentLoaded (entry and boot chunk run) ${med('dcl')}, app chunk run ${med('app')}, boot API answered ${med('boot')}, usable ${med('usable')}; antd styles generated in the page ${styles}`;
 }
 
 async function navigation(browser: Browser, host: WebHost): Promise<void> {

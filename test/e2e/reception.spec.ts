@@ -40,8 +40,13 @@ async function chooseProcedure(page: Page, typed: string, name: string) {
   await expect(page.getByTestId('chosen-procedure')).toContainText(name);
 }
 
-/** The stored PDF's path from the print dialog, after Ctrl+P. */
+/**
+ * The stored PDF's path from the print dialog, after Ctrl+P. The dialog opens at once and the
+ * core makes the form's preview after: Ctrl+P before the preview is on screen prints nothing
+ * (the print button is disabled until then), so wait for it as the officer does.
+ */
 async function printAndGetPath(page: Page): Promise<string> {
+  await expect(page.locator('.ant-modal iframe.print-frame')).toBeVisible();
   await page.keyboard.press('Control+P');
   const saved = page.locator('.ant-modal').getByText(/Đã lưu bản in/);
   await expect(saved).toBeVisible();
