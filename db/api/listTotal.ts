@@ -104,7 +104,7 @@ function sized(db: Db, filter: ListFilter, now: LocalDateTime): Condition[] {
 }
 
 /** Dossiers in these states (all when undefined), from the counters kept by triggers. */
-function stateCount(db: Db, states: readonly DossierState[] | undefined): number {
+export function stateCount(db: Db, states: readonly DossierState[] | undefined): number {
   const rows = stmt<[], { state: string; n: number }>(
     db,
     'SELECT state, n FROM dossier_state_counts',

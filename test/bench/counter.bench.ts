@@ -49,6 +49,7 @@ import { toOfficeLocal } from '../../shared/time/wallClock';
 import { receiveInput, SEED_DIR, SETUP } from '../core/helpers';
 import { CHROMIUM_ARGS, findChromium } from '../system/chromium';
 import dossiersBench from './dossiers.bench';
+import { prng } from './prng';
 import { ms, report, section, stats, type Stats } from './harness';
 
 const NAV_RUNS = 10;
@@ -148,17 +149,6 @@ const QUALIFIERS = [
   'theo yêu cầu',
 ];
 const AGENCIES = ['UBND cấp xã', 'Chủ tịch UBND cấp xã', 'UBND tỉnh', 'Sở Tư pháp'];
-
-/** mulberry32, so every run imports the same catalogue. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateCatalogue(n: number): { procedures: unknown[] } {
   const rnd = prng(42);

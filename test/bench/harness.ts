@@ -37,7 +37,11 @@ export function sample(fn: (i: number) => unknown, n: number, warmup = Math.min(
   return stats(out);
 }
 
-export async function sampleAsync(fn: (i: number) => Promise<unknown>, n: number, warmup = Math.min(20, n)): Promise<Stats> {
+export async function sampleAsync(
+  fn: (i: number) => Promise<unknown>,
+  n: number,
+  warmup = Math.min(20, n),
+): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const out: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -70,7 +74,8 @@ export function report(line: {
   const parts = [`• ${line.name}`, `ours: ${line.ours}`];
   if (line.baseline) parts.push(`baseline: ${line.baseline}`);
   if (line.ratio !== undefined) parts.push(`ratio: ${line.ratio.toFixed(2)}×`);
-  if (line.target) parts.push(`target: ${line.target}${line.met === undefined ? '' : line.met ? ' ✔' : ' ✘'}`);
+  if (line.target)
+    parts.push(`target: ${line.target}${line.met === undefined ? '' : line.met ? ' ✔' : ' ✘'}`);
   console.log(parts.join(' | '));
 }
 

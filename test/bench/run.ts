@@ -14,6 +14,8 @@ const files = readdirSync(here)
 
 console.log(`MotCua Desk benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 for (const f of files) {
-  const mod = (await import(pathToFileURL(join(here, f)).href)) as { default: () => Promise<void> | void };
+  const mod = (await import(pathToFileURL(join(here, f)).href)) as {
+    default: () => Promise<void> | void;
+  };
   await mod.default();
 }

@@ -11,6 +11,7 @@ import { ftsMatchExpression } from '../../db/catalogue/ftsQuery';
 import { forgetListings } from '../../db/catalogue/listing';
 import { codePrefixOf } from '../../db/catalogue/search';
 import { openTempDb } from '../helpers/tempDb';
+import { prng } from './prng';
 import { ms, report, sample, section, stats, type Stats } from './harness';
 
 /**
@@ -272,17 +273,6 @@ const AGENCIES = [
   'Sở Tư pháp',
   'Trung tâm dịch vụ việc làm',
 ];
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same catalogue. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateCatalogue(n: number): { procedures: unknown[] } {
   const rnd = prng(42);
