@@ -153,6 +153,11 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
       );
     }
 
+    // One enrolment of a unit at a time: two machines enrolling for the same free number at the
+    // same moment would both find it free, and the second would fail on the unique index (a 500)
+    // instead of being told the number is taken. NO KEY UPDATE: the unit's pushes, whose foreign
+    // keys take KEY SHARE on the unit, are not held up.
+    await tx.query('SELECT 1 FROM units WHERE code = $1 FOR NO KEY UPDATE', [code.unit_code]);
     const holder = await tx.query<{ id: string }>(
       `SELECT id FROM devices WHERE unit_code = $1 AND workstation_number = $2 AND revoked_at IS NULL FOR UPDATE`,
       [code.unit_code, code.workstation_number],

@@ -144,6 +144,42 @@ describeDrivers('enrolment and device tokens', (bench) => {
     expect(newCall.statusCode).toBe(200);
   });
 
+  it('gives two machines enrolling for the same number at the same moment one device and a clear 409, never a 500', async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    // Two codes for number 5, both issued while it was free (two officers, two machines).
+    for (let round = 0; round < 6; round++) {
+      await b.db.query('DELETE FROM enrolment_codes');
+      await b.db.query('DELETE FROM devices');
+      const codes = [];
+      for (let i = 0; i < 2; i++)
+        codes.push((await issueEnrolmentCode(b.db, { unit: ONE_STOP, workstation: 5 })).code);
+      const answers = await Promise.all(
+        codes.map((code, i) =>
+          b.app.inject({
+            method: 'POST',
+            url: '/enrol',
+            payload: { code, deviceName: `Máy ${i}` },
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => a.statusCode).sort();
+      expect(statuses, answers.map((a) => a.body).join('\n')).toEqual([200, 409]);
+      const refused = answers.find((a) => a.statusCode === 409)!.json();
+      expect(refused.code).toBe('workstation_taken');
+      expect(refused.error).toMatch(/Máy số 5 của đơn vị đã được đăng ký/);
+      const { rows } = await b.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM devices WHERE workstation_number = 5',
+      );
+      expect(rows[0]!.n).toBe(1);
+      // the refused machine's code is not spent: it can still be used with --replace later
+      const spent = await b.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM enrolment_codes WHERE used_at IS NOT NULL',
+      );
+      expect(spent.rows[0]!.n).toBe(1);
+    }
+  });
+
   it('answers 401 with a Vietnamese message for a missing, malformed or unknown token', async () => {
     const b = bench();
     await seedUnits(b.db);
