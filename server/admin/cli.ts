@@ -7,7 +7,12 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../db/types';
 import { AdminError } from './errors';
 import { createUnit, listUnits, UNIT_COLUMNS } from './units';
-import { issueEnrolmentCode } from './enrolmentCodes';
+import {
+  cancelEnrolmentCodes,
+  CODE_COLUMNS,
+  issueEnrolmentCode,
+  listEnrolmentCodes,
+} from './enrolmentCodes';
 import { createOfficer, listOfficers, OFFICER_COLUMNS, updateOfficer } from './officers';
 import { DEVICE_COLUMNS, listDevices, revokeDevice } from './devices';
 import { listing } from './table';
@@ -45,6 +50,20 @@ export const COMMANDS = {
       unit: UNIT,
       workstation: { type: 'string', required: true, help: 'số máy, từ 1 đến 9' },
       replace: { type: 'boolean', help: 'thay máy đang giữ số này (máy cũ bị thu hồi)' },
+    },
+  },
+  'list-codes': {
+    summary:
+      'Liệt kê các mã đăng ký đã cấp cho một đơn vị: còn dùng được, đã dùng, hết hạn, đã hủy',
+    options: { unit: UNIT, json: JSON_OUTPUT },
+  },
+  'cancel-codes': {
+    summary: 'Hủy mã đăng ký chưa dùng (lộ mã, cấp nhầm máy): mã đã hủy không đăng ký được nữa',
+    options: {
+      unit: UNIT,
+      workstation: { type: 'string', help: 'hủy mọi mã chưa dùng của số máy này' },
+      code: { type: 'string', help: 'hoặc: hủy đúng mã này' },
+      all: { type: 'boolean', help: 'hoặc: hủy mọi mã chưa dùng của đơn vị' },
     },
   },
   'create-officer': {
@@ -240,6 +259,27 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
         '',
         `Dùng được một lần, hết hạn lúc ${issued.expiresAt.toISOString()}. Mã không được lưu lại: hãy chép ngay.`,
       ].join('\n');
+    }
+    case 'list-codes':
+      return listing(await listEnrolmentCodes(db, str(o.unit)!), CODE_COLUMNS, {
+        json: o.json === true,
+        empty: `Chưa cấp mã đăng ký nào cho đơn vị ${str(o.unit)}. Cấp mã bằng lệnh enrol-code.`,
+      });
+    case 'cancel-codes': {
+      const cancelled = await cancelEnrolmentCodes(db, {
+        unit: str(o.unit)!,
+        workstation: optionalInteger(str(o.workstation), 'workstation'),
+        code: str(o.code),
+        all: o.all === true,
+      });
+      if (cancelled.length === 0) {
+        return `Không có mã nào cần hủy: đơn vị ${str(o.unit)} không còn mã chưa dùng nào như vậy (xem list-codes).`;
+      }
+      const numbers = [...new Set(cancelled.map((c) => c.workstation))].sort((a, b) => a - b);
+      return (
+        `Đã hủy ${cancelled.length} mã đăng ký chưa dùng (máy số ${numbers.join(', ')}) của đơn vị ${str(o.unit)}. ` +
+        'Máy nào nhập các mã này sẽ được báo mã đã bị hủy.'
+      );
     }
     case 'create-officer': {
       const password = str(o.password) ?? (await io.askPassword('Mật khẩu của cán bộ: '));

@@ -49,6 +49,7 @@ interface CodeRow {
   workstation_number: number;
   replace_existing: boolean;
   used: boolean;
+  cancelled: boolean;
   expired: boolean;
   unit_name: string;
   parent_name: string;
@@ -114,7 +115,8 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<CodeRow>(
       `SELECT c.unit_code, c.workstation_number, c.replace_existing,
-              c.used_at IS NOT NULL AS used, c.expires_at <= now() AS expired,
+              c.used_at IS NOT NULL AS used, c.cancelled_at IS NOT NULL AS cancelled,
+              c.expires_at <= now() AS expired,
               u.name AS unit_name, u.parent_name, u.kind
          FROM enrolment_codes c JOIN units u ON u.code = c.unit_code
         WHERE c.code_hash = $1
@@ -134,6 +136,13 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
         409,
         'code_used',
         'Mã đăng ký này đã được sử dụng. Mỗi mã chỉ dùng được một lần: hãy xin quản trị viên cấp mã mới.',
+      );
+    }
+    if (code.cancelled) {
+      throw new HttpError(
+        410,
+        'code_cancelled',
+        'Mã đăng ký này đã bị quản trị viên hủy. Hãy xin quản trị viên cấp mã mới.',
       );
     }
     if (code.expired) {

@@ -228,6 +228,136 @@ describeDrivers('admin: list-devices and revoke-device', (bench) => {
   });
 });
 
+describeDrivers('admin: list-codes and cancel-codes', (bench) => {
+  /** Issue a code through the command, as the admin does; returns the code printed. */
+  async function issue(b: Bench, workstation: number, extra: string[] = []) {
+    const out = await admin(b, [
+      'enrol-code',
+      '--unit',
+      ONE_STOP,
+      '--workstation',
+      String(workstation),
+      ...extra,
+    ]);
+    return /^ {4}(\S+)$/m.exec(out)![1]!;
+  }
+  const enrolWith = (b: Bench, code: string) =>
+    b.app.inject({ method: 'POST', url: '/enrol', payload: { code, deviceName: 'Quầy' } });
+
+  it('lists what was issued, newest first, with its state and the device that used it', async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    expect(await admin(b, ['list-codes', '--unit', ONE_STOP])).toMatch(
+      /Chưa cấp mã đăng ký nào cho đơn vị 000\.00\.13\.H31.*enrol-code/,
+    );
+    const used = await issue(b, 1);
+    const enrolled = (await enrolWith(b, used)).json<{ deviceId: string }>();
+    await issue(b, 2);
+    await b.db.query(
+      "UPDATE enrolment_codes SET created_at = now() - interval '9 days', expires_at = now() - interval '2 days' WHERE workstation_number = 2",
+    );
+    await issue(b, 3);
+
+    const table = await admin(b, ['list-codes', '--unit', ONE_STOP]);
+    expect(table.split('\n')[0]).toMatch(
+      /^Máy số\s+Cấp lúc\s+Loại\s+Trạng thái\s+Mã máy đã đăng ký$/,
+    );
+    const rows = tableRows(table);
+    expect(rows.map((r) => [r[0], r[2], r[3]!.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/, 'T')])).toEqual([
+      ['3', 'máy mới', 'còn dùng được đến T'],
+      ['1', 'máy mới', 'đã dùng T'],
+      ['2', 'máy mới', 'hết hạn T'],
+    ]);
+    expect(rows[1]![4]).toBe(enrolled.deviceId);
+    // the codes themselves are never shown again: only their hashes are stored
+    expect(table).not.toContain(used);
+
+    const json = JSON.parse(await admin(b, ['list-codes', '--unit', ONE_STOP, '--json']));
+    expect(json.map((c: { status: string }) => c.status)).toEqual(['usable', 'used', 'expired']);
+  });
+
+  it('cancels usable codes by number, by code or all; a cancelled code cannot enrol (410)', async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    const fourA = await issue(b, 4);
+    const fourB = await issue(b, 4);
+    const five = await issue(b, 5);
+    const six = await issue(b, 6);
+    const usedSeven = await issue(b, 7);
+    expect((await enrolWith(b, usedSeven)).statusCode).toBe(200);
+
+    expect(await admin(b, ['cancel-codes', '--unit', ONE_STOP, '--workstation', '4'])).toBe(
+      `Đã hủy 2 mã đăng ký chưa dùng (máy số 4) của đơn vị ${ONE_STOP}. Máy nào nhập các mã này sẽ được báo mã đã bị hủy.`,
+    );
+    for (const code of [fourA, fourB]) {
+      const res = await enrolWith(b, code);
+      expect(res.statusCode).toBe(410);
+      expect(res.json()).toEqual({
+        code: 'code_cancelled',
+        error: 'Mã đăng ký này đã bị quản trị viên hủy. Hãy xin quản trị viên cấp mã mới.',
+      });
+    }
+    // the code as the admin has it, typed in lower case with spaces
+    expect(
+      await admin(b, [
+        'cancel-codes',
+        '--unit',
+        ONE_STOP,
+        '--code',
+        five.toLowerCase().replaceAll('-', ' '),
+      ]),
+    ).toMatch(/^Đã hủy 1 mã đăng ký chưa dùng \(máy số 5\)/);
+    await expect(admin(b, ['cancel-codes', '--unit', ONE_STOP, '--code', five])).rejects.toThrow(
+      /Mã này không cần hủy: đã hủy .* \(máy số 5\)\./,
+    );
+    await expect(
+      admin(b, ['cancel-codes', '--unit', ONE_STOP, '--code', usedSeven]),
+    ).rejects.toThrow(/Mã này không cần hủy: đã dùng/);
+
+    expect(await admin(b, ['cancel-codes', '--unit', ONE_STOP, '--all'])).toMatch(
+      /^Đã hủy 1 mã đăng ký chưa dùng \(máy số 6\)/,
+    );
+    expect((await enrolWith(b, six)).statusCode).toBe(410);
+    expect(await admin(b, ['cancel-codes', '--unit', ONE_STOP, '--all'])).toMatch(
+      /^Không có mã nào cần hủy/,
+    );
+    // the used code and its device are untouched
+    const { rows } = await b.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM devices WHERE revoked_at IS NULL',
+    );
+    expect(rows[0]!.n).toBe(1);
+    const statuses = JSON.parse(await admin(b, ['list-codes', '--unit', ONE_STOP, '--json'])).map(
+      (c: { workstation: number; status: string }) => `${c.workstation}:${c.status}`,
+    );
+    expect(statuses.sort()).toEqual([
+      '4:cancelled',
+      '4:cancelled',
+      '5:cancelled',
+      '6:cancelled',
+      '7:used',
+    ]);
+  });
+
+  it('says what to fix when it is unclear which codes to cancel', async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    const which = /đúng một trong ba cách: --workstation <số máy>.*--code <mã đăng ký>.*--all/;
+    await expect(admin(b, ['cancel-codes', '--unit', ONE_STOP])).rejects.toThrow(which);
+    await expect(
+      admin(b, ['cancel-codes', '--unit', ONE_STOP, '--workstation', '2', '--all']),
+    ).rejects.toThrow(which);
+    await expect(
+      admin(b, ['cancel-codes', '--unit', ONE_STOP, '--workstation', '12']),
+    ).rejects.toThrow(/từ 1 đến 9/);
+    await expect(
+      admin(b, ['cancel-codes', '--unit', ONE_STOP, '--code', 'KHONG-CO-MA-NAY']),
+    ).rejects.toThrow(/Không có mã đăng ký này cho đơn vị 000\.00\.13\.H31/);
+    await expect(admin(b, ['cancel-codes', '--unit', '000.00.99.H99', '--all'])).rejects.toThrow(
+      /000\.00\.99\.H99/,
+    );
+  });
+});
+
 describeDrivers('admin: set-officer and list-officers', (bench) => {
   async function unitWithOfficer(b: Bench) {
     await seedUnits(b.db);

@@ -2,6 +2,12 @@ import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
 import { officerActive } from './0002-officer-active';
 import { pullIndexes } from './0003-pull-indexes';
+import { enrolmentCodeCancel } from './0004-enrolment-code-cancel';
 
 /** In order, numbered 1, 2, 3, … without gaps. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [initial, officerActive, pullIndexes];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  officerActive,
+  pullIndexes,
+  enrolmentCodeCancel,
+];
