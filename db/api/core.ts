@@ -40,6 +40,7 @@ import { renderPrintHtml } from '../../renderer/print';
 import { loadPrintFontCss } from '../../renderer/print/fonts.node.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { openDatabase, type Db } from '../open';
+import { EVENT_WRITING_METHODS } from '../../shared/api/eventWriting';
 import { readSeedData, seedIfEmpty } from '../seed';
 import { getOffice, getSettings, readSettings, setOffice, updateSettings } from '../settings';
 import { getCalendarYear, listCalendarYears, setCalendarYear } from '../calendar';
@@ -95,25 +96,6 @@ export const DATABASE_FILE = 'motcua.sqlite';
 export const PRINTS_DIR = 'prints';
 /** Databases set aside by data.reset, one folder per reset. */
 export const ARCHIVE_DIR = 'archive';
-
-/**
- * Methods that write local dossier events: after one succeeds, the sync loop is nudged to send
- * it soon.
- */
-const WRITES_EVENTS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'dossiers.receive',
-  'dossiers.requestSupplement',
-  'dossiers.refuse',
-  'dossiers.handover',
-  'dossiers.accept',
-  'dossiers.supplementReceived',
-  'dossiers.resultReady',
-  'dossiers.return',
-  'dossiers.withdraw',
-  'dossiers.stop',
-  'dossiers.apology',
-  'print.render',
-]);
 
 export interface CoreLogger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -782,7 +764,7 @@ export function createCore(options: CoreOptions): Core {
     }
     try {
       const value = await run(method, input);
-      if (WRITES_EVENTS.has(method)) sync.notifyLocalEvent();
+      if (EVENT_WRITING_METHODS.has(method)) sync.notifyLocalEvent();
       return { ok: true, value };
     } catch (err) {
       const mapped = toApiErrorFromDb(err);

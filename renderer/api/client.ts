@@ -46,12 +46,22 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+const successListeners = new Set<(method: ApiMethod) => void>();
+
+/** Called after every successful call: the sync badge listens for calls that write events. */
+export function onApiSuccess(listener: (method: ApiMethod) => void): () => void {
+  successListeners.add(listener);
+  return () => successListeners.delete(listener);
+}
+
 function withErrorHooks(base: MotcuaApi, host: RendererApi['host']): RendererApi {
   return {
     host,
     async call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiOutput<M>> {
       try {
-        return await base.call(method, ...args);
+        const result = await base.call(method, ...args);
+        for (const l of successListeners) l(method);
+        return result;
       } catch (err) {
         const error = toApiError(err);
         for (const l of listeners) l(error, method);

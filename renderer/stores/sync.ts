@@ -8,7 +8,8 @@ import { create } from 'zustand';
 import type { App as AntApp } from 'antd';
 import type { ApiOutput } from '../../shared/api/contract';
 import { DOSSIER_EVENT_LABELS } from '../../shared/dossier/states';
-import { call, toApiError } from '../api/client';
+import { EVENT_WRITING_METHODS } from '../../shared/api/eventWriting';
+import { call, onApiSuccess, toApiError } from '../api/client';
 import { nowLocal, thousands } from '../lib/format';
 
 export type SyncStatus = ApiOutput<'sync.status'>;
@@ -48,19 +49,44 @@ export const useSync = create<SyncStore>()((set, get) => ({
 }));
 
 /**
- * Poll sync.status now and then every `everyMs` (one call at a time, never overlapping) until the
- * returned function is called.
+ * After a call that writes a dossier event, the badge asks again sooner than the poll would:
+ * once when the event is stored (it shows as waiting, or already sent: the core sends about
+ * 250 ms after the write), and once more when the push has had time to finish.
+ */
+export const AFTER_WRITE_MS: readonly number[] = [300, 2000];
+
+/**
+ * Poll sync.status now and then every `everyMs` (one call at a time, never overlapping), and
+ * sooner after a call that writes a dossier event, until the returned function is called.
  */
 export function startSyncPolling(everyMs = SYNC_POLL_MS): () => void {
   let stopped = false;
+  let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const tick = async () => {
-    await useSync.getState().refresh();
-    if (!stopped) timer = setTimeout(() => void tick(), everyMs);
+  let soon: number[] = []; // the delays of the next refreshes, asked for by a write
+  const schedule = () => {
+    if (stopped || running) return; // a refresh under way schedules the next when it ends
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void tick(), soon.shift() ?? everyMs);
   };
+  const tick = async () => {
+    running = true;
+    try {
+      await useSync.getState().refresh();
+    } finally {
+      running = false;
+    }
+    schedule();
+  };
+  const stopListening = onApiSuccess((method) => {
+    if (!EVENT_WRITING_METHODS.has(method)) return;
+    soon = [...AFTER_WRITE_MS];
+    schedule();
+  });
   void tick();
   return () => {
     stopped = true;
+    stopListening();
     if (timer !== undefined) clearTimeout(timer);
   };
 }
