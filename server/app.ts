@@ -8,7 +8,6 @@ import { registerEnrol } from './routes/enrol';
 import { registerSync } from './routes/sync';
 import { registerBackoffice } from './routes/backoffice';
 import { registerLookup } from './routes/lookup';
-import { keepStatistics } from './db/statistics';
 
 export interface AppOptions {
   db: Db;
@@ -21,8 +20,6 @@ export interface AppOptions {
   enrolPerMinute?: number;
   /** The clock of the rate limiters (tests). */
   now?: () => number;
-  /** How often PGlite's planner statistics are refreshed (db/statistics.ts); 0: never. */
-  statisticsIntervalMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -58,13 +55,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSync(app, options.db);
   registerBackoffice(app, options.db);
   registerLookup(app, options.db, lookupLimiter);
-  if (options.statisticsIntervalMs !== 0) {
-    const statistics = keepStatistics(options.db, {
-      intervalMs: options.statisticsIntervalMs,
-      onError: (err) => app.log.warn({ err }, 'planner statistics not refreshed'),
-    });
-    app.addHook('onClose', () => statistics.stop());
-  }
   await app.ready();
   return app;
 }
