@@ -14,8 +14,8 @@
  *
  *   npx tsx test/bench/sync-pull.bench.ts     (or npm run bench sync-pull)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -155,6 +155,25 @@ async function enrolFresh(serverUrl: string, code: string, name: string) {
 
 // ---- 1 and 2: push and pull N events ------------------------------------------------------
 
+/**
+ * CPU time a process has used, in ms (Linux /proc, 100 ticks a second), or null elsewhere. The
+ * server here shares this machine's cores with the workstation, so what both use says whether
+ * the pull waits on one of them or on the machine.
+ */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime
+  } catch {
+    return null;
+  }
+}
+
+const clientCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 async function rawServerInsert(db: ServerDb, rows: readonly EventRow[]): Promise<number> {
   // The baseline gets its dossier rows for free (inserted before the clock starts).
   const dossierIds = [...new Set(rows.map((r) => r.dossier_id))];
@@ -253,9 +272,15 @@ async function pushAndPull(storage: Storage): Promise<void> {
       met: ratio >= 0.3,
     });
 
+    const cpu0 = { client: clientCpuMs(), server: processCpuMs(server.child.pid) };
     t0 = performance.now();
     const pulled = await createSyncClient({ db: B.db, pullPageSize: 1000 }).syncOnce();
     const pullMs = performance.now() - t0;
+    const serverCpu1 = processCpuMs(server.child.pid);
+    const cpu = {
+      client: clientCpuMs() - cpu0.client,
+      server: serverCpu1 !== null && cpu0.server !== null ? serverCpu1 - cpu0.server : null,
+    };
     if (pulled.pulled.inserted !== N) throw new Error(`pull: ${JSON.stringify(pulled.pulled)}`);
     const same = B.db
       .prepare<[], EventRow>(
@@ -313,6 +338,13 @@ async function pushAndPull(storage: Storage): Promise<void> {
       name: `  pull breakdown (${storage.label})`,
       ours: `server answering the ${pages.length} pages alone ${ms(serverMs)}; applying them alone (validation, events, projections) ${ms(applyMs)}`,
     });
+    if (cpu.server !== null) {
+      const busy = (cpu.client + cpu.server) / (pullMs * availableParallelism());
+      report({
+        name: `  CPU during the pull (${storage.label})`,
+        ours: `workstation ${ms(cpu.client)}, server process ${ms(cpu.server)}, in ${ms(pullMs)} on ${availableParallelism()} cores: ${Math.round(busy * 100)} % of the machine${storage.label === 'PostgreSQL' ? ' (PostgreSQL backends not counted)' : ''}`,
+      });
+    }
     A.db.close();
     B.db.close();
   } finally {
