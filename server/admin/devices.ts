@@ -6,7 +6,7 @@
 import type { Db, Queryable } from '../db/types';
 import { AdminError } from './errors';
 import { officeTime, type Column } from './table';
-import { requireUnit } from './units';
+import { requireUnit, requireWorkstationNumber } from './units';
 
 export interface DeviceRow {
   id: string;
@@ -71,9 +71,7 @@ export async function revokeDevice(db: Db, input: RevokeInput): Promise<DeviceRo
   if (workstation !== undefined) {
     if (!unit)
       throw new AdminError('Thu hồi theo số máy (--workstation) cần cả --unit <mã đơn vị>.');
-    if (!Number.isInteger(workstation) || workstation < 1 || workstation > 9) {
-      throw new AdminError('Số máy (--workstation) phải là số nguyên từ 1 đến 9.');
-    }
+    requireWorkstationNumber(workstation);
   }
 
   return db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../db/types';
 import { hashEnrolmentCode, newEnrolmentCode } from '../auth/secrets';
 import { AdminError } from './errors';
 import { officeTime, type Column } from './table';
-import { requireUnit } from './units';
+import { requireUnit, requireWorkstationNumber } from './units';
 
 export const ENROLMENT_CODE_DAYS = 7;
 
@@ -26,14 +26,8 @@ export interface IssuedCode {
   expiresAt: Date;
 }
 
-function checkWorkstation(workstation: number): void {
-  if (!Number.isInteger(workstation) || workstation < 1 || workstation > 9) {
-    throw new AdminError('Số máy (--workstation) phải là số nguyên từ 1 đến 9.');
-  }
-}
-
 export async function issueEnrolmentCode(db: Db, input: EnrolmentCodeInput): Promise<IssuedCode> {
-  checkWorkstation(input.workstation);
+  requireWorkstationNumber(input.workstation);
   return db.transaction(async (tx) => {
     await requireUnit(tx, input.unit);
     const holder = await tx.query(
@@ -141,14 +135,15 @@ export async function cancelEnrolmentCodes(
         'của máy đó), --code <mã đăng ký> (một mã), hoặc --all (mọi mã chưa dùng của đơn vị).',
     );
   }
-  if (input.workstation !== undefined) checkWorkstation(input.workstation);
+  if (input.workstation !== undefined) requireWorkstationNumber(input.workstation);
+  const codeHash = input.code !== undefined ? hashEnrolmentCode(input.code) : null;
   return db.transaction(async (tx) => {
     await requireUnit(tx, input.unit);
     const usable = 'used_at IS NULL AND cancelled_at IS NULL AND expires_at > now()';
-    if (input.code !== undefined) {
+    if (codeHash !== null) {
       const { rows } = await tx.query<EnrolmentCodeRow>(
         `SELECT ${CODE_SELECT} FROM enrolment_codes WHERE code_hash = $1 AND unit_code = $2`,
-        [hashEnrolmentCode(input.code), input.unit],
+        [codeHash, input.unit],
       );
       const found = rows[0];
       if (!found) {
@@ -168,11 +163,7 @@ export async function cancelEnrolmentCodes(
           AND ($2::int IS NULL OR workstation_number = $2)
           AND ($3::text IS NULL OR code_hash = $3)
         RETURNING ${CODE_SELECT}`,
-      [
-        input.unit,
-        input.workstation ?? null,
-        input.code !== undefined ? hashEnrolmentCode(input.code) : null,
-      ],
+      [input.unit, input.workstation ?? null, codeHash],
     );
     return rows;
   });

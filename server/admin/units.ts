@@ -75,6 +75,13 @@ export async function requireUnit(db: Queryable, code: string, option = 'unit'):
   }
 }
 
+/** Refuse a workstation number the server does not issue (--workstation: 1–9). */
+export function requireWorkstationNumber(workstation: number): void {
+  if (!Number.isInteger(workstation) || workstation < 1 || workstation > 9) {
+    throw new AdminError('Số máy (--workstation) phải là số nguyên từ 1 đến 9.');
+  }
+}
+
 /** Every unit: each one-stop unit followed by its departments. */
 export async function listUnits(db: Queryable): Promise<Unit[]> {
   const { rows } = await db.query<Unit>(
