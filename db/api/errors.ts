@@ -119,7 +119,7 @@ export function toApiErrorFromDb(err: unknown, fieldPrefix = ''): MappedError {
       case 'invalid_input':
         return expected({ code: 'validation', message: err.message, fields: { _: err.message } });
       case 'enrolment':
-        // The server refused the one-time code (unknown, used, expired) or the workstation.
+        // The server refused the one-time code (unknown, used, expired, cancelled) or the workstation.
         return expected({
           code: 'validation',
           message: err.message,
