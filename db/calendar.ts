@@ -285,6 +285,7 @@ export function loadWorkCalendar(db: Db, settings: OfficeSettings = getSettings(
     workingWeekdays: settings.workingWeekdays,
     officeHours: settings.officeHours,
     countingRule: settings.countingRule,
+    calendarDaysDueTime: settings.calendarDaysDueTime,
     provisionalYears: years.filter((y) => y.status === 'provisional').map((y) => y.year),
     knownYears: years.map((y) => y.year),
   });

@@ -11,9 +11,11 @@ import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Db } from './open';
 import {
+  CALENDAR_DAYS_DUE_TIMES,
   COUNTING_RULES,
   DEFAULT_OFFICE_HOURS,
   DEFAULT_WORKING_WEEKDAYS,
+  type CalendarDaysDueTime,
   type CountingRule,
 } from '../shared/calendar';
 import { normaliseWorkCalendarOptions } from '../shared/calendar/options';
@@ -62,6 +64,11 @@ const SETTING_SCHEMAS = {
   countingRule: z.enum(COUNTING_RULES as [CountingRule, ...CountingRule[]], {
     error: `chỉ nhận ${COUNTING_RULES.join(', ')}`,
   }),
+  /** Thời hạn tính theo ngày (lịch): due at the receipt's clock time, or at the day's end. */
+  calendarDaysDueTime: z.enum(
+    CALENDAR_DAYS_DUE_TIMES as [CalendarDaysDueTime, ...CalendarDaysDueTime[]],
+    { error: `chỉ nhận ${CALENDAR_DAYS_DUE_TIMES.join(', ')}` },
+  ),
   paperSize: z.enum(['A4', 'A5'], { error: 'chỉ nhận A4 hoặc A5' }),
   printerName: z.string().trim().min(1, 'không được để trống').max(200).optional(),
   idleLockMinutes: z
@@ -95,6 +102,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   workingWeekdays: 'Ngày làm việc trong tuần',
   dueSoonWorkingDays: 'Số ngày làm việc cảnh báo sắp đến hạn',
   countingRule: 'Cách tính thời hạn theo ngày làm việc',
+  calendarDaysDueTime: 'Giờ hẹn trả của thời hạn tính theo ngày',
   paperSize: 'Khổ giấy in',
   printerName: 'Máy in',
   idleLockMinutes: 'Số phút không thao tác thì khóa màn hình',
@@ -110,6 +118,7 @@ export const DEFAULT_SETTINGS: Readonly<OfficeSettings> = Object.freeze({
   workingWeekdays: Object.freeze([...DEFAULT_WORKING_WEEKDAYS]) as number[],
   dueSoonWorkingDays: 2,
   countingRule: 'next_day_same_time',
+  calendarDaysDueTime: 'receipt_time',
   paperSize: 'A4',
   printerName: undefined,
   idleLockMinutes: 10,

@@ -85,6 +85,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   json: 'Tệp danh mục',
   dueSoonWorkingDays: 'Số ngày cảnh báo sắp đến hạn',
   countingRule: 'Cách tính thời hạn',
+  calendarDaysDueTime: 'Giờ hẹn trả của thời hạn tính theo ngày',
   paperSize: 'Khổ giấy in',
   printerName: 'Máy in',
   idleLockMinutes: 'Số phút khóa màn hình',

@@ -13,6 +13,7 @@ import { validateEmail } from '../text/email';
 import { isLocalDate, isLocalDateTime } from '../time/wallClock';
 import { validateUnitCode } from '../dossier/code';
 import { CHANNELS, DURATION_UNITS, ONLINE_LEVELS, STEP_UNITS } from '../catalogue/schema';
+import { CALENDAR_DAYS_DUE_TIMES, type CalendarDaysDueTime } from '../calendar/options';
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
@@ -158,11 +159,17 @@ export const COUNTING_RULE_NAMES = [
   'eight_hour_day',
 ] as const;
 
+const CALENDAR_DAYS_DUE_TIME_NAMES = CALENDAR_DAYS_DUE_TIMES as [
+  CalendarDaysDueTime,
+  ...CalendarDaysDueTime[],
+];
+
 export const settings = z.object({
   officeHours: z.array(z.tuple([z.string(), z.string()])),
   workingWeekdays: z.array(z.number().int()),
   dueSoonWorkingDays: z.number().int(),
   countingRule: z.enum(COUNTING_RULE_NAMES),
+  calendarDaysDueTime: z.enum(CALENDAR_DAYS_DUE_TIME_NAMES),
   paperSize: z.enum(PAPER_SIZES),
   printerName: z.string().optional(),
   idleLockMinutes: z.number().int(),
@@ -196,6 +203,12 @@ export const settingsPatch = z
       .nullable(),
     countingRule: z
       .enum(COUNTING_RULE_NAMES, { error: 'Cách tính thời hạn không hợp lệ' })
+      .nullable(),
+    calendarDaysDueTime: z
+      .enum(CALENDAR_DAYS_DUE_TIME_NAMES, {
+        error:
+          'Giờ hẹn trả của thời hạn tính theo ngày chỉ nhận: đúng giờ tiếp nhận, hoặc cuối ngày',
+      })
       .nullable(),
     paperSize: z.enum(PAPER_SIZES, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).nullable(),
     printerName: z.string().trim().max(200).nullable(),

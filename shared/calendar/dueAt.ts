@@ -21,8 +21,10 @@
  *    'eight_hour_day': N days = round(N × 480) minutes of working time, as rule 3.
  * 3. working_hours H: round(H × 60) minutes of working time through office hours, skipping
  *    breaks, nights and non-working days. The result may be exactly a closing time.
- * 4. calendar_days N (an integer): the normalised receipt date + N days, at the normalised clock
- *    time; on a non-working day, the next working day at that same clock time.
+ * 4. calendar_days N (an integer): the normalised receipt date + N days; on a non-working day, the
+ *    next working day. The time on that day is an office setting (calendarDaysDueTime): the
+ *    normalised clock time of receipt ('receipt_time', the default: Thu 16:00 + 3 → Sunday →
+ *    Mon 16:00), or the end of that last day ('end_of_day': the office's closing time, Mon 17:00).
  * 5. same_day: received (normalised) before the cutoff → closing time of that day; at or after it
  *    → closing time of the next working day; no cutoff → closing time of the normalised day. The
  *    cutoff is compared with the normalised time, so a receipt in the lunch break counts as
@@ -30,7 +32,8 @@
  * 6. none → null: the officer sets the appointment by hand.
  * 7. Working days are the working weekdays minus the days off plus the swapped working days.
  *
- * The counting rule only changes working_days; the other units count the same under every rule.
+ * The counting rule only changes working_days, and calendarDaysDueTime only calendar_days; the
+ * other units count the same under every setting.
  */
 import {
   formatDateTime,
@@ -100,7 +103,8 @@ export function computeDueAtMinutes(
       const clock = start - day * MINUTES_PER_DAY;
       const target = day + value;
       const dueDay = cal.isWorkingDayNumber(target) ? target : nextWorkingDay(cal, target);
-      return dueDay * MINUTES_PER_DAY + clock;
+      const time = cal.options.calendarDaysDueTime === 'end_of_day' ? cal.closingMinute : clock;
+      return dueDay * MINUTES_PER_DAY + time;
     }
     case 'same_day': {
       const day = Math.floor(start / MINUTES_PER_DAY);

@@ -3,9 +3,12 @@
  * See dueAt.ts for the counting rules and the documented choices.
  */
 export {
+  CALENDAR_DAYS_DUE_TIME_LABELS,
+  CALENDAR_DAYS_DUE_TIMES,
   COUNTING_RULES,
   DEFAULT_OFFICE_HOURS,
   DEFAULT_WORKING_WEEKDAYS,
+  type CalendarDaysDueTime,
   type CountingRule,
   type NormalisedWorkCalendarOptions,
   type OfficeHours,

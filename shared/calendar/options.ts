@@ -24,6 +24,24 @@ export const COUNTING_RULES: readonly CountingRule[] = [
   'eight_hour_day',
 ];
 
+/**
+ * The due time of a duration in calendar days (ngày), an office setting:
+ * - 'receipt_time': the clock time of the (normalised) receipt, as on real receipts (default);
+ * - 'end_of_day': the end of the last day, i.e. the office's closing time on the due day.
+ */
+export type CalendarDaysDueTime = 'receipt_time' | 'end_of_day';
+
+export const CALENDAR_DAYS_DUE_TIMES: readonly CalendarDaysDueTime[] = [
+  'receipt_time',
+  'end_of_day',
+];
+
+/** How the settings screen and the messages name each choice. */
+export const CALENDAR_DAYS_DUE_TIME_LABELS: Readonly<Record<CalendarDaysDueTime, string>> = {
+  receipt_time: 'Hẹn trả đúng giờ tiếp nhận (mặc định)',
+  end_of_day: 'Hẹn trả cuối ngày cuối cùng (giờ hết giờ làm việc)',
+};
+
 /** One session of the counter (buổi làm việc): ['07:30', '11:30']. */
 export type OfficeHours = readonly [open: string, close: string];
 
@@ -38,6 +56,8 @@ export interface WorkCalendarOptions {
   officeHours?: readonly OfficeHours[];
   /** Default 'next_day_same_time'. */
   countingRule?: CountingRule;
+  /** Default 'receipt_time'. */
+  calendarDaysDueTime?: CalendarDaysDueTime;
   /** Years whose calendar is not yet official (the Prime Minister's decision is not in). */
   provisionalYears?: readonly number[];
   /** Years the holiday data covers. When given, any other year counts as provisional. */
@@ -51,6 +71,7 @@ export interface NormalisedWorkCalendarOptions {
   readonly workingWeekdays: readonly number[];
   readonly officeHours: readonly OfficeHours[];
   readonly countingRule: CountingRule;
+  readonly calendarDaysDueTime: CalendarDaysDueTime;
   readonly provisionalYears: readonly number[];
   /** null when the options did not say which years the data covers. */
   readonly knownYears: readonly number[] | null;
@@ -183,6 +204,16 @@ function normaliseCountingRule(value: unknown): CountingRule {
   return value as CountingRule;
 }
 
+function normaliseCalendarDaysDueTime(value: unknown): CalendarDaysDueTime {
+  if (value === undefined) return 'receipt_time';
+  if (!CALENDAR_DAYS_DUE_TIMES.includes(value as CalendarDaysDueTime)) {
+    fail(
+      `Giờ hẹn trả của thời hạn tính theo ngày "${String(value)}" không hợp lệ: dùng 'receipt_time' (đúng giờ tiếp nhận) hoặc 'end_of_day' (cuối ngày cuối cùng).`,
+    );
+  }
+  return value as CalendarDaysDueTime;
+}
+
 /** Validates and normalises calendar options. Throws a RangeError with a Vietnamese message. */
 export function normaliseWorkCalendarOptions(options: WorkCalendarOptions): {
   options: NormalisedWorkCalendarOptions;
@@ -206,6 +237,7 @@ export function normaliseWorkCalendarOptions(options: WorkCalendarOptions): {
       `Cách tính "nhận sáng trả sáng, nhận chiều trả chiều" cần đúng hai buổi làm việc (sáng và chiều); giờ làm việc đang có ${sessions.length} buổi.`,
     );
   }
+  const calendarDaysDueTime = normaliseCalendarDaysDueTime(options.calendarDaysDueTime);
   const provisionalYears = normaliseYears(options.provisionalYears, 'Danh sách năm tạm tính');
   const knownYears =
     options.knownYears === undefined
@@ -218,6 +250,7 @@ export function normaliseWorkCalendarOptions(options: WorkCalendarOptions): {
       workingWeekdays: Object.freeze(workingWeekdays),
       officeHours: Object.freeze(officeHours.map((p) => Object.freeze(p) as OfficeHours)),
       countingRule,
+      calendarDaysDueTime,
       provisionalYears: Object.freeze(provisionalYears),
       knownYears: knownYears && Object.freeze(knownYears),
     }),

@@ -114,6 +114,33 @@ describe.skipIf(!chromium || !hasPdftotext)('print.render with Chromium', () => 
     expect(refusal.message).toMatch(/chưa in được "Phiếu từ chối/);
     expect((await t.core.call('dossiers.get', { id: dossierId })).timeline.length).toBe(before);
   });
+
+  it('a duration in calendar days prints the due time of the office setting', async () => {
+    // 24 calendar days from Tuesday 10 March 2026 09:00: Friday 3 April 2026.
+    const [proc] = await t.core.call('procedures.search', { query: 'theo hoc dai hoc' });
+    const caseLabel = 'Hồ sơ do quân đội, công an quản lý';
+    const receiptText = async () => {
+      const { dossier } = await t.core.call(
+        'dossiers.receive',
+        receiveInput(proc!.id, { caseLabel }),
+      );
+      const r = await t.core.call('print.render', { dossierId: dossier.id, form: 'receipt' });
+      return { dueAt: dossier.dueAt, text: pdfText(join(t.dir, r.pdfPath)).replace(/\s+/g, ' ') };
+    };
+    const kept = await receiptText();
+    expect(kept.dueAt).toBe('2026-04-03T09:00');
+    expect(kept.text).toMatch(
+      /trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 03 tháng 0?4 năm 2026/,
+    );
+
+    await t.core.call('settings.update', { calendarDaysDueTime: 'end_of_day' });
+    const end = await receiptText();
+    expect(end.dueAt).toBe('2026-04-03T17:00');
+    expect(end.text).toMatch(
+      /trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 03 tháng 0?4 năm 2026/,
+    );
+    await t.core.call('settings.update', { calendarDaysDueTime: null });
+  });
 });
 
 describe('print.render when the PDF maker fails', () => {

@@ -205,6 +205,7 @@ describe('loadWorkCalendar', () => {
     expect(cal.isProvisionalYear(2027)).toBe(true);
     expect(cal.isProvisionalYear(2028)).toBe(true); // no data at all
     expect(cal.options.countingRule).toBe('next_day_same_time');
+    expect(cal.options.calendarDaysDueTime).toBe('receipt_time');
     expect(cal.officeHours).toEqual([
       ['07:30', '11:30'],
       ['13:30', '17:00'],
@@ -224,8 +225,14 @@ describe('loadWorkCalendar', () => {
         ['13:30', '16:00'],
       ],
       countingRule: 'half_day_session',
+      calendarDaysDueTime: 'end_of_day',
     });
     const cal = loadWorkCalendar(t.db);
+    expect(cal.options.calendarDaysDueTime).toBe('end_of_day');
+    // Thursday 8 May 2025 10:00 + 2 days → Saturday, a working day here → due at its closing.
+    expect(computeDueAt('2025-05-08T10:00', { value: 2, unit: 'calendar_days' }, cal)).toBe(
+      '2025-05-10T16:00',
+    );
     expect(cal.isWorkingDay('2025-05-10')).toBe(true);
     expect(cal.isWorkingDay('2025-05-03')).toBe(false); // still a holiday
     expect(cal.options.countingRule).toBe('half_day_session');

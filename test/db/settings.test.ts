@@ -42,6 +42,7 @@ describe('settings', () => {
       workingWeekdays: [1, 2, 3, 4, 5],
       dueSoonWorkingDays: 2,
       countingRule: 'next_day_same_time',
+      calendarDaysDueTime: 'receipt_time',
       paperSize: 'A4',
       printerName: undefined,
       idleLockMinutes: 10,
@@ -59,6 +60,7 @@ describe('settings', () => {
       ],
       workingWeekdays: [6, 1, 2, 3, 4, 5],
       countingRule: 'half_day_session',
+      calendarDaysDueTime: 'end_of_day',
       paperSize: 'A5',
       printerName: '  Canon LBP2900  ',
       lookupUrl: 'https://dichvucong.khanhhoa.gov.vn/tra-cuu',
@@ -107,6 +109,9 @@ describe('settings', () => {
     expect(refusal({ dueSoonWorkingDays: 1.5 }).key).toBe('dueSoonWorkingDays');
     expect(refusal({ countingRule: 'calendar' }).message).toBe(
       'Cách tính thời hạn theo ngày làm việc (countingRule): chỉ nhận next_day_same_time, half_day_session, eight_hour_day.',
+    );
+    expect(refusal({ calendarDaysDueTime: 'closing' }).message).toBe(
+      'Giờ hẹn trả của thời hạn tính theo ngày (calendarDaysDueTime): chỉ nhận receipt_time, end_of_day.',
     );
     expect(refusal({ paperSize: 'A3' }).message).toBe(
       'Khổ giấy in (paperSize): chỉ nhận A4 hoặc A5.',

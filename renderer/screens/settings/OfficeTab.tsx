@@ -5,6 +5,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Radio, Row, Space } from 'antd';
 import type { Office, Settings } from '../../../shared/api/schemas';
+import {
+  CALENDAR_DAYS_DUE_TIME_LABELS,
+  CALENDAR_DAYS_DUE_TIMES,
+} from '../../../shared/calendar/options';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Kbd } from '../../components/Kbd';
@@ -83,6 +87,7 @@ export function OfficeTab() {
         workingWeekdays: s.workingWeekdays,
         dueSoonWorkingDays: s.dueSoonWorkingDays,
         countingRule: s.countingRule,
+        calendarDaysDueTime: s.calendarDaysDueTime,
         idleLockMinutes: s.idleLockMinutes,
         lookupUrl: s.lookupUrl ?? null,
         hotline: s.hotline ?? null,
@@ -204,6 +209,33 @@ export function OfficeTab() {
                     {COUNTING_RULES.map((r) => (
                       <Radio key={r.value} value={r.value}>
                         {r.label}
+                      </Radio>
+                    ))}
+                  </Space>
+                </Radio.Group>
+              </Field>
+            </Col>
+            <Col span={24}>
+              <Field
+                label="Thời hạn tính theo ngày (ngày lịch): giờ hẹn trả"
+                error={errors.calendarDaysDueTime}
+                hint="Ví dụ: tiếp nhận 16:00 thứ Năm, thời hạn 3 ngày, rơi vào Chủ nhật nên hẹn thứ Hai: lúc 16:00, hoặc lúc hết giờ làm việc."
+                htmlFor="set-calendar-days"
+              >
+                <Radio.Group
+                  id="set-calendar-days"
+                  value={s.calendarDaysDueTime}
+                  onChange={(e) =>
+                    setS({
+                      ...s,
+                      calendarDaysDueTime: e.target.value as Settings['calendarDaysDueTime'],
+                    })
+                  }
+                >
+                  <Space orientation="vertical">
+                    {CALENDAR_DAYS_DUE_TIMES.map((v) => (
+                      <Radio key={v} value={v}>
+                        {CALENDAR_DAYS_DUE_TIME_LABELS[v]}
                       </Radio>
                     ))}
                   </Space>

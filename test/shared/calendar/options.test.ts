@@ -26,6 +26,7 @@ describe('createWorkCalendar: options', () => {
         ['13:30', '17:00'],
       ],
       countingRule: 'next_day_same_time',
+      calendarDaysDueTime: 'receipt_time',
       provisionalYears: [2027],
       knownYears: null,
     });
@@ -116,6 +117,12 @@ describe('createWorkCalendar: options', () => {
   it('rejects an unknown counting rule', () => {
     expect(bad({ countingRule: 'weekly' as 'eight_hour_day' })).toThrow(
       /Cách tính thời hạn "weekly" không hợp lệ/,
+    );
+  });
+
+  it('rejects an unknown due time for calendar days', () => {
+    expect(bad({ calendarDaysDueTime: 'noon' as 'end_of_day' })).toThrow(
+      /Giờ hẹn trả của thời hạn tính theo ngày "noon" không hợp lệ/,
     );
   });
 
