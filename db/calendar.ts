@@ -127,7 +127,7 @@ function writeYear(
 }
 
 /**
- * Store every year of a holiday file (shape of shared/data/holidays-vn.json; its text or parsed
+ * Store every year of a holiday file (shape of build/seed/holidays-vn.json; its text or parsed
  * value). Throws HolidayFileError (Vietnamese, naming the bad entry) on a bad file; then nothing
  * is written. An official year already stored is not replaced by a provisional one.
  */

@@ -1,6 +1,6 @@
 /**
  * publish-calendar: make one year's holiday calendar official. The source is the file format of
- * shared/data/holidays-vn.json ({ years: { "2027": {...} } }) or that one year's object.
+ * build/seed/holidays-vn.json ({ years: { "2027": {...} } }) or that one year's object.
  */
 import { z } from 'zod';
 import type { Db } from '../db/types';

@@ -1,6 +1,6 @@
 /**
  * import-catalogue: publish the procedure catalogue (the format of
- * shared/data/procedures-sample.json: { procedures: [...] }, or the bare array). Every record
+ * build/seed/procedures-sample.json: { procedures: [...] }, or the bare array). Every record
  * keeps all its fields; the server checks only what the desktop app cannot do without.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The holiday file (lịch nghỉ lễ, Tết; shape of shared/data/holidays-vn.json): per year, its status
+ * The holiday file (lịch nghỉ lễ, Tết; shape of build/seed/holidays-vn.json): per year, its status
  * (official once the Prime Minister's decision is in, else provisional), its days off grouped by
  * holiday, and its swapped working Saturdays (ngày làm bù).
  *

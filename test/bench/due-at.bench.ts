@@ -5,9 +5,6 @@
  * round-trips of the same receipts (the parsing and formatting every call must do anyway).
  * Target: ≥ 200,000 calls/s.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   calendarFromHolidayFile,
   computeDueAt,
@@ -21,27 +18,15 @@ import {
   parseDate,
   parseDateTime,
 } from '../../shared/time/wallClock';
+import { readSeedFile } from '../helpers/seed';
 import { report, section, throughput } from './harness';
 
 const TARGET_PER_SECOND = 200_000;
 const CALLS = 500_000;
 const MIX_SIZE = 10_000;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const HOLIDAY_FILES = [
-  resolve(here, '../../data/holidays-vn.json'),
-  resolve(here, '../../../shared/data/holidays-vn.json'),
-];
-
 function readHolidays(): unknown {
-  for (const path of HOLIDAY_FILES) {
-    try {
-      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    } catch {
-      // try the next location
-    }
-  }
-  throw new Error(`holidays-vn.json not found in ${HOLIDAY_FILES.join(', ')}`);
+  return JSON.parse(readSeedFile('holidays-vn.json')) as unknown;
 }
 
 /** A small deterministic generator so every run measures the same mix. */

@@ -5,12 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCore, type Core, type CoreOptions } from '../../db/api/core';
 import type { ApiInput } from '../../shared/api/contract';
 import { toApiError, type ApiError } from '../../shared/api/errors';
 
-export const SEED_DIR = fileURLToPath(new URL('../../build/seed', import.meta.url));
+import { SEED_DIR } from '../helpers/seed';
+
+export { SEED_DIR };
 
 /** 09:00 office time (UTC+7) on Tuesday 10 March 2026. */
 export const T0 = new Date('2026-03-10T02:00:00Z');

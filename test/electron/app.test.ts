@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { TOKEN_FILE } from '../../electron/tokenStore';
+import { SEED_DIR } from '../helpers/seed';
 import { startCentral, UNIT } from '../sync/harness';
 import {
   createElectronMock,
@@ -29,8 +29,6 @@ function freshElectron(): void {
     createElectronMock({ userData: join(dir, 'userData'), temp: join(dir, 'temp') }),
   );
 }
-
-const SEED_DIR = fileURLToPath(new URL('../../build/seed', import.meta.url));
 
 let dir: string;
 let rendererDir: string;

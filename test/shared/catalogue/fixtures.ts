@@ -1,23 +1,11 @@
 /** The shipped sample data, and a few extra real-looking records the sample lacks. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readSeedFile, SEED_DIR } from '../../helpers/seed';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** The folder of the shipped seed files (build/seed). */
+export const DATA_DIR = SEED_DIR;
 
-/** The data folder: data/ in the repo once the app ships it, else the shared workspace copy. */
-export const DATA_DIR = (() => {
-  const candidates = [resolve(here, '../../../data'), resolve(here, '../../../../shared/data')];
-  const dir = candidates.find((d) => existsSync(resolve(d, 'procedures-sample.json')));
-  if (!dir) throw new Error(`procedures-sample.json not found in ${candidates.join(', ')}`);
-  return dir;
-})();
-
-export const SAMPLE_CATALOGUE_TEXT = readFileSync(
-  resolve(DATA_DIR, 'procedures-sample.json'),
-  'utf8',
-);
-export const HOLIDAY_FILE_TEXT = readFileSync(resolve(DATA_DIR, 'holidays-vn.json'), 'utf8');
+export const SAMPLE_CATALOGUE_TEXT = readSeedFile('procedures-sample.json');
+export const HOLIDAY_FILE_TEXT = readSeedFile('holidays-vn.json');
 
 /** A fresh parsed copy of the sample catalogue. */
 export function sampleCatalogue(): { about: string; procedures: Record<string, unknown>[] } {
