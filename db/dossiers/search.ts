@@ -12,7 +12,9 @@
  * the former LIKE '%word%': a word no longer matches inside another word ("uan" does not find
  * "Tuấn", "0900" does not find the middle of a CCCD, "012" does not find the segment "1012").
  * A word that starts with punctuation ("-1012") may start anywhere. Characters are literal: "%",
- * "_", "*", quotes and FTS5 operators are matched as typed, never read as syntax.
+ * "_", "*", quotes and FTS5 operators are matched as typed, never read as syntax. One exception:
+ * a phone or CCCD number typed in groups ("0914 222 333", "0914.222.333", "+84 914 222 333",
+ * "056 090 001 234") is one word, in the form the dossier stores (joinNumberGroups).
  *
  * Speed. The FTS expression is the words' ASCII letter-and-digit runs ("h31-260310" → "h31" AND
  * "260310"*): each run but a word's last must be a whole token, the last one a token prefix.
@@ -25,6 +27,7 @@
  * give the same rows in the same order, so keyset pages agree whichever way each was read.
  */
 import { foldVietnamese } from '../../shared/text/fold';
+import { validatePhone } from '../../shared/text/phone';
 
 /** Words of the query used; a pasted paragraph should not make a huge query. */
 export const MAX_WORDS = 8;
@@ -68,10 +71,33 @@ export interface TextSearch {
 /** [, ], *, ? are the GLOB metacharacters; each becomes a one-character class. */
 const globEscape = (s: string) => s.replace(/[[\]*?]/g, (c) => (c === ']' ? c : `[${c}]`));
 
+/**
+ * Digit groups joined by single spaces, dots or hyphens, starting with 0 or +84, standing alone
+ * (not a segment of a dossier code such as 000.00.13.H31-260310-1002, whose groups follow letters
+ * or fail the checks below).
+ */
+const GROUPED_NUMBER_RE =
+  /(?<![\p{L}\p{N}.-])(?:\(?\+84\)?[ .-]?|0)\d+(?:[ .-]\d+)+(?![\p{L}\p{N}])/gu;
+
+/**
+ * A phone number or CCCD typed in groups, as the dossier stores it: a valid phone number in its
+ * national form (shared/text/phone.ts); otherwise, from 0 then a digit other than 0 (a number's
+ * start as it is being typed, "0914 222", "056 090": no code segment starts so, 000.00.13 does
+ * not), the digits joined, up to the 12 of a CCCD. Anything else is left as typed.
+ */
+export function joinNumberGroups(text: string): string {
+  return text.replace(GROUPED_NUMBER_RE, (span) => {
+    const phone = validatePhone(span);
+    if (phone.ok) return phone.value;
+    const digits = span.replace(/\D/g, '');
+    return /^0[1-9]/.test(span) && digits.length <= 12 ? digits : span;
+  });
+}
+
 /** The words of a query, folded; empty when there is nothing to search. */
 export function searchWords(text: string): string[] {
   // Control characters separate words: SQLite would end a GLOB pattern at a NUL.
-  return foldVietnamese(text)
+  return foldVietnamese(joinNumberGroups(text))
     .split(/[\s\p{Cc}]+/u)
     .filter((w) => w !== '')
     .slice(0, MAX_WORDS);

@@ -37,8 +37,60 @@ export function suspendHotkeys(value: boolean): void {
   suspended = value;
 }
 
+/** What textEntryKey and isTextField need of an element. */
+export interface ElementLike {
+  tagName: string;
+  type?: string;
+  isContentEditable?: boolean;
+  readOnly?: boolean;
+}
+
+const NON_TEXT_INPUTS = new Set([
+  'button',
+  'checkbox',
+  'color',
+  'file',
+  'hidden',
+  'image',
+  'radio',
+  'range',
+  'reset',
+  'submit',
+]);
+
+/** A field the officer types into: a text-like input, a textarea, or editable content. */
+export function isTextField(el: ElementLike | null | undefined): boolean {
+  if (!el) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'TEXTAREA') return !el.readOnly;
+  if (tag !== 'INPUT') return false;
+  return !el.readOnly && !NON_TEXT_INPUTS.has((el.type ?? 'text').toLowerCase());
+}
+
 /**
- * Listen for shortcuts on the window while `enabled`. Handlers are read through a ref, so the map
+ * A key that belongs to a text field when one has the focus: everything without Ctrl, Alt or
+ * Meta (characters, Space, Enter, Tab, arrows, Backspace …) except the function keys and Escape,
+ * which type nothing. Shift alone is not a modifier here: Shift+1 types "!".
+ */
+export function textEntryKey(e: KeyLike): boolean {
+  if (e.ctrlKey || e.altKey || e.metaKey) return false;
+  return !/^F\d{1,2}$/.test(e.key) && e.key !== 'Escape';
+}
+
+/**
+ * Whether a shortcut may act on this key event: never while the screen is locked, and never on
+ * a key that types into the text field that has the focus (the board's 1–8 inside its search box,
+ * a date filter …): such a key goes to the field.
+ */
+export function shortcutMayFire(e: KeyLike, target: ElementLike | null): boolean {
+  if (suspended) return false;
+  return !(textEntryKey(e) && isTextField(target));
+}
+
+/**
+ * Listen for shortcuts on the window while `enabled`; a key typed into a text field stays there
+ * unless it uses Ctrl, Alt or Meta, or is a function key or Escape (shortcutMayFire). Handlers are read through a ref, so the map
  * may be a fresh object each render. A handled key does not reach the browser (F3 find, Ctrl+P).
  */
 export function useHotkeys(map: HotkeyMap, enabled = true): void {
@@ -47,7 +99,9 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (suspended || e.defaultPrevented || e.isComposing) return;
+      if (e.defaultPrevented || e.isComposing) return;
+      if (!shortcutMayFire(e, e.target instanceof Element ? (e.target as HTMLElement) : null))
+        return;
       const handler = ref.current[comboOf(e)];
       if (!handler) return;
       e.preventDefault();

@@ -27,6 +27,8 @@ import { useRoute } from '../stores/route';
 import { useSession } from '../stores/session';
 
 const ROW_HEIGHT = 52;
+/** How a date filter is typed (its box is too narrow to say it). */
+const DATE_HINT = 'Nhập ngày/tháng/năm, ví dụ 07/12/2026';
 const PAGE = 100;
 
 const CARDS: { bucket: BoardBucket; count: (c: DossierCounts) => number; tone: string }[] = [
@@ -162,12 +164,9 @@ export function BoardScreen() {
     requestAnimationFrame(() => document.getElementById('board-list')?.focus());
   };
 
-  const typing = () => {
-    const el = document.activeElement;
-    return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
-  };
+  // 1–8 choose a group; inside the search box and the date filters they are typed (useHotkeys).
   const digitKeys = Object.fromEntries(
-    CARDS.map((c, i) => [String(i + 1), () => (typing() ? undefined : chooseBucket(c.bucket))]),
+    CARDS.map((c, i) => [String(i + 1), () => chooseBucket(c.bucket)]),
   );
   useHotkeys({
     'Ctrl+F': () => search.current?.focus({ cursor: 'all' }),
@@ -276,7 +275,12 @@ export function BoardScreen() {
 function DossierRow({ d }: { d: DossierSummary }) {
   return (
     <div className={`dossier-row deadline-${d.deadline ?? d.outcome ?? d.state}`}>
-      <span className="mono">{d.code ?? <em className="muted">(chưa cấp mã)</em>}</span>
+      {/* the placeholder in the UI font: the monospace one has no Vietnamese tone marks */}
+      {d.code ? (
+        <span className="mono">{d.code}</span>
+      ) : (
+        <em className="muted no-code">(chưa cấp mã)</em>
+      )}
       <span className="cell-2">
         <span className="ellipsis">{d.applicantName}</span>
         <span className="muted small">{d.applicantIdNumber ?? d.applicantPhone ?? ''}</span>
@@ -409,10 +413,10 @@ function BoardFilterBar(props: {
         showSearch={{ optionFilterProp: 'label' }}
         onChange={(v: string | undefined) => setFilters({ officerId: v ?? null })}
       />
-      <Tooltip title={errors.from}>
+      <Tooltip title={errors.from ?? DATE_HINT}>
         <Input
           aria-label="Tiếp nhận từ ngày"
-          placeholder="Từ ngày (dd/mm/yyyy)"
+          placeholder="Từ ngày"
           style={{ width: 140 }}
           value={from}
           status={errors.from ? 'error' : undefined}
@@ -421,10 +425,10 @@ function BoardFilterBar(props: {
           onPressEnter={() => setFilters({ from })}
         />
       </Tooltip>
-      <Tooltip title={errors.to}>
+      <Tooltip title={errors.to ?? DATE_HINT}>
         <Input
           aria-label="Tiếp nhận đến ngày"
-          placeholder="Đến ngày (dd/mm/yyyy)"
+          placeholder="Đến ngày"
           style={{ width: 140 }}
           value={to}
           status={errors.to ? 'error' : undefined}

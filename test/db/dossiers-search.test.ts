@@ -25,7 +25,7 @@ import {
   type ListDossiersInput,
   type ReceiveDossierInput,
 } from '../../db/dossiers';
-import { searchTuning, searchWords, textSearch } from '../../db/dossiers/search';
+import { joinNumberGroups, searchTuning, searchWords, textSearch } from '../../db/dossiers/search';
 import { migrate, schemaVersion } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
@@ -297,6 +297,29 @@ describe('free-text search', () => {
       'Nguyễn Văn Anh',
       'Nguyễn Văn An',
     ]);
+  });
+
+  it('finds a phone or CCCD number typed in groups (spaces, dots, hyphens, +84)', () => {
+    const byPhone = search(t.db, { filter: { text: '0905123456' } });
+    expect(names(t.db, byPhone)).toEqual(['Nguyễn Văn An']);
+    for (const text of [
+      '0905 123 456',
+      '0905.123.456',
+      '0905-123-456',
+      '+84 905 123 456',
+      '(+84) 905.123.456',
+      '0905 123', // still being typed
+      'nguyen 0905 123 456',
+    ]) {
+      expect(search(t.db, { filter: { text } }), text).toEqual(byPhone);
+    }
+    const byId = search(t.db, { filter: { text: '056090001234' } });
+    expect(search(t.db, { filter: { text: '056 090 001 234' } })).toEqual(byId);
+    expect(search(t.db, { filter: { text: '0560.9000.1234' } })).toEqual(byId);
+    // a code's groups are not numbers: its segments still match as typed
+    expect(joinNumberGroups(`${UNIT_CODE}-251119-1001`)).toBe(`${UNIT_CODE}-251119-1001`);
+    expect(joinNumberGroups('000.00.13')).toBe('000.00.13');
+    expect(joinNumberGroups('251118 1001')).toBe('251118 1001');
   });
 
   it('treats FTS5 syntax and GLOB characters as plain text', () => {

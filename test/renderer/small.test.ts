@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { takeTokenFromUrl } from '../../renderer/api/client';
-import { comboOf } from '../../renderer/lib/hotkeys';
+import { comboOf, isTextField, shortcutMayFire, suspendHotkeys } from '../../renderer/lib/hotkeys';
 import { isIdle } from '../../renderer/lib/idle';
 import {
   nowLocal,
@@ -57,6 +57,57 @@ describe('keyboard combinations', () => {
     expect(comboOf(ev('1', 'Digit1'))).toBe('1');
     expect(comboOf(ev('N', 'KeyN', { shiftKey: true }))).toBe('N');
     expect(comboOf(ev('Tab', 'Tab', { shiftKey: true }))).toBe('Shift+Tab');
+  });
+});
+
+describe('shortcuts and text fields', () => {
+  const key = (
+    k: string,
+    mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {},
+  ) => ({ key: k, ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...mods });
+  const input = (type = 'text') => ({ tagName: 'INPUT', type });
+  const textarea = { tagName: 'TEXTAREA' };
+  const list = { tagName: 'DIV' };
+
+  it('knows a text field from a tick box, a button or a list', () => {
+    for (const t of ['text', 'search', 'tel', 'email', 'number', 'password', 'url'])
+      expect(isTextField(input(t)), t).toBe(true);
+    expect(isTextField(textarea)).toBe(true);
+    expect(isTextField({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+    for (const t of ['checkbox', 'radio', 'button', 'submit', 'range'])
+      expect(isTextField(input(t)), t).toBe(false);
+    expect(isTextField({ tagName: 'INPUT', type: 'text', readOnly: true })).toBe(false);
+    expect(isTextField(list)).toBe(false);
+    expect(isTextField(null)).toBe(false);
+  });
+
+  it('leaves the keys that type to the text field, and fires the others', () => {
+    // the board's group keys 1–8, Space, Enter, letters: typed into the field
+    for (const k of ['1', '8', ' ', 'Enter', 'a', 'Tab', 'ArrowDown', 'Backspace']) {
+      expect(shortcutMayFire(key(k), input()), k).toBe(false);
+      expect(shortcutMayFire(key(k), textarea), k).toBe(false);
+      expect(shortcutMayFire(key(k), list), k).toBe(true); // outside a field: a shortcut
+    }
+    expect(shortcutMayFire(key('!', { shiftKey: true }), input())).toBe(false);
+    // with a modifier, a function key or Escape: a shortcut everywhere
+    expect(shortcutMayFire(key('n', { altKey: true }), input())).toBe(true);
+    expect(shortcutMayFire(key('Enter', { ctrlKey: true }), input())).toBe(true);
+    expect(shortcutMayFire(key('p', { metaKey: true }), textarea)).toBe(true);
+    for (const k of ['F2', 'F3', 'F12', 'Escape'])
+      expect(shortcutMayFire(key(k), input())).toBe(true);
+    // a tick box takes Space itself (antd), but it is not a text field: 1–8 act there
+    expect(shortcutMayFire(key('1'), input('checkbox'))).toBe(true);
+  });
+
+  it('fires nothing while the screen is locked', () => {
+    suspendHotkeys(true);
+    try {
+      expect(shortcutMayFire(key('F2'), list)).toBe(false);
+      expect(shortcutMayFire(key('n', { altKey: true }), input())).toBe(false);
+    } finally {
+      suspendHotkeys(false);
+    }
+    expect(shortcutMayFire(key('F2'), list)).toBe(true);
   });
 });
 
