@@ -14,6 +14,8 @@ import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { TOKEN_HEADER } from '../../shared/api/contract';
 import type { ApiEnvelope } from '../../shared/api/errors';
 import {
@@ -26,12 +28,25 @@ import {
 import type { PdfPrinter } from '../../db/api/print';
 import type { CoreSyncOptions } from '../../db/api/syncLink';
 import { PAGE_CSP } from '../csp';
+import {
+  header,
+  installSocketGuards,
+  MESSAGES,
+  parseTarget,
+  readBody,
+  SECURITY_HEADERS,
+  sendJson,
+  sendText,
+  type Target,
+} from './http';
 
 export { PAGE_CSP };
 
 export const LOOPBACK = '127.0.0.1';
 /** Big enough for a catalogue import of a few thousand procedures. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Node's default, fixed here so that NODE_OPTIONS cannot change it: more gets a 431. */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,6 +82,11 @@ export interface WebHostOptions {
   core?: Pick<CoreOptions, 'renderHtml' | 'fontCss'>;
   /** The sync loop with the central server (runs while enrolled); default on, false: off. */
   sync?: CoreSyncOptions | false;
+  /**
+   * Headers must arrive within headersMs (default 30 s), the whole request within requestMs
+   * (default 120 s); slower requests get a 408.
+   */
+  timeouts?: { headersMs?: number; requestMs?: number };
 }
 
 export interface WebHost {
@@ -81,34 +101,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  headers: Record<string, string>,
-): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-length': String(Buffer.byteLength(body)),
-    ...headers,
-  });
-  res.end(body);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-}
-
 function errorEnvelope(
   code: 'unauthorized' | 'validation' | 'not_found' | 'internal',
   message: string,
@@ -120,40 +112,45 @@ function errorEnvelope(
 const TOKEN_MISSING =
   'Thiếu hoặc sai mã truy cập của phiên chạy này. Hãy mở đúng địa chỉ (có ?token=…) mà lệnh "npm run web" in ra; nếu đã chạy lại lệnh, hãy dùng địa chỉ mới.';
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new RangeError('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** The file under `root` a URL path names, or null (outside root, missing, a directory). */
-function fileUnder(root: string, urlPath: string): string | null {
-  let decoded: string;
+/**
+ * The file under `root` a decoded URL path names, or null (outside root, missing, a directory, or
+ * anything the file system refuses: a name too long, no permission).
+ */
+function fileUnder(root: string, path: string): string | null {
+  if (path.includes('\0')) return null;
   try {
-    decoded = decodeURIComponent(urlPath);
+    const full = resolve(root, '.' + path);
+    if (full !== root && !full.startsWith(root + sep)) return null;
+    if (!existsSync(full)) return null;
+    const real = realpathSync(full);
+    const realRoot = realpathSync(root);
+    if (!real.startsWith(realRoot + sep)) return null;
+    return statSync(real).isFile() ? real : null;
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
-  const full = resolve(root, '.' + decoded);
-  if (full !== root && !full.startsWith(root + sep)) return null;
-  if (!existsSync(full)) return null;
-  const real = realpathSync(full);
-  const realRoot = realpathSync(root);
-  if (!real.startsWith(realRoot + sep)) return null;
-  return statSync(real).isFile() ? real : null;
+}
+
+/** Send a file (already found by fileUnder); a read error ends the response, never the host. */
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  headers: Record<string, string>,
+): void {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    sendText(res, 404, 'Không tìm thấy.');
+    return;
+  }
+  res.writeHead(200, { ...SECURITY_HEADERS, ...headers, 'content-length': String(size) });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  pipeline(createReadStream(file), res, () => undefined);
 }
 
 export function defaultRendererDir(): string {
@@ -190,18 +187,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
-      send(res, 405, 'Method Not Allowed', {
-        allow: 'POST',
-        'content-type': 'text/plain; charset=utf-8',
-      });
+      sendText(res, 405, MESSAGES.methodNotAllowed, { allow: 'POST' });
       return;
     }
-    if (!tokenOk(req.headers[TOKEN_HEADER] as string | undefined)) {
+    if (!tokenOk(header(req, TOKEN_HEADER))) {
       sendJson(res, 401, errorEnvelope('unauthorized', TOKEN_MISSING, 'token'));
       return;
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+    const origin = header(req, 'origin');
+    const site = header(req, 'sec-fetch-site');
+    if (
+      (origin !== undefined && origin !== `http://${req.headers.host}`) ||
+      (site !== undefined && site !== 'same-origin')
+    ) {
       sendJson(
         res,
         403,
@@ -209,7 +207,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       return;
     }
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    if (!(header(req, 'content-type') ?? '').toLowerCase().startsWith('application/json')) {
       sendJson(
         res,
         415,
@@ -217,36 +215,63 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       return;
     }
-    let body: { method?: unknown; input?: unknown };
-    try {
-      const raw = await readBody(req, MAX_BODY_BYTES);
-      body = JSON.parse(raw.toString('utf8')) as typeof body;
-      if (typeof body !== 'object' || body === null) throw new SyntaxError('not an object');
-    } catch (err) {
-      const tooLarge = err instanceof RangeError;
+    const read = await readBody(req, MAX_BODY_BYTES);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too_large') {
       sendJson(
         res,
-        tooLarge ? 413 : 400,
+        413,
         errorEnvelope(
           'validation',
-          tooLarge
-            ? `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB): hãy chia tệp thành nhiều phần.`
-            : 'Dữ liệu gửi lên không phải JSON hợp lệ { method, input }.',
+          `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB): hãy chia tệp thành nhiều phần.`,
         ),
+      );
+      return;
+    }
+    let body: { method?: unknown; input?: unknown } | null = null;
+    try {
+      const parsed: unknown = JSON.parse(
+        new TextDecoder('utf-8', { fatal: true }).decode(read.body),
+      );
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        body = parsed as { method?: unknown; input?: unknown };
+    } catch {
+      body = null;
+    }
+    if (!body) {
+      sendJson(
+        res,
+        400,
+        errorEnvelope('validation', 'Dữ liệu gửi lên không phải JSON hợp lệ { method, input }.'),
       );
       return;
     }
     sendJson(res, 200, await core.dispatch(body.method, body.input));
   }
 
-  function handlePrint(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  function handlePrint(req: IncomingMessage, res: ServerResponse, target: Target): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendText(res, 405, MESSAGES.methodNotAllowed, { allow: 'GET, HEAD' });
+      return;
+    }
+    // Opened from the app (same-origin) or typed into the address bar (none); never embedded or
+    // fetched by another site, including another port of this machine (same-site).
+    const site = header(req, 'sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      sendJson(
+        res,
+        403,
+        errorEnvelope('unauthorized', 'Yêu cầu từ trang khác bị từ chối.', 'token'),
+      );
+      return;
+    }
     const given =
-      (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token');
+      header(req, TOKEN_HEADER) ?? new URLSearchParams(target.query).get('token') ?? undefined;
     if (!tokenOk(given)) {
       sendJson(res, 401, errorEnvelope('unauthorized', TOKEN_MISSING, 'token'));
       return;
     }
-    const file = fileUnder(printsRoot, url.pathname.slice(`/${PRINTS_DIR}`.length));
+    const file = fileUnder(printsRoot, target.path.slice(`/${PRINTS_DIR}`.length));
     if (!file || extname(file).toLowerCase() !== '.pdf') {
       sendJson(
         res,
@@ -255,39 +280,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       return;
     }
-    const size = statSync(file).size;
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'cross-origin-resource-policy': 'same-origin',
+    sendFile(req, res, file, {
       'content-type': 'application/pdf',
-      'content-length': String(size),
       'content-disposition': `inline; filename="${file.split(sep).pop()}"`,
       'cache-control': 'private, no-store',
     });
-    createReadStream(file).pipe(res);
   }
 
-  function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  function handleStatic(req: IncomingMessage, res: ServerResponse, target: Target): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'Method Not Allowed', {
-        allow: 'GET, HEAD',
-        'content-type': 'text/plain; charset=utf-8',
-      });
+      sendText(res, 405, MESSAGES.methodNotAllowed, { allow: 'GET, HEAD' });
       return;
     }
-    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const path = target.path === '/' ? '/index.html' : target.path;
     let file = fileUnder(rendererDir, path);
     // Client-side routes (no extension) get the app.
     if (!file && extname(path) === '') file = fileUnder(rendererDir, '/index.html');
     if (!file) {
       const missingBuild = !existsSync(join(rendererDir, 'index.html'));
-      send(
+      sendText(
         res,
         404,
         missingBuild
           ? `Chưa có bản dựng giao diện (${rendererDir}). Hãy chạy "npm run build" rồi "npm run web".`
           : 'Không tìm thấy.',
-        { 'content-type': 'text/plain; charset=utf-8' },
       );
       return;
     }
@@ -305,48 +321,69 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       headers['content-security-policy'] = PAGE_CSP;
       headers['x-frame-options'] = 'DENY';
     }
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      ...headers,
-      'content-length': String(statSync(file).size),
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
+    sendFile(req, res, file, headers);
   }
 
-  const server: Server = createServer((req, res) => {
-    if (!hostOk(req.headers.host)) {
-      send(res, 421, 'Misdirected Request: chỉ phục vụ qua 127.0.0.1.', {
-        'content-type': 'text/plain; charset=utf-8',
-      });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Node keeps the first of several Host headers; RFC 9112 wants a 400 for more than one.
+    if (req.rawHeaders.filter((_, i) => i % 2 === 0 && _.toLowerCase() === 'host').length > 1) {
+      sendText(res, 400, MESSAGES.badRequest);
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const route =
-      url.pathname === '/api/call'
-        ? handleApi(req, res)
-        : url.pathname.startsWith(`/${PRINTS_DIR}/`)
-          ? handlePrint(req, res, url)
-          : handleStatic(req, res, url);
-    Promise.resolve(route).catch((err: unknown) => {
-      log?.error('web host request failed', {
-        path: url.pathname,
-        error: (err as Error).stack ?? String(err),
+    if (req.httpVersionMajor !== 1) {
+      sendText(res, 400, MESSAGES.badRequest);
+      return;
+    }
+    if (!hostOk(header(req, 'host'))) {
+      sendText(res, 421, 'Misdirected Request: chỉ phục vụ qua 127.0.0.1.');
+      return;
+    }
+    const target = parseTarget(req.url);
+    if (!target) {
+      sendText(res, 400, MESSAGES.badPath);
+      return;
+    }
+    if (target.path === '/api/call') await handleApi(req, res);
+    else if (target.path.startsWith(`/${PRINTS_DIR}/`)) handlePrint(req, res, target);
+    else handleStatic(req, res, target);
+  }
+
+  /** The response being produced on each socket (a timeout answers through it). */
+  const inflight = new WeakMap<Duplex, ServerResponse>();
+  const server: Server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      const socket = req.socket;
+      // Until the response is out and the request read to its end (a timeout after the answer
+      // must not write a second one).
+      inflight.set(socket, res);
+      const settled = () => {
+        if (res.writableFinished && req.complete && inflight.get(socket) === res)
+          inflight.delete(socket);
+      };
+      res.on('finish', settled);
+      req.on('end', settled);
+      res.on('error', (err) => log?.warn('web host response error', { error: err.message }));
+      // Everything a request carries is checked inside `handle`; whatever still throws (a bug)
+      // becomes a 500 for this request, never the end of the process.
+      handle(req, res).catch((err: unknown) => {
+        log?.error('web host request failed', {
+          method: req.method,
+          error: (err as Error).stack ?? String(err),
+        });
+        if (!res.headersSent)
+          sendJson(
+            res,
+            500,
+            errorEnvelope('internal', 'Lỗi không mong muốn khi xử lý yêu cầu: hãy thử lại.'),
+          );
+        else res.destroy();
       });
-      if (!res.headersSent)
-        sendJson(
-          res,
-          500,
-          errorEnvelope('internal', 'Lỗi không mong muốn khi xử lý yêu cầu: hãy thử lại.'),
-        );
-      else res.destroy();
-    });
-  });
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
+    },
+  );
+  installSocketGuards(server, inflight, log);
+  server.headersTimeout = options.timeouts?.headersMs ?? 30_000;
+  server.requestTimeout = options.timeouts?.requestMs ?? 120_000;
 
   try {
     await new Promise<void>((resolvePromise, reject) => {

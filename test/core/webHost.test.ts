@@ -183,18 +183,17 @@ describe('browser-mode host', () => {
     const js = await http('/assets/app.js');
     expect(js.headers['content-type']).toMatch(/javascript/);
     expect((await http('/ho-so/abc')).body).toContain('<title>MotCua</title>');
+    // Dot segments, raw or percent-encoded, are refused before any file is looked up.
     for (const escape of [
       '/../../../../etc/passwd',
       '/%2e%2e/%2e%2e/etc/passwd',
       '/assets%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/assets%2f..%2f..%2fdata%2fmotcua.sqlite',
     ]) {
       const r = await http(escape);
+      expect(r.status, escape).toBe(400);
       expect(r.body, escape).not.toContain('root:');
-      // Either the app (a client route) or 404, never the file.
-      if (r.status === 200) expect(r.body, escape).toContain('<title>MotCua</title>');
-      else expect(r.status, escape).toBe(404);
     }
-    expect((await http('/assets%2f..%2f..%2fdata%2fmotcua.sqlite')).status).toBe(404);
     expect((await http('/missing.js')).status).toBe(404);
   });
 
@@ -226,9 +225,68 @@ describe('browser-mode host', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).equals(TINY_PDF)).toBe(true);
     expect((await http(`/prints/2026/..%2f..%2fmotcua.sqlite?token=${host.token}`)).status).toBe(
-      404,
+      400,
     );
     expect((await http(`/prints/nothing.pdf?token=${host.token}`)).status).toBe(404);
+  });
+
+  it('a body over 32 MiB gets the 413 message, not a reset connection', async () => {
+    /** Send the whole request over a raw socket, then read the whole answer. */
+    const raw = (head: string, body: Buffer, chunked: boolean) =>
+      new Promise<{ status: number; body: string; error?: string }>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port: host.port });
+        let got = Buffer.alloc(0);
+        const done = (error?: string) => {
+          const text = got.toString('utf8');
+          const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+          const start = text.indexOf('\r\n\r\n');
+          const length = Number(/content-length: (\d+)/i.exec(text)?.[1] ?? -1);
+          const payload =
+            start === -1
+              ? ''
+              : got.subarray(Buffer.byteLength(text.slice(0, start + 4))).toString('utf8');
+          if (!error && (length < 0 || Buffer.byteLength(payload) < length)) return false;
+          socket.destroy();
+          resolve({ status, body: payload, ...(error ? { error } : {}) });
+          return true;
+        };
+        socket.on('data', (d: Buffer) => {
+          got = Buffer.concat([got, d]);
+          done();
+        });
+        socket.on('error', (e) => done((e as NodeJS.ErrnoException).code ?? e.message));
+        socket.on('close', () => done('closed'));
+        socket.on('connect', () => {
+          socket.write(head);
+          if (!chunked) socket.write(body);
+          else {
+            for (let i = 0; i < body.length; i += 1 << 20) {
+              const piece = body.subarray(i, i + (1 << 20));
+              socket.write(`${piece.length.toString(16)}\r\n`);
+              socket.write(piece);
+              socket.write('\r\n');
+            }
+            socket.write('0\r\n\r\n');
+          }
+        });
+      });
+    const body = Buffer.alloc(33 * 1024 * 1024, 0x20);
+    const head = (framing: string) =>
+      `POST /api/call HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Motcua-Token: ${host.token}\r\n` +
+      `Content-Type: application/json\r\n${framing}\r\n`;
+    for (const [framing, chunked] of [
+      [`Content-Length: ${body.length}\r\n`, false],
+      ['Transfer-Encoding: chunked\r\n', true],
+    ] as const) {
+      const answer = await raw(head(framing), body, chunked);
+      expect(answer.error, framing).toBeUndefined();
+      expect(answer.status, framing).toBe(413);
+      expect(JSON.parse(answer.body).error.message, framing).toBe(
+        'Dữ liệu gửi lên quá lớn (tối đa 32 MB): hãy chia tệp thành nhiều phần.',
+      );
+    }
+    // and the host still answers
+    expect((await http('/')).status).toBe(200);
   });
 
   it('a client whose host is gone reports it in Vietnamese', async () => {
