@@ -13,12 +13,7 @@ import { startWebHost, type WebHost } from '../../electron/web/host';
 import { createHttpClient } from '../../shared/api/httpClient';
 import { ApiCallError } from '../../shared/api/errors';
 import { failure, receiveInput, SEED_DIR, SETUP, T0 } from './helpers';
-
-/** A minimal, valid one-page PDF (the PDF maker is not what this file tests). */
-const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+import { TINY_PDF } from '../web/tinyPdf';
 
 let host: WebHost;
 let dir: string;
