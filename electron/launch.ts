@@ -1,11 +1,18 @@
 /**
- * npm start: launch the desktop app with the Electron runtime. Where the runtime could not be
- * downloaded (closed networks, CI), say so in one sentence and point to browser mode.
+ * npm start: build what is missing or stale, then run the desktop app with the Electron runtime.
+ * Where the runtime is missing (npm install could not download it: closed networks), run browser
+ * mode instead, exactly as `npm run web` does, and open the default browser at its address.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { bundleElectron, electronBuildStale } from '../build/scripts/build';
+import { buildRenderer, rendererBuildStale } from './web/buildRenderer';
+import { findAppRoot, runBrowserMode } from './web/main';
+import { openDefaultBrowser } from './web/openBrowser';
 
+/** The Electron runtime's executable, or null when it was not downloaded. */
 function electronBinary(): string | null {
   try {
     const path = createRequire(import.meta.url)('electron') as unknown;
@@ -15,16 +22,45 @@ function electronBinary(): string | null {
   }
 }
 
-const binary = electronBinary();
-if (!binary) {
-  console.error(
-    'Không chạy được ứng dụng desktop vì máy này chưa tải được Electron runtime; hãy dùng chế độ trình duyệt: npm run web',
+async function runDesktop(binary: string, appRoot: string): Promise<void> {
+  const renderer = rendererBuildStale(appRoot);
+  if (renderer) {
+    console.log(`Đang dựng giao diện (${renderer})…`);
+    await buildRenderer(appRoot);
+  }
+  const main = electronBuildStale(appRoot);
+  if (main) {
+    console.log(
+      `Đang dựng tiến trình chính (${main === 'missing' ? 'chưa có bản dựng' : 'mã nguồn mới hơn bản dựng'})…`,
+    );
+    await bundleElectron(join(appRoot, 'dist', 'electron'));
+  }
+  const env = { ...process.env };
+  // Set in the shell, it would make the runtime a plain Node and ignore the app.
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, ['.'], { cwd: appRoot, stdio: 'inherit', env });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+async function runBrowserFallback(): Promise<void> {
+  console.log(
+    'Máy này chưa có Electron runtime (npm install không tải được) nên MotCua Desk chạy ở chế độ trình duyệt.\n' +
+      'Muốn dùng ứng dụng desktop: khi máy vào được mạng, chạy npm run get-electron rồi npm start.',
   );
-  process.exit(1);
+  const mode = await runBrowserMode();
+  if (await openDefaultBrowser(mode.url))
+    console.log('Đã mở địa chỉ trên trong trình duyệt mặc định.');
+  else console.log('Không tự mở được trình duyệt trên máy này: hãy mở địa chỉ trên.');
 }
-if (!existsSync('dist/electron/main.js')) {
-  console.error('Chưa có bản build của ứng dụng desktop; hãy chạy npm run build rồi npm start.');
-  process.exit(1);
+
+async function main(): Promise<void> {
+  const appRoot = findAppRoot();
+  const binary = electronBinary();
+  if (binary) await runDesktop(binary, appRoot);
+  else await runBrowserFallback();
 }
-const child = spawn(binary, ['.'], { stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));
+
+main().catch((err: unknown) => {
+  console.error(`Không khởi động được MotCua Desk: ${(err as Error).message}`);
+  process.exit(1);
+});

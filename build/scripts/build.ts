@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { buildStale } from './stale';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outElectron = join(root, 'dist', 'electron');
@@ -22,6 +23,25 @@ const EXTERNAL = [
   'esbuild',
   'fsevents',
 ];
+
+/** What the main process bundle is made of (db/api uses renderer/print's templates). */
+const ELECTRON_SOURCES = [
+  'electron',
+  'db',
+  'shared',
+  'renderer',
+  'build/scripts/build.ts',
+  'package.json',
+];
+
+/** Why dist/electron must be bundled again ('missing', 'older'), or null when it is current. */
+export function electronBuildStale(appRoot: string = root): 'missing' | 'older' | null {
+  return buildStale(
+    appRoot,
+    ['dist/electron/main.js', 'dist/electron/preload.cjs'],
+    ELECTRON_SOURCES,
+  );
+}
 
 /** The main process and preload bundles into `outDir` (main.js, preload.cjs). */
 export async function bundleElectron(outDir: string = outElectron): Promise<void> {

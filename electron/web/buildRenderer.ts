@@ -3,37 +3,25 @@
  * (renderer/, shared/, vite.config.ts and the build's antd stylesheet script), so `npm run web`
  * always serves what is in the tree.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { buildStale } from '../../build/scripts/stale';
 
-const SOURCE_DIRS = ['renderer', 'shared'];
-const SOURCE_FILES = ['vite.config.ts', 'build/scripts/antdStyles.ts', 'package.json'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry.name)));
-  }
-  return newest;
-}
+const SOURCES = [
+  'renderer',
+  'shared',
+  'vite.config.ts',
+  'build/scripts/antdStyles.ts',
+  'package.json',
+];
 
 /** Why the build must be redone, or null when dist/renderer is current. */
 export function rendererBuildStale(
   appRoot: string,
   outDir = join(appRoot, 'dist', 'renderer'),
 ): string | null {
-  const index = join(outDir, 'index.html');
-  if (!existsSync(index)) return 'chưa có bản dựng giao diện';
-  const built = statSync(index).mtimeMs;
-  const sources = Math.max(
-    ...SOURCE_DIRS.map((d) => newestMtime(join(appRoot, d))),
-    ...SOURCE_FILES.map((f) => newestMtime(join(appRoot, f))),
-  );
-  return sources > built ? 'mã nguồn giao diện mới hơn bản dựng' : null;
+  const why = buildStale(appRoot, [relative(appRoot, join(outDir, 'index.html'))], SOURCES);
+  if (why === 'missing') return 'chưa có bản dựng giao diện';
+  return why === 'older' ? 'mã nguồn giao diện mới hơn bản dựng' : null;
 }
 
 /** vite build with the repository's vite.config.ts. */

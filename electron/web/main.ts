@@ -42,7 +42,18 @@ function parsePort(raw: string | undefined): number {
   return n;
 }
 
-async function main(): Promise<void> {
+/** Browser mode, running: its address (with this launch's token) and how to stop it. */
+export interface BrowserMode {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start browser mode as `npm run web` does: build the renderer if needed, serve, print the
+ * address, stop on Ctrl+C / SIGTERM. Exits the process with a message when it cannot start.
+ */
+export async function runBrowserMode(): Promise<BrowserMode> {
   const appRoot = findAppRoot();
   const port = parsePort(process.env.PORT);
   const dataDir = resolve(process.env.DATA_DIR?.trim() || join(homedir(), '.motcua-desk'));
@@ -102,10 +113,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  return { url: host.url, dataDir, stop };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((err: unknown) => {
+  runBrowserMode().catch((err: unknown) => {
     console.error(`Không khởi động được MotCua Desk: ${(err as Error).message}`);
     process.exit(1);
   });
