@@ -7,3 +7,4 @@ export * from './text';
 export * from './calendar';
 export * from './dossier';
 export * from './catalogue';
+export * from './limits';

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
 import { parseDossierEvent, type DossierEvent } from '../../shared/dossier/events';
+import { eventStructureProblem } from '../../shared/dossier/wire';
 import type { IllegalTransitionError } from '../../shared/dossier/lifecycle';
 import {
   DOSSIER_EVENT_LABELS,
@@ -127,6 +128,10 @@ export function appendEvent(db: Database.Database, input: DossierEvent): Project
 
 function appendInTransaction(db: Database.Database, input: DossierEvent): Projection {
   const event = validateEvent(input);
+  // The server's own check of an event as a whole (size, nesting, text): what this counter
+  // records, the server takes.
+  const problem = eventStructureProblem(event);
+  if (problem) throw new DossierError('invalid_input', `Hồ sơ chưa ghi được: ${problem}`);
   const existing = loadDossierEvents(db, event.dossierId);
   const before = stmt<[string], { code: string | null; conflict_count: number }>(
     db,

@@ -8,6 +8,7 @@ import type { Db } from '../open';
 import { relaxedDurability } from './durability';
 import { markSynced } from '../dossiers';
 import { outboxWhere, recordRejections } from './state';
+import { MAX_EVENTS_PER_BATCH, PUSH_BATCH_BYTES } from '../../shared/limits';
 
 export interface OutboxEvent {
   id: string;
@@ -21,8 +22,11 @@ export interface BatchLimits {
   maxBytes: number;
 }
 
-/** The server takes at most 500 events and 1 MiB per push; stay a little under. */
-export const DEFAULT_BATCH: BatchLimits = { maxEvents: 500, maxBytes: 768 * 1024 };
+/** The server takes at most 500 events and 1 MiB per push (shared/limits.ts); stay a little under. */
+export const DEFAULT_BATCH: BatchLimits = {
+  maxEvents: MAX_EVENTS_PER_BATCH,
+  maxBytes: PUSH_BATCH_BYTES,
+};
 
 interface Row {
   id: string;

@@ -3,6 +3,7 @@
  * app can show as is. Fastify's own errors (bad JSON, body too large, …) are translated here.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { MAX_PUSH_BODY_BYTES } from '../../shared/limits';
 
 export class HttpError extends Error {
   constructor(
@@ -21,7 +22,8 @@ export interface ErrorBody {
   code: string;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** A push body: the limit is shared with the client (shared/limits.ts). */
+export const MAX_BODY_BYTES = MAX_PUSH_BODY_BYTES;
 
 const TRANSLATED: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {

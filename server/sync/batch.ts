@@ -1,6 +1,6 @@
 /** The body of a push: { events: [...] }, at most MAX_EVENTS_PER_BATCH of them. */
 import { HttpError } from '../http/errors';
-import { MAX_EVENTS_PER_BATCH } from './ingest';
+import { MAX_EVENTS_PER_BATCH } from '../../shared/limits';
 
 export function eventsOfBatch(body: unknown): unknown[] {
   const events =

@@ -33,8 +33,6 @@ export interface EventResult {
 export type IngestPolicy =
   { kind: 'counter' } | { kind: 'backoffice'; allowedTypes: readonly DossierEventType[] };
 
-export const MAX_EVENTS_PER_BATCH = 500;
-
 const reject = (id: string | null, code: RejectCode, reason: string): EventResult => ({
   id,
   status: 'rejected',

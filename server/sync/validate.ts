@@ -7,6 +7,7 @@ import {
   dossierEventSchema,
   type DossierEvent,
 } from '../../shared/dossier/events';
+import { eventStructureProblem } from '../../shared/dossier/wire';
 import { issuesText, vietnameseErrors } from '../validation';
 
 /** An event as it travels: the envelope of the contract, the payload exactly as the device sent it. */
@@ -39,11 +40,10 @@ export function checkEvent(input: unknown): Checked {
   if (!(DOSSIER_EVENT_TYPES as readonly string[]).includes(type)) {
     return { ok: false, id, reason: `Loại sự kiện không hợp lệ: "${type.slice(0, 60)}".` };
   }
-  // PostgreSQL text and JSONB cannot hold U+0000: refuse it here, or the batch would fail with
-  // a 500 on every retry and block the device's outbox.
-  if (JSON.stringify(input).includes('\\u0000')) {
-    return { ok: false, id, reason: 'Sự kiện chứa ký tự rỗng (U+0000), máy chủ không lưu được.' };
-  }
+  // The payload is stored as sent, extra fields included: all of it must be JSON that jsonb can
+  // hold (no U+0000, no lone surrogate, nothing nested without end), or the insert would fail.
+  const problem = eventStructureProblem(input);
+  if (problem) return { ok: false, id, reason: `Sự kiện không hợp lệ: ${problem}` };
   const parsed = dossierEventSchema.safeParse(input, { error: vietnameseErrors });
   if (!parsed.success) {
     return { ok: false, id, reason: `Sự kiện không hợp lệ: ${issuesText(parsed.error)}` };

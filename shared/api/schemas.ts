@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DOSSIER_STATES } from '../dossier/states';
-import { DOSSIER_EVENT_TYPES } from '../dossier/events';
+import { DOSSIER_EVENT_TYPES, PRINT_FORMS } from '../dossier/events';
 import { validateCccd } from '../text/cccd';
 import { validatePhone } from '../text/phone';
 import { validateEmail } from '../text/email';
@@ -55,14 +55,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: 'Quản trị viên',
 };
 
-export const PRINT_FORMS = [
-  'receipt',
-  'supplement_request',
-  'refusal',
-  'apology',
-  'control_slip',
-  'appointment_slip',
-] as const;
+export { PRINT_FORMS };
 export type PrintFormName = (typeof PRINT_FORMS)[number];
 
 export const PAPER_SIZES = ['A4', 'A5'] as const;

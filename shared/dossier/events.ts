@@ -8,13 +8,26 @@
  */
 import { z } from 'zod';
 import { isLocalDateTime } from '../time/wallClock';
+import { wireText } from '../text/textSchema';
+import {
+  MAX_BOOK_NO,
+  MAX_COMPONENTS,
+  MAX_COPIES,
+  MAX_DURATION_VALUE,
+  MAX_ENTRY_NO,
+  MAX_FEE_DONG,
+  MAX_SETS,
+  TEXT_MAX,
+} from '../limits';
 
 export const localDateTimeSchema = z
   .string()
-  .refine(isLocalDateTime, { message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật' });
+  .refine(isLocalDateTime, {
+    message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật',
+  });
 
 export const durationSchema = z.object({
-  value: z.number().nonnegative().nullable(),
+  value: z.number().nonnegative().max(MAX_DURATION_VALUE).nullable(),
   unit: z.enum(['working_days', 'working_hours', 'calendar_days', 'same_day', 'none']),
   cutoff: z
     .string()
@@ -25,118 +38,144 @@ export const durationSchema = z.object({
 /** Người nộp hồ sơ: a citizen or an organisation. */
 export const applicantSchema = z.object({
   kind: z.enum(['citizen', 'business', 'agency', 'organisation']),
-  name: z.string().trim().min(1, 'Chưa nhập họ tên người nộp hồ sơ'),
-  idNumber: z.string().trim().optional(), // CCCD, passport or tax code
+  name: wireText(TEXT_MAX.personName).trim().min(1, 'Chưa nhập họ tên người nộp hồ sơ'),
+  idNumber: wireText(TEXT_MAX.idNumber).trim().optional(), // CCCD, passport or tax code
   idKind: z.enum(['cccd', 'cmnd', 'passport', 'tax_code', 'other']).optional(),
-  birthDate: z.string().optional(), // 'YYYY-MM-DD'
-  phone: z.string().trim().optional(),
-  email: z.string().trim().optional(),
-  address: z.string().trim().optional(),
+  birthDate: wireText(20).optional(), // 'YYYY-MM-DD'
+  phone: wireText(TEXT_MAX.phone).trim().optional(),
+  email: wireText(TEXT_MAX.email).trim().optional(),
+  address: wireText(TEXT_MAX.address).trim().optional(),
   /** Người được ủy quyền, when someone files on the applicant's behalf. */
   representative: z
     .object({
-      name: z.string().trim().min(1),
-      idNumber: z.string().trim().optional(),
-      phone: z.string().trim().optional(),
-      relation: z.string().trim().optional(),
+      name: wireText(TEXT_MAX.personName).trim().min(1),
+      idNumber: wireText(TEXT_MAX.idNumber).trim().optional(),
+      phone: wireText(TEXT_MAX.phone).trim().optional(),
+      relation: wireText(TEXT_MAX.relation).trim().optional(),
     })
     .optional(),
 });
 
+const copies = z.number().int().nonnegative().max(MAX_COPIES);
+
 /** One line of the component checklist as received at the counter. */
 export const receivedComponentSchema = z.object({
-  componentId: z.string().optional(),
-  name: z.string().trim().min(1),
-  originals: z.number().int().nonnegative(), // bản chính
-  certifiedCopies: z.number().int().nonnegative(), // bản sao chứng thực
-  copies: z.number().int().nonnegative(), // bản sao, bản photo
+  componentId: wireText(TEXT_MAX.componentId).optional(),
+  name: wireText(TEXT_MAX.componentName).trim().min(1),
+  originals: copies, // bản chính
+  certifiedCopies: copies, // bản sao chứng thực
+  copies: copies, // bản sao, bản photo
   presentOnly: z.boolean().default(false), // chỉ xuất trình, không lưu
-  note: z.string().optional(),
+  note: wireText(TEXT_MAX.componentNote).optional(),
 });
 
 const missingComponentSchema = z.object({
-  name: z.string().trim().min(1),
-  originals: z.number().int().nonnegative().default(0),
-  certifiedCopies: z.number().int().nonnegative().default(0),
-  copies: z.number().int().nonnegative().default(0),
-  note: z.string().optional(),
+  name: wireText(TEXT_MAX.componentName).trim().min(1),
+  originals: copies.default(0),
+  certifiedCopies: copies.default(0),
+  copies: copies.default(0),
+  note: wireText(TEXT_MAX.componentNote).optional(),
 });
 
 /** What the counter knows of the procedure when it receives: a snapshot, so the event stands alone. */
 const procedureRefSchema = z.object({
-  procedureId: z.string().min(1),
-  procedureCode: z.string().nullable(),
-  procedureName: z.string().min(1),
-  field: z.string().optional(),
-  agency: z.string().optional(), // cơ quan có thẩm quyền giải quyết
-  caseLabel: z.string().optional(),
+  procedureId: wireText(TEXT_MAX.procedureId).min(1),
+  procedureCode: wireText(TEXT_MAX.procedureCode).nullable(),
+  procedureName: wireText(TEXT_MAX.procedureName).min(1),
+  field: wireText(TEXT_MAX.procedureField).optional(),
+  agency: wireText(TEXT_MAX.procedureAgency).optional(), // cơ quan có thẩm quyền giải quyết
+  caseLabel: wireText(TEXT_MAX.caseLabel).optional(),
 });
+
+const reasonText = (missing: string) => wireText(TEXT_MAX.reason).trim().min(1, missing);
+const noteText = wireText(TEXT_MAX.note).optional();
+const docNo = wireText(TEXT_MAX.docNo).min(1);
+
+/** The slips a counter prints for a dossier. */
+export const PRINT_FORMS = [
+  'receipt',
+  'supplement_request',
+  'refusal',
+  'apology',
+  'control_slip',
+  'appointment_slip',
+] as const;
 
 export const eventPayloadSchemas = {
   /** Tiếp nhận: a complete, valid dossier. The clock starts. */
   received: procedureRefSchema.extend({
-    code: z.string().min(1),
+    code: wireText(TEXT_MAX.dossierCode).min(1),
     applicant: applicantSchema,
-    components: z.array(receivedComponentSchema),
+    components: z.array(receivedComponentSchema).max(MAX_COMPONENTS),
     channel: z.enum(['in_person', 'online', 'postal']).default('in_person'),
-    sets: z.number().int().positive().default(1),
-    resultDelivery: z.object({ method: z.enum(['counter', 'post']), address: z.string().optional() }),
-    fee: z.number().nonnegative().default(0),
+    sets: z.number().int().positive().max(MAX_SETS).default(1),
+    resultDelivery: z.object({
+      method: z.enum(['counter', 'post']),
+      address: wireText(TEXT_MAX.address).optional(),
+    }),
+    fee: z.number().int().nonnegative().max(MAX_FEE_DONG).default(0), // đồng
     duration: durationSchema,
     dueAt: localDateTimeSchema.nullable(),
-    bookNo: z.number().int().positive(), // Quyển số
-    entryNo: z.number().int().positive(), // Số thứ tự
-    note: z.string().optional(),
+    bookNo: z.number().int().positive().max(MAX_BOOK_NO), // Quyển số
+    entryNo: z.number().int().positive().max(MAX_ENTRY_NO), // Số thứ tự
+    note: noteText,
   }),
   /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at the counter (the dossier is not received yet),
    *  or a department asking for more papers during processing (the clock pauses). */
   supplement_requested: z.object({
-    docNo: z.string().min(1), // Số: …/HDHS
-    missing: z.array(missingComponentSchema),
-    reason: z.string().trim().min(1, 'Chưa nhập lý do yêu cầu bổ sung'),
+    docNo, // Số: …/HDHS
+    missing: z.array(missingComponentSchema).max(MAX_COMPONENTS),
+    reason: reasonText('Chưa nhập lý do yêu cầu bổ sung'),
     // at the counter only: who and what, since there is no received event
     applicant: applicantSchema.optional(),
     procedure: procedureRefSchema.optional(),
   }),
-  supplement_received: z.object({ note: z.string().optional() }),
+  supplement_received: z.object({ note: noteText }),
   /** Phiếu từ chối tiếp nhận giải quyết hồ sơ, at the counter or after review. */
   refused: z.object({
-    docNo: z.string().min(1),
-    reason: z.string().trim().min(1, 'Chưa nhập lý do từ chối'),
+    docNo,
+    reason: reasonText('Chưa nhập lý do từ chối'),
     applicant: applicantSchema.optional(),
     procedure: procedureRefSchema.optional(),
   }),
   /** Bàn giao: to a department or another agency (một cửa liên thông). */
   handed_over: z.object({
-    toUnit: z.string().trim().min(1, 'Chưa chọn đơn vị nhận hồ sơ'),
-    toPerson: z.string().optional(),
-    note: z.string().optional(),
+    toUnit: wireText(TEXT_MAX.unitName).trim().min(1, 'Chưa chọn đơn vị nhận hồ sơ'),
+    toPerson: wireText(TEXT_MAX.personInUnit).optional(),
+    note: noteText,
   }),
   /** The department took the dossier in hand. */
-  accepted: z.object({ unit: z.string().min(1), person: z.string().optional() }),
+  accepted: z.object({
+    unit: wireText(TEXT_MAX.unitName).min(1),
+    person: wireText(TEXT_MAX.personInUnit).optional(),
+  }),
   /** Kết quả đã có: the department sent the result back to the one-stop unit. */
-  result_ready: z.object({ fromUnit: z.string().optional(), note: z.string().optional() }),
+  result_ready: z.object({ fromUnit: wireText(TEXT_MAX.unitName).optional(), note: noteText }),
   /** Trả kết quả. */
   returned: z.object({
     method: z.enum(['counter', 'post']),
     collectedBy: z
-      .object({ name: z.string().trim().min(1), idNumber: z.string().optional(), relation: z.string().optional() })
+      .object({
+        name: wireText(TEXT_MAX.personName).trim().min(1),
+        idNumber: wireText(TEXT_MAX.idNumber).optional(),
+        relation: wireText(TEXT_MAX.relation).optional(),
+      })
       .optional(),
-    postalTrackingNo: z.string().optional(),
+    postalTrackingNo: wireText(TEXT_MAX.postalTrackingNo).optional(),
   }),
-  withdrawn: z.object({ reason: z.string().trim().min(1, 'Chưa nhập lý do rút hồ sơ') }),
-  stopped: z.object({ reason: z.string().trim().min(1, 'Chưa nhập lý do dừng giải quyết') }),
+  withdrawn: z.object({ reason: reasonText('Chưa nhập lý do rút hồ sơ') }),
+  stopped: z.object({ reason: reasonText('Chưa nhập lý do dừng giải quyết') }),
   /** Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
   apology_issued: z.object({
-    docNo: z.string().min(1), // Số: …/PXL
-    reason: z.string().trim().min(1, 'Chưa nhập lý do trễ hạn'),
+    docNo, // Số: …/PXL
+    reason: reasonText('Chưa nhập lý do trễ hạn'),
     newDueAt: localDateTimeSchema,
   }),
   /** A slip printed for the citizen (stored before printing). */
   printed: z.object({
-    form: z.enum(['receipt', 'supplement_request', 'refusal', 'apology', 'control_slip', 'appointment_slip']),
+    form: z.enum(PRINT_FORMS),
     reprint: z.boolean(),
-    file: z.string().optional(),
+    file: wireText(TEXT_MAX.printFile).optional(),
   }),
 } as const;
 
@@ -148,9 +187,9 @@ export type EventPayload<T extends DossierEventType> = z.output<(typeof eventPay
 const eventEnvelope = {
   id: z.uuid({ version: 'v7', message: 'Mã sự kiện phải là UUIDv7' }),
   dossierId: z.uuid({ message: 'Mã hồ sơ nội bộ phải là UUID' }),
-  unitCode: z.string().min(1),
-  deviceId: z.string().min(1), // the workstation that wrote it
-  officerId: z.string().min(1),
+  unitCode: wireText(TEXT_MAX.envelopeId).min(1),
+  deviceId: wireText(TEXT_MAX.envelopeId).min(1), // the workstation that wrote it
+  officerId: wireText(TEXT_MAX.envelopeId).min(1),
   at: localDateTimeSchema, // business time, office-local wall clock
   recordedAt: z.iso.datetime({ message: 'recordedAt phải là thời điểm ISO 8601' }), // device clock, UTC
 };

@@ -4,3 +4,4 @@ export * from './documentNumber';
 export * from './states';
 export * from './transitions';
 export * from './lifecycle';
+export * from './wire';

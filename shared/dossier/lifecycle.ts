@@ -11,7 +11,7 @@
  * the paused working time.
  */
 import type { DossierEvent, DossierEventType, EventPayload } from './events';
-import { eventPayloadSchemas } from './events';
+import { PRINT_FORMS } from './events';
 import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS } from './states';
 import type { DossierState } from './states';
 import { KEEP_STATE, RESUME_STATE, transitionTarget } from './transitions';
@@ -29,7 +29,7 @@ export type ProcedureRef = Pick<
   'procedureId' | 'procedureCode' | 'procedureName' | 'field' | 'agency' | 'caseLabel'
 >;
 
-export const PRINT_FORMS: readonly PrintForm[] = eventPayloadSchemas.printed.shape.form.options;
+export { PRINT_FORMS };
 
 /** A pause of the clock while the applicant supplements the dossier. to is null while open. */
 export interface DossierPause {

@@ -7,3 +7,5 @@ export * from './cccd';
 export * from './cccdQr';
 export * from './phone';
 export * from './email';
+export * from './wellFormed';
+export * from './textSchema';

@@ -17,6 +17,7 @@ import {
 import {
   burial,
   closeStations,
+  corruptPayload,
   eventIds,
   newStation,
   serverEventIds,
@@ -55,12 +56,13 @@ describe.each(SYNC_DRIVERS)('refused events [$name]', ({ name, skipReason }) => 
       const B = await newStation(central, 2);
       const at = (hhmm: string) => A.ctx(`2026-03-06T${hhmm}`);
       const good1 = receiveDossier(A.db, at('08:00'), burial('Người thứ nhất'));
-      const nul = receiveDossier(A.db, at('08:10'), {
-        ...burial('Người có ghi chú hỏng'),
-        note: 'Ghi chú\u0000lỗi',
-      });
-      const big = receiveDossier(A.db, at('08:20'), {
-        ...burial('Người có tệp quá lớn'),
+      // The counter refuses both values below; a faulty device (or an older version) could still
+      // hold them in its outbox: written straight into the stored payload.
+      const nul = receiveDossier(A.db, at('08:10'), burial('Người có ghi chú hỏng'));
+      corruptPayload(A, nul.eventId, (p) => ({ ...p, note: 'Ghi chú\u0000lỗi' }));
+      const big = receiveDossier(A.db, at('08:20'), burial('Người có tệp quá lớn'));
+      corruptPayload(A, big.eventId, (p) => ({
+        ...p,
         components: [
           {
             name: 'Bản scan',
@@ -70,7 +72,7 @@ describe.each(SYNC_DRIVERS)('refused events [$name]', ({ name, skipReason }) => 
             note: 'x'.repeat(1_200_000),
           },
         ],
-      });
+      }));
       const good2 = receiveDossier(A.db, at('08:30'), burial('Người thứ hai'));
       const clash = receiveDossier(A.db, at('08:40'), burial('Người bị trùng mã sự kiện'));
       const good3 = receiveDossier(A.db, at('08:50'), burial('Người thứ ba'));
