@@ -36,8 +36,8 @@ export interface RemoteApplyReport {
   inserted: number;
   /** Events already held (same id): ignored. */
   duplicates: number;
-  /** Events that failed validation: not stored. */
-  rejected: { id: string | null; message: string }[];
+  /** Events that failed validation: not stored. `index` is the event's place in the batch. */
+  rejected: { id: string | null; index: number; message: string }[];
   /** Dossiers whose projection was re-derived. */
   dossierIds: string[];
 }
@@ -94,13 +94,13 @@ function storeEvents(
     'SELECT 1 FROM dossier_events WHERE dossier_id = ? LIMIT 1',
   ).pluck();
   const seen = new Map<string, Touched>();
-  for (const raw of events) {
+  for (const [index, raw] of events.entries()) {
     let event: DossierEvent;
     try {
       event = validateEvent(raw);
     } catch (err) {
       const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : null;
-      report.rejected.push({ id, message: (err as Error).message });
+      report.rejected.push({ id, index, message: (err as Error).message });
       continue;
     }
     let entry = seen.get(event.dossierId);

@@ -9,6 +9,7 @@ import { m0003_dossiers } from './0003-dossiers';
 import { m0004_auth } from './0004-auth';
 import { m0005_sync } from './0005-sync';
 import { m0006_dossier_search } from './0006-dossier-search';
+import { m0007_sync_unapplied_retry } from './0007-sync-unapplied-retry';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004_auth,
   m0005_sync,
   m0006_dossier_search,
+  m0007_sync_unapplied_retry,
 ];

@@ -8,7 +8,7 @@
  * (sync_rejections) for an officer to retry or discard. A batch the server finds too large (413)
  * is split in halves.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Db } from '../open';
 import { SyncError } from './errors';
@@ -22,7 +22,8 @@ import {
   type OutboxEvent,
   type PushOutcome,
 } from './outbox';
-import { applyPulledPage, reapplyUnapplied, type PulledPage } from './pull';
+import { sliceSizer, yieldToEventLoop } from './pace';
+import { applyPageSlice, applyPulledPage, retryKeptEvents, type PulledPage } from './pull';
 import { applyReference, referenceUpdateSchema, type ReferenceReport } from './reference';
 import {
   getSyncStatus,
@@ -52,6 +53,11 @@ export interface SyncClientOptions {
   pushDepth?: number;
   /** Events per pull page (server maximum 1000, the default). */
   pullPageSize?: number;
+  /**
+   * Local work per transaction while pulling, in ms (default 20): a page is applied in slices of
+   * about this long, and the counter's calls are served between them.
+   */
+  sliceBudgetMs?: number;
   /** Per request (default 30 s; /health 5 s). */
   timeoutMs?: number;
   healthTimeoutMs?: number;
@@ -63,7 +69,16 @@ export interface SyncClientOptions {
 
 export interface SyncRoundReport {
   pushed: PushOutcome & { batches: number };
-  pulled: { pages: number; inserted: number; duplicates: number; unapplied: number };
+  pulled: {
+    pages: number;
+    inserted: number;
+    duplicates: number;
+    /** Events kept aside this round (sync_unapplied). */
+    unapplied: number;
+    /** Events kept aside before, tried again this round, and of those now applied. */
+    retried: number;
+    reapplied: number;
+  };
   reference: ReferenceReport | null;
 }
 
@@ -265,9 +280,59 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     return parsed.data;
   }
 
+  const sliceBudgetMs = options.sliceBudgetMs ?? 20;
+  const pageSlices = sliceSizer({ budgetMs: sliceBudgetMs, first: 100, min: 10, max: pageSize });
+  const retrySlices = sliceSizer({ budgetMs: sliceBudgetMs, first: 25, min: 5, max: 250 });
+  /** The kept events are all tried once after a start (a newer version may read them). */
+  let sweepAfterStart = true;
+
+  /** A page in slices, the cursor with the last one; the event loop runs between slices. */
+  async function applyPage(page: PulledPage, out: SyncRoundReport['pulled']): Promise<void> {
+    let from = 0;
+    for (;;) {
+      await yieldToEventLoop();
+      const size = pageSlices.next();
+      const last = from + size >= page.events.length;
+      const events = last ? page.events.slice(from) : page.events.slice(from, from + size);
+      const at = now().toISOString();
+      const t0 = performance.now();
+      const report = last
+        ? applyPulledPage(db, { ...page, events }, at)
+        : applyPageSlice(db, events, at);
+      pageSlices.took(events.length, performance.now() - t0);
+      out.inserted += report.inserted;
+      out.duplicates += report.duplicates;
+      out.unapplied += report.unapplied;
+      if (last) return;
+      from += size;
+    }
+  }
+
+  /**
+   * The kept events that are due (all of them after a start), in small transactions with the
+   * event loop running between them. Stops early when the loop is stopped.
+   */
+  async function retryKept(out: SyncRoundReport['pulled']): Promise<void> {
+    const sweep = sweepAfterStart;
+    let after = '';
+    for (;;) {
+      await yieldToEventLoop();
+      if (abort.signal.aborted) return;
+      const limit = retrySlices.next();
+      const at = now().toISOString();
+      const t0 = performance.now();
+      const r = retryKeptEvents(db, at, sweep ? { limit, after } : { limit });
+      if (r.tried === 0) break;
+      retrySlices.took(r.tried, performance.now() - t0);
+      out.retried += r.tried;
+      out.reapplied += r.applied;
+      after = r.last!;
+    }
+    if (sweep) sweepAfterStart = false;
+  }
+
   async function pull(): Promise<SyncRoundReport['pulled']> {
-    const out = { pages: 0, inserted: 0, duplicates: 0, unapplied: 0 };
-    reapplyUnapplied(db, now().toISOString());
+    const out = { pages: 0, inserted: 0, duplicates: 0, unapplied: 0, retried: 0, reapplied: 0 };
     let restarted = false;
     let next = fetchPage(requireSyncConfig(db).pullCursor);
     for (;;) {
@@ -283,14 +348,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         ? fetchPage(page.cursor)
         : Promise.resolve({ events: [], cursor: page.cursor, hasMore: false });
       next.catch(() => undefined); // awaited below, or dropped when applying fails
-      await yieldToEventLoop(); // let the request leave before this thread is busy writing
-      const report = applyPulledPage(db, page, now().toISOString());
+      await applyPage(page, out); // (its first yield lets the request leave)
       out.pages++;
-      out.inserted += report.inserted;
-      out.duplicates += report.duplicates;
-      out.unapplied += report.unapplied;
-      if (!page.hasMore) return out;
+      if (!page.hasMore) break;
     }
+    await retryKept(out);
+    return out;
   }
 
   // ---- reference data -----------------------------------------------------------------------

@@ -32,5 +32,12 @@ export {
   type RejectedEvent,
 } from './state';
 export { readOutbox, DEFAULT_BATCH, type BatchLimits } from './outbox';
-export { applyPulledPage, reapplyUnapplied, type PulledPage, type PageReport } from './pull';
+export {
+  applyPageSlice,
+  applyPulledPage,
+  retryKeptEvents,
+  type PulledPage,
+  type PageReport,
+  type RetryReport,
+} from './pull';
 export { applyReference, type ReferenceReport, type ReferenceUpdate } from './reference';

@@ -12,6 +12,7 @@
 import type { Db } from '../open';
 import { relaxedDurability } from './durability';
 import { applyRemoteEvents, rebuildDossier } from '../dossiers';
+import { dueWithDossiers, forgetKept, keepAside, readKept } from './unapplied';
 import { parseDossierCode } from '../../shared/dossier/code';
 
 export interface PulledPage {
@@ -74,63 +75,89 @@ function learnWorkstations(db: Db, events: readonly unknown[]): string[] {
   return learnt;
 }
 
-function keepUnapplied(db: Db, raw: unknown, reason: string, at: string): void {
-  const e = asEvent(raw);
-  const id =
-    typeof e.id === 'string' ? e.id : `unknown-${at}-${Math.random().toString(36).slice(2)}`;
-  db.prepare(
-    `INSERT INTO sync_unapplied (event_id, dossier_id, raw, reason, received_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (event_id) DO UPDATE SET reason = excluded.reason`,
-  ).run(id, typeof e.dossierId === 'string' ? e.dossierId : null, JSON.stringify(raw), reason, at);
+interface Applied {
+  /** Dossiers that got new events. */
+  touched: string[];
+  /** Events that could not be applied, with the reason. */
+  aside: [raw: unknown, reason: string][];
 }
 
 /**
  * Apply events: all at once, and when that fails (a dossier code held by another dossier here),
- * dossier by dossier, keeping the events of the dossiers that fail in sync_unapplied. Call inside
- * a transaction.
+ * dossier by dossier; the events of the dossiers that fail, and those that fail validation, are
+ * returned to be set aside. Call inside a transaction.
  */
-function applyEvents(db: Db, events: readonly unknown[], at: string, report: PageReport): void {
+function applyEvents(db: Db, events: readonly unknown[], at: string, report: PageReport): Applied {
+  const out: Applied = { touched: [], aside: [] };
   const tally = (r: ReturnType<typeof applyRemoteEvents>, batch: readonly unknown[]) => {
     report.inserted += r.inserted;
     report.duplicates += r.duplicates;
-    for (const bad of r.rejected) {
-      const raw = batch.find((x) => asEvent(x).id === bad.id) ?? { id: bad.id };
-      keepUnapplied(db, raw, bad.message, at);
-      report.unapplied++;
-    }
+    out.touched.push(...r.dossierIds);
+    for (const bad of r.rejected) out.aside.push([batch[bad.index], bad.message]);
   };
   try {
     tally(applyRemoteEvents(db, events, { receivedAt: at }), events);
-    return;
   } catch {
-    // fall through: find the dossiers that fail
-  }
-  const groups = new Map<string, unknown[]>();
-  for (const raw of events) {
-    const key = String(asEvent(raw).dossierId);
-    const group = groups.get(key);
-    if (group) group.push(raw);
-    else groups.set(key, [raw]);
-  }
-  for (const group of groups.values()) {
-    try {
-      tally(applyRemoteEvents(db, group, { receivedAt: at }), group);
-    } catch (err) {
-      for (const raw of group) keepUnapplied(db, raw, (err as Error).message, at);
-      report.unapplied += group.length;
+    // find the dossiers that fail
+    const groups = new Map<string, unknown[]>();
+    for (const raw of events) {
+      const key = String(asEvent(raw).dossierId);
+      const group = groups.get(key);
+      if (group) group.push(raw);
+      else groups.set(key, [raw]);
+    }
+    for (const group of groups.values()) {
+      try {
+        tally(applyRemoteEvents(db, group, { receivedAt: at }), group);
+      } catch (err) {
+        for (const raw of group) out.aside.push([raw, (err as Error).message]);
+      }
     }
   }
+  report.unapplied += out.aside.length;
+  return out;
 }
+
+const emptyReport = (): PageReport => ({
+  inserted: 0,
+  duplicates: 0,
+  unapplied: 0,
+  learntWorkstations: 0,
+});
 
 /** One page and its cursor, in one transaction. */
 export function applyPulledPage(db: Db, page: PulledPage, receivedAt: string): PageReport {
-  const report: PageReport = { inserted: 0, duplicates: 0, unapplied: 0, learntWorkstations: 0 };
+  return applyPulled(db, page.events, receivedAt, page.cursor);
+}
+
+/**
+ * The first events of a page, in a transaction of their own, so that the counter's calls are
+ * served between the slices of a page (client.ts). The cursor moves with the page's last slice
+ * (applyPulledPage): after a crash in between, the page comes again and what is held is ignored.
+ */
+export function applyPageSlice(db: Db, events: readonly unknown[], receivedAt: string): PageReport {
+  return applyPulled(db, events, receivedAt, null);
+}
+
+function applyPulled(
+  db: Db,
+  events: readonly unknown[],
+  receivedAt: string,
+  cursor: string | null,
+): PageReport {
+  const report = emptyReport();
   const apply = db.transaction(() => {
-    const learnt = learnWorkstations(db, page.events);
-    if (page.events.length > 0) applyEvents(db, page.events, receivedAt, report);
+    const learnt = learnWorkstations(db, events);
+    if (events.length > 0) {
+      const { touched, aside } = applyEvents(db, events, receivedAt, report);
+      dueWithDossiers(db, touched);
+      for (const [raw, reason] of aside) keepAside(db, raw, reason, receivedAt);
+    }
     rebuildForWorkstations(db, learnt);
     report.learntWorkstations = learnt.length;
-    db.prepare('UPDATE sync_config SET pull_cursor = ? WHERE id = 1').run(page.cursor);
+    if (cursor !== null) {
+      db.prepare('UPDATE sync_config SET pull_cursor = ? WHERE id = 1').run(cursor);
+    }
   });
   relaxedDurability(db, () => apply.immediate());
   return report;
@@ -144,25 +171,48 @@ function rebuildForWorkstations(db: Db, ids: readonly string[]): void {
   for (const wsId of ids) for (const { id } of stale.all(wsId)) rebuildDossier(db, id);
 }
 
+export interface RetryReport {
+  /** Kept events tried. */
+  tried: number;
+  /** Of those, now applied (or already held). */
+  applied: number;
+  /** The key of the last one tried (the sweep's place), or null when none was. */
+  last: string | null;
+}
+
 /**
- * Try again the pulled events kept aside (after an update that understands them, or once a code
- * clash is fixed). Returns how many could now be applied.
+ * Try again, in one transaction, up to `pick.limit` pulled events kept aside (unapplied.ts says
+ * which and when): those applied are forgotten, the others wait longer. The caller takes them in
+ * small steps and lets the event loop run in between (client.ts).
  */
-export function reapplyUnapplied(db: Db, receivedAt: string): number {
-  const rows = db
-    .prepare<[], { event_id: string; raw: string }>(
-      'SELECT event_id, raw FROM sync_unapplied ORDER BY event_id',
-    )
-    .all();
-  if (rows.length === 0) return 0;
-  let applied = 0;
-  db.transaction(() => {
+export function retryKeptEvents(
+  db: Db,
+  at: string,
+  pick: { limit: number; after?: string },
+): RetryReport {
+  const out: RetryReport = { tried: 0, applied: 0, last: null };
+  const run = db.transaction(() => {
+    const rows = readKept(db, at, pick);
+    if (rows.length === 0) return;
     const events = rows.map((r) => JSON.parse(r.raw) as unknown);
+    const keyOf = new Map(events.map((e, i) => [e, rows[i]!.event_id]));
     learnWorkstations(db, events);
-    db.prepare('DELETE FROM sync_unapplied').run();
-    const report: PageReport = { inserted: 0, duplicates: 0, unapplied: 0, learntWorkstations: 0 };
-    applyEvents(db, events, receivedAt, report);
-    applied = rows.length - report.unapplied;
-  }).immediate();
-  return applied;
+    const { touched, aside } = applyEvents(db, events, at, emptyReport());
+    dueWithDossiers(db, touched);
+    const stillKept = new Set<string>();
+    for (const [raw, reason] of aside) {
+      const key = keyOf.get(raw)!;
+      stillKept.add(key);
+      keepAside(db, raw, reason, at, key);
+    }
+    forgetKept(
+      db,
+      rows.map((r) => r.event_id).filter((k) => !stillKept.has(k)),
+    );
+    out.tried = rows.length;
+    out.applied = rows.length - stillKept.size;
+    out.last = rows[rows.length - 1]!.event_id;
+  });
+  relaxedDurability(db, () => run.immediate());
+  return out;
 }
