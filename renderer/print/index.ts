@@ -4,7 +4,7 @@
  * Node callers get the font CSS from fonts.node.ts (not exported here: this module also runs in
  * the renderer).
  */
-export { renderPrintHtml, PRINT_FORM_TITLES } from './render';
+export { formPapers, renderPrintHtml, PRINT_FORM_TITLES } from './render';
 export type {
   HandoverResult,
   PaperSize,

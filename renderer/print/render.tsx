@@ -46,6 +46,11 @@ export const PRINT_FORM_TITLES: Readonly<Record<PrintForm, string>> = {
 
 const PAPERS: readonly PaperSize[] = ['A4', 'A5', '80mm'];
 
+/** The papers a form prints on: the appointment slip on the 80 mm roll, the others on A4 or A5. */
+export function formPapers(form: PrintForm): readonly PaperSize[] {
+  return form === 'appointment_slip' ? ['80mm'] : ['A4', 'A5'];
+}
+
 /** The date of the "<place>, ngày …" line when the data does not give one. */
 function documentDate(form: PrintForm, data: PrintData): LocalDate {
   if (data.documentDate !== undefined) {
@@ -80,10 +85,10 @@ export function renderPrintHtml(form: PrintForm, data: PrintData, options: Print
       `Khổ giấy "${String(options.paper)}" không hỗ trợ (A4, A5 hoặc 80mm).`,
     );
   }
-  if (form === 'appointment_slip' && options.paper !== '80mm') {
-    throw new PrintDataError('Giấy hẹn trả kết quả in trên khổ giấy nhiệt 80mm.');
-  }
-  if (form !== 'appointment_slip' && options.paper === '80mm') {
+  if (!formPapers(form).includes(options.paper)) {
+    if (form === 'appointment_slip') {
+      throw new PrintDataError('Giấy hẹn trả kết quả in trên khổ giấy nhiệt 80mm.');
+    }
     throw new PrintDataError(
       'Khổ 80mm chỉ dùng cho giấy hẹn trả kết quả; các mẫu khác in khổ A4 hoặc A5.',
     );

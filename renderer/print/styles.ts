@@ -1,7 +1,9 @@
 /**
  * The print CSS. A4 and A5 portrait: margins 2 cm left and 1.5 cm elsewhere on A4, scaled by
  * 1/√2 on A5; DejaVu Serif 13 pt on A4, 11 pt on A5. 80 mm thermal roll: 3 mm margins, 9 pt,
- * page height from the content estimate (one page, no blank tail).
+ * page height from the content estimate (one page, no blank tail); the side margins are the
+ * slip's padding, not the page's, so that the barcode can span the roll: Chromium shrinks the
+ * whole page to fit when anything reaches into the page's own margins.
  *
  * On screen (the preview iframe) each page is drawn as a sheet of its paper size.
  */
@@ -175,14 +177,15 @@ ${DENSE}${paper === 'A5' ? A5_COMPACT : ''}`;
 function thermalCss(heightMm: number): string {
   const m = THERMAL_MARGIN_MM;
   return `
-@page{size:${THERMAL_WIDTH_MM}mm ${heightMm}mm;margin:${m}mm}
+@page{size:${THERMAL_WIDTH_MM}mm ${heightMm}mm;margin:${m}mm 0}
 body{font-size:9pt;line-height:1.3}
-.slip{text-align:center}
+.slip{text-align:center;padding-left:${m}mm;padding-right:${m}mm}
 .slip .reprint{display:inline-block;margin-bottom:2pt}
 .slip .unit{font-weight:bold;text-transform:none}
 .slip .parent{font-size:0.9em}
 .slip .title{font-weight:bold;font-size:1.05em;margin-top:4pt}
 .slip .code{font-weight:bold;font-size:1.15em;margin:2pt 0;letter-spacing:0.02em}
+.slip .codes{display:flex;justify-content:center;margin:3pt -${m}mm 2pt}
 .slip .qr{margin:2pt auto}
 .slip .rows{text-align:left;margin-top:3pt}
 .slip .rows p{margin-bottom:2pt}

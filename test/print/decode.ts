@@ -1,7 +1,8 @@
 /**
  * Independent decoders for the marks the templates draw, so the tests read the SVG back the way a
  * scanner would instead of trusting the libraries that drew them:
- * - Code 128 from bwip-js's SVG (bar positions → module widths → symbol table → checksum → text);
+ * - Code 128 from our SVG (bar rectangles → module widths → symbol table → checksum → text), and
+ *   from element widths measured on a rasterised page (raster.ts);
  * - QR code (versions 1–6) from our SVG path: format information (BCH-checked), unmasking, the
  *   zigzag codeword order, de-interleaving, then numeric / alphanumeric / byte segments.
  */
@@ -128,32 +129,84 @@ interface Bar {
   right: number;
 }
 
-/** The bars of a bwip-js SVG: each path is vertical lines "Mx y1Lx y2" of one stroke width. */
+/** The bars of our Code 128 SVG: one path of rectangles "M x 0 h w v H h -w z" in modules. */
 function barsFromSvg(svg: string): Bar[] {
+  const path = /<path[^>]*\sd="([^"]+)"/.exec(svg)?.[1] ?? '';
   const bars: Bar[] = [];
-  const pathRe = /<path[^>]*stroke-width="([\d.]+)"[^>]*d="([^"]+)"/g;
-  for (let m = pathRe.exec(svg); m; m = pathRe.exec(svg)) {
-    const width = Number(m[1]);
-    const moveRe = /M([\d.]+) [\d.]+L([\d.]+) [\d.]+/g;
-    for (let l = moveRe.exec(m[2] ?? ''); l; l = moveRe.exec(m[2] ?? '')) {
-      const x = Number(l[1]);
-      bars.push({ left: x - width / 2, right: x + width / 2 });
-    }
+  const rectRe = /M([\d.]+) [\d.]+h([\d.]+)v[\d.]+h-([\d.]+)z/g;
+  for (let m = rectRe.exec(path); m; m = rectRe.exec(path)) {
+    if (m[2] !== m[3]) throw new Error(`not a rectangle: ${m[0]}`);
+    bars.push({ left: Number(m[1]), right: Number(m[1]) + Number(m[2]) });
   }
   return bars.sort((a, b) => a.left - b.left);
 }
 
-/** Decodes the Code 128 barcode in a bwip-js SVG; throws when it does not read. */
+/** Decodes the Code 128 barcode drawn in our SVG markup; throws when it does not read. */
 export function decodeCode128Svg(svg: string): string {
   const bars = barsFromSvg(svg);
   if (bars.length < 3) throw new Error('no bars');
-  const narrow = Math.min(...bars.map((b) => b.right - b.left));
   const widths: number[] = [];
   bars.forEach((b, i) => {
-    widths.push(Math.round((b.right - b.left) / narrow));
+    widths.push(b.right - b.left);
     const next = bars[i + 1];
-    if (next) widths.push(Math.round((next.left - b.right) / narrow));
+    if (next) widths.push(next.left - b.right);
   });
+  return decodeCode128Modules(widths.map((w) => Math.round(w / Math.min(...widths))));
+}
+
+/** e1+e2, e2+e3, e3+e4, e4+e5 of a pattern: its edge-to-similar-edge distances in modules. */
+function similarEdges(e: readonly number[]): string {
+  return [0, 1, 2, 3].map((j) => e[j]! + e[j + 1]!).join(',');
+}
+
+/** Symbol value by its similar-edge distances (the stop by its first six elements); unique. */
+const BY_SIMILAR_EDGES = new Map<string, number>();
+CODE128_PATTERNS.forEach((p, v) => {
+  const key = similarEdges([...p].map(Number));
+  if (BY_SIMILAR_EDGES.has(key)) throw new Error(`Code 128 patterns share edges ${key}`);
+  BY_SIMILAR_EDGES.set(key, v);
+});
+
+export interface MeasuredBar {
+  left: number;
+  right: number;
+}
+
+/**
+ * Decodes Code 128 from measured bars (left and right edges, any unit, left to right), as scanners
+ * do: each symbol character from the distances between similar edges (leading to leading,
+ * trailing to trailing) over its own width of 11 modules, which ink spread or a printer's dot gain
+ * does not change. Returns the text and every element's width in modules; throws when the bars do
+ * not read.
+ */
+export function decodeCode128Bars(bars: readonly MeasuredBar[]): {
+  text: string;
+  modules: number[];
+} {
+  // 3 bars per symbol character, 4 in the stop
+  if (bars.length < 10 || (bars.length - 4) % 3 !== 0) throw new Error(`${bars.length} bars`);
+  const characters = (bars.length - 4) / 3 + 1;
+  const modules: number[] = [];
+  let unit = 0;
+  for (let c = 0; c < characters; c++) {
+    const [b0, b1, b2, next] = [bars[3 * c]!, bars[3 * c + 1]!, bars[3 * c + 2]!, bars[3 * c + 3]!];
+    if (c < characters - 1) unit = (next.left - b0.left) / 11;
+    const key = [b1.left - b0.left, b1.right - b0.right, b2.left - b1.left, b2.right - b1.right]
+      .map((d) => Math.round(d / unit))
+      .join(',');
+    const value = BY_SIMILAR_EDGES.get(key);
+    if (value === undefined) throw new Error(`no Code 128 character has edges ${key}`);
+    if ((value === 106) !== (c === characters - 1)) throw new Error('stop pattern out of place');
+    modules.push(...[...CODE128_PATTERNS[value]!].map(Number));
+  }
+  return { text: decodeCode128Modules(modules), modules };
+}
+
+/**
+ * Decodes Code 128 from its element widths in modules (bar, space, …, bar; start to stop):
+ * symbol table, checksum, subsets A/B/C. Throws when they do not read.
+ */
+export function decodeCode128Modules(widths: readonly number[]): string {
   const symbols: number[] = [];
   let i = 0;
   while (i < widths.length) {

@@ -1,5 +1,5 @@
 /** Print data for the template tests: a real-looking receipt of 20/11/2019 at 08:37. */
-import type { PrintData, PrintOptions } from '../../renderer/print';
+import type { PrintData, PrintForm, PrintOptions } from '../../renderer/print';
 
 export const CODE = '000.00.00.H34-191120-0007';
 
@@ -161,3 +161,22 @@ export function controlSlipData(): PrintData {
     printedAt: '2019-12-17T16:45',
   });
 }
+
+const withCode = (data: PrintData): PrintData => ({
+  ...data,
+  dossier: { ...data.dossier, code: CODE },
+});
+
+/**
+ * A filled-in example of every form, each with the dossier code (a supplement request or refusal
+ * made at the counter has none yet, and prints no codes). A new form does not compile until it
+ * has one here.
+ */
+export const codedFormData: Record<PrintForm, () => PrintData> = {
+  receipt: receiptData,
+  supplement_request: () => withCode(supplementData()),
+  refusal: () => withCode(refusalData()),
+  apology: apologyData,
+  control_slip: controlSlipData,
+  appointment_slip: receiptData,
+};

@@ -24,7 +24,7 @@ export function pageTexts(html: string): string[] {
   );
 }
 
-/** Inline SVGs of a kind: 'qr' (our QR) or 'code128' (bwip-js barcode). */
+/** Inline SVGs of a kind: 'qr' (QR code) or 'code128' (Code 128 barcode). */
 export function svgs(html: string, kind: 'qr' | 'code128'): string[] {
   return [...html.matchAll(/<svg[^>]*class="([^"]+)"[\s\S]*?<\/svg>/g)]
     .filter((m) => m[1] === kind)

@@ -315,7 +315,7 @@ describe('80 mm appointment slip', () => {
   );
   const text = visibleText(html);
 
-  it('is compact: unit, code, QR, applicant, procedure, times, where, lookup and hotline', () => {
+  it('is compact: unit, code, barcode, QR, applicant, procedure, times, where, lookup and hotline', () => {
     expect(html).toMatch(/@page\{size:80mm \d+mm/);
     expect(text).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG');
     expect(text).toContain('GIẤY HẸN TRẢ KẾT QUẢ');
@@ -328,6 +328,8 @@ describe('80 mm appointment slip', () => {
     expect(text).toContain('Tra cứu hồ sơ: https://dichvucong.khanhhoa.gov.vn');
     expect(text).toContain('Đường dây nóng: 0258 1022');
     expect(decodeQrMatrix(qrMatrixFromSvg(svgs(html, 'qr')[0]!)).text).toBe(CODE);
+    expect(svgs(html, 'code128')).toHaveLength(1);
+    expect(decodeCode128Svg(svgs(html, 'code128')[0]!)).toBe(CODE);
     expect(text).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   });
 

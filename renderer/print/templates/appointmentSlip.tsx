@@ -1,14 +1,15 @@
 /**
- * The 80 mm thermal appointment slip (giấy hẹn): unit, dossier code, QR, applicant, procedure,
- * received and due times, where to collect, lookup address and hotline. One page whose height
- * follows the content (thermalSlipHeightMm).
+ * The 80 mm thermal appointment slip (giấy hẹn): unit, dossier code (as text, as a Code 128
+ * across the roll and as a QR code), applicant, procedure, received and due times, where to
+ * collect, lookup address and hotline. One page whose height follows the content
+ * (thermalSlipHeightMm).
  */
 import { ReprintMark } from '../components';
 import { feeText, has, officialTime, upper } from '../format';
 import type { PrintData, PrintOptions } from '../types';
-import { codeSizes, deliveryText, need } from './shared';
+import { BarcodeRow, deliveryText, need } from './shared';
 import type { TemplateProps } from './shared';
-import { QrCode } from '../codes';
+import { code128Layout, QrCode, qrLayout } from '../codes';
 import { THERMAL_MARGIN_MM, THERMAL_WIDTH_MM } from '../styles';
 
 export const APPOINTMENT_SLIP_TITLE = 'GIẤY HẸN TRẢ KẾT QUẢ';
@@ -61,7 +62,10 @@ export function thermalSlipHeightMm(data: PrintData, options: PrintOptions): num
   for (const l of slipLines(data, options)) lines += wrappedLines(`${l.label ?? ''}: ${l.text}`);
   lines += 2; // printed at, rule
   if (options.reprint) lines += 1.5;
-  const height = 2 * THERMAL_MARGIN_MM + lines * LINE_MM + codeSizes('80mm').qrMm + 8; // + spacing
+  const code = dossier.code ?? '';
+  const codesMm =
+    code === '' ? 0 : qrLayout(code, '80mm').sizeMm + (code128Layout(code, '80mm')?.heightMm ?? 0);
+  const height = 2 * THERMAL_MARGIN_MM + lines * LINE_MM + codesMm + 10; // + spacing
   return Math.max(90, Math.ceil(height));
 }
 
@@ -76,7 +80,8 @@ export function AppointmentSlip({ data, options }: TemplateProps) {
       <p className="title">{APPOINTMENT_SLIP_TITLE}</p>
       <p>Mã hồ sơ:</p>
       <p className="code">{code}</p>
-      <QrCode text={code} sizeMm={codeSizes('80mm').qrMm} />
+      <BarcodeRow code={code} paper="80mm" />
+      <QrCode text={code} paper="80mm" />
       <div className="rows">
         {slipLines(data, options).map((l, i) => (
           <p key={i}>

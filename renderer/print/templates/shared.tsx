@@ -48,24 +48,11 @@ export function oneStopUnitName(office: PrintOffice): string {
   return `Bộ phận Một cửa – ${office.unitName}`;
 }
 
-interface CodeSizes {
-  qrMm: number;
-  moduleMm: number;
-  barHeightMm: number;
-}
-
-export function codeSizes(paper: PaperSize): CodeSizes {
-  if (paper === 'A5') return { qrMm: 16, moduleMm: 0.22, barHeightMm: 6 };
-  if (paper === '80mm') return { qrMm: 28, moduleMm: 0.25, barHeightMm: 8 };
-  return { qrMm: 22, moduleMm: 0.28, barHeightMm: 9 };
-}
-
-/** The centred Code 128 barcode of the dossier code. */
+/** The centred Code 128 barcode of the dossier code, on a row of its own under the title. */
 export function BarcodeRow({ code, paper }: { code: string; paper: PaperSize }) {
-  const s = codeSizes(paper);
   return (
     <div className="codes">
-      <Code128 text={code} moduleMm={s.moduleMm} heightMm={s.barHeightMm} />
+      <Code128 text={code} paper={paper} />
     </div>
   );
 }
@@ -74,7 +61,7 @@ export function BarcodeRow({ code, paper }: { code: string; paper: PaperSize }) 
 export function QrBox({ code, paper }: { code: string; paper: PaperSize }) {
   return (
     <div className="qrbox">
-      <QrCode text={code} sizeMm={codeSizes(paper).qrMm} />
+      <QrCode text={code} paper={paper} />
     </div>
   );
 }
