@@ -7,7 +7,7 @@ import { apiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/api/schemas';
 import { findForSignIn, getOfficer, setPasswordHash, type OfficerAccount } from '../auth/officers';
 import { hashPassword, needsRehash, UNUSABLE_HASH, verifyPassword } from '../auth/password';
-import { clearFailures, delayAfter, recordFailure, retryAfterMs } from '../auth/throttle';
+import { beginAttempt, clearFailures, delayAfter } from '../auth/throttle';
 import { getSettings } from '../settings';
 
 interface State {
@@ -80,12 +80,13 @@ export class SessionKeeper {
     username: string,
     password: string,
   ): Promise<OfficerAccount & { passwordHash: string }> {
-    const wait = retryAfterMs(this.db, username, this.clock());
-    if (wait > 0) throw throttled(wait);
+    // Counted before the (slow, asynchronous) check: concurrent attempts see each other.
+    const attempt = beginAttempt(this.db, username, this.clock());
+    if (!('failures' in attempt)) throw throttled(attempt.retryAfterMs);
     const account = findForSignIn(this.db, username);
     const ok = await verifyPassword(password, account?.passwordHash ?? UNUSABLE_HASH);
     if (!ok || !account) {
-      const failures = recordFailure(this.db, username, this.clock());
+      const failures = attempt.failures;
       const next = delayAfter(failures);
       throw apiError(
         'unauthorized',

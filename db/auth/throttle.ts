@@ -7,6 +7,10 @@
  * i.e. 3 free attempts, then 1 s, 2 s, 4 s, … up to 15 minutes. A refused attempt does not check
  * the password and does not count as a failure. A success clears the user name's record.
  * Unknown user names are throttled the same way, so the answers never reveal which names exist.
+ *
+ * An attempt is counted as a failure when it starts, before the password is checked (scrypt takes
+ * a while and runs off the main thread): concurrent attempts then see each other, and no more than
+ * the free attempts are ever checked at once. A success clears the count again.
  */
 import type { Db } from '../open';
 
@@ -37,15 +41,26 @@ export function retryAfterMs(db: Db, username: string, now: Date): number {
   return Math.max(0, until - now.getTime());
 }
 
-/** Record a failure; returns the number of consecutive failures now. */
-export function recordFailure(db: Db, username: string, now: Date): number {
-  return db
+/**
+ * Start an attempt: refused (`retryAfterMs` > 0) while the user name must wait, else counted at
+ * once as a failure, in one synchronous step. `failures` is the count this attempt makes if the
+ * password turns out wrong.
+ */
+export function beginAttempt(
+  db: Db,
+  username: string,
+  now: Date,
+): { retryAfterMs: number } | { retryAfterMs: 0; failures: number } {
+  const wait = retryAfterMs(db, username, now);
+  if (wait > 0) return { retryAfterMs: wait };
+  const failures = db
     .prepare<[string, string], { failures: number }>(
       `INSERT INTO sign_in_failures (username, failures, last_failed_at) VALUES (?, 1, ?)
        ON CONFLICT (username) DO UPDATE SET failures = failures + 1, last_failed_at = excluded.last_failed_at
        RETURNING failures`,
     )
     .get(key(username), now.toISOString())!.failures;
+  return { retryAfterMs: 0, failures };
 }
 
 export function clearFailures(db: Db, username: string): void {

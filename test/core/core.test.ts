@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { API, API_METHODS } from '../../shared/api/contract';
 import { vietnameseDates } from '../../db/api/errors';
 import { formatShortDateTime } from '../../shared/text/officialDate';
+import { toApiError } from '../../shared/api/errors';
+import { FREE_ATTEMPTS } from '../../db/auth/throttle';
 import { CCCD, failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 let t: TestCore;
@@ -476,6 +478,39 @@ describe('roles, lock and throttling', () => {
     } finally {
       await again.close();
     }
+  });
+
+  /** The reasons of settled calls, counted: { bad_credentials: 3, throttled: 47, ok: … }. */
+  async function outcomes(calls: Promise<unknown>[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const r of await Promise.allSettled(calls)) {
+      const key = r.status === 'fulfilled' ? 'ok' : (toApiError(r.reason).reason ?? 'other');
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  it('50 concurrent sign-ins: no more than the free attempts are checked, the right password among them too late', async () => {
+    await t.core.call('auth.signOut');
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      t.core.call('auth.signIn', {
+        username: 'canbo1',
+        // The last one is right: racing the throttle must not let it through.
+        password: i === 49 ? 'CanBo12345' : `sai-${i}`,
+      }),
+    );
+    expect(await outcomes(calls)).toEqual({ bad_credentials: FREE_ATTEMPTS, throttled: 47 });
+    expect(await t.core.call('auth.me')).toBeNull();
+  });
+
+  it('50 concurrent unlocks of a locked screen: no more than the free attempts are checked', async () => {
+    await t.core.call('auth.signIn', { username: 'canbo1', password: 'CanBo12345' });
+    await t.core.call('auth.lock');
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      t.core.call('auth.unlock', { password: i === 49 ? 'CanBo12345' : `sai-${i}` }),
+    );
+    expect(await outcomes(calls)).toEqual({ bad_credentials: FREE_ATTEMPTS, throttled: 47 });
+    expect((await t.core.call('auth.me'))?.locked).toBe(true);
   });
 });
 
