@@ -16,6 +16,7 @@ import { lockForTransaction } from '../db/locks';
 import { checkEvent, type WireEvent } from './validate';
 import { insertEvents, sameEvent, storedEvents } from './eventRows';
 import { dossierOwners, recordRoutes, routedTo, upsertDossiers } from './dossierIndex';
+import { writeIsolated, type DatabaseRefusal } from './isolate';
 
 export type RejectCode = 'invalid' | 'forbidden' | 'conflict';
 
@@ -49,6 +50,8 @@ const MESSAGES = {
   otherUnitsDossier: 'Hồ sơ này thuộc đơn vị khác; máy này không được ghi vào hồ sơ đó.',
   notRouted: 'Hồ sơ này chưa được bàn giao cho đơn vị của máy này.',
   conflict: 'Mã sự kiện đã có trên máy chủ với nội dung khác; sự kiện này không được ghi.',
+  notStored: (r: DatabaseRefusal) =>
+    `Cơ sở dữ liệu của máy chủ không lưu được sự kiện này (mã lỗi ${r.code}: ${r.message}).`,
 };
 
 /** Why this device may not write this event, judged on the event alone; null when it may. */
@@ -100,8 +103,10 @@ export async function ingestEvents(
     const routed =
       policy.kind === 'backoffice' ? await routedTo(tx, device.unitCode, dossierIds) : null;
 
-    const fresh: (WireEvent & { ownerUnit: string })[] = [];
+    const fresh: (WireEvent & { ownerUnit: string; index: number })[] = [];
     const inBatch = new Map<string, WireEvent>();
+    /** Results that are copies of an event first met in this batch, by its id. */
+    const copiesInBatch = new Map<string, number[]>();
     for (const { index, event } of candidates) {
       const id = results[index]?.id ?? event.id;
       const prior = stored.get(event.id) ?? inBatch.get(event.id);
@@ -109,6 +114,8 @@ export async function ingestEvents(
         results[index] = sameEvent(prior, event)
           ? { id, status: 'duplicate' }
           : reject(id, 'conflict', MESSAGES.conflict);
+        if (!stored.has(event.id))
+          copiesInBatch.set(event.id, [...(copiesInBatch.get(event.id) ?? []), index]);
         continue;
       }
       const owner = owners.get(event.dossierId);
@@ -122,13 +129,25 @@ export async function ingestEvents(
         continue;
       }
       inBatch.set(event.id, event);
-      fresh.push({ ...event, ownerUnit: owner ?? device.unitCode });
+      fresh.push({ ...event, ownerUnit: owner ?? device.unitCode, index });
     }
     if (fresh.length === 0) return;
 
-    await upsertDossiers(tx, fresh, owners);
-    await insertEvents(tx, fresh);
-    if (policy.kind === 'counter') await recordRoutes(tx, fresh);
+    // An event the database still refuses is answered on its own (isolate.ts), never a 500.
+    const refused = await writeIsolated(tx, fresh, async (part) => {
+      await upsertDossiers(tx, part, owners);
+      await insertEvents(tx, part);
+      if (policy.kind === 'counter') await recordRoutes(tx, part);
+    });
+    for (const { item, refusal } of refused) {
+      for (const index of [item.index, ...(copiesInBatch.get(item.id) ?? [])]) {
+        results[index] = reject(
+          results[index]?.id ?? item.id,
+          'invalid',
+          MESSAGES.notStored(refusal),
+        );
+      }
+    }
   });
   return results;
 }

@@ -131,3 +131,88 @@ describeDrivers('POST /sync/push: hostile values', (bench) => {
     expect(results[1]!.reason).toMatch(/payload\.extra: số quá lớn/);
   });
 });
+
+describeDrivers('POST /sync/push: what the database still refuses', (bench) => {
+  // A refusal validation cannot foresee (a constraint of a later migration, a value PostgreSQL
+  // rejects): a trigger refuses the events whose note says so, as the database would.
+  async function refuseMarked(b: ReturnType<typeof bench>, errcode: string) {
+    await b.db.exec(`
+      CREATE OR REPLACE FUNCTION test_refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.payload->>'note' = 'từ chối' THEN
+          RAISE EXCEPTION 'giá trị không lưu được' USING ERRCODE = '${errcode}';
+        END IF;
+        RETURN NEW;
+      END $$;
+      DROP TRIGGER IF EXISTS test_refuse_marked ON events;
+      CREATE TRIGGER test_refuse_marked BEFORE INSERT ON events
+        FOR EACH ROW EXECUTE FUNCTION test_refuse_marked();`);
+  }
+  const dropTrigger = (b: ReturnType<typeof bench>) =>
+    b.db.exec('DROP TRIGGER IF EXISTS test_refuse_marked ON events');
+
+  it('answers that event invalid and stores the rest of the batch, in order', async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    const a1 = await enrol(b, ONE_STOP, 1);
+    await refuseMarked(b, '22P05');
+    try {
+      const first = received(a1, 'A-1');
+      const marked = {
+        ...received(a1, 'A-2'),
+        payload: { ...received(a1, 'A-2').payload, note: 'từ chối' },
+      };
+      const copy = marked; // the same event twice in one batch
+      const last = withdrawn(a1, { dossierId: first.dossierId });
+      const res = await b.app.inject({
+        method: 'POST',
+        url: '/sync/push',
+        headers: bearer(a1.deviceToken),
+        payload: { events: [first, marked, copy, last] },
+      });
+      expect(res.statusCode).toBe(200);
+      const results = res.json<{ results: { status: string; code?: string; reason?: string }[] }>()
+        .results;
+      expect(results.map((r) => r.status)).toEqual([
+        'accepted',
+        'rejected',
+        'rejected',
+        'accepted',
+      ]);
+      expect(results[1]).toMatchObject({ code: 'invalid' });
+      expect(results[1]!.reason).toMatch(/không lưu được sự kiện này \(mã lỗi 22P05/);
+      const { rows } = await b.db.query<{ id: string }>(
+        'SELECT id FROM events ORDER BY server_seq',
+      );
+      expect(rows.map((r) => r.id)).toEqual([first.id, last.id]);
+      // The refused event's dossier was not registered either.
+      const dossiers = await b.db.query<{ id: string }>('SELECT id FROM dossiers');
+      expect(dossiers.rows.map((r) => r.id)).toEqual([first.dossierId]);
+    } finally {
+      await dropTrigger(b);
+    }
+  });
+
+  it('still fails the whole batch for trouble that is not the data (the client retries later)', async () => {
+    const b = bench();
+    await seedUnits(b.db);
+    const a1 = await enrol(b, ONE_STOP, 1);
+    await refuseMarked(b, '40001'); // serialization failure: try again
+    try {
+      const marked = {
+        ...received(a1, 'A-2'),
+        payload: { ...received(a1, 'A-2').payload, note: 'từ chối' },
+      };
+      const res = await b.app.inject({
+        method: 'POST',
+        url: '/sync/push',
+        headers: bearer(a1.deviceToken),
+        payload: { events: [received(a1, 'A-1'), marked] },
+      });
+      expect(res.statusCode).toBe(500);
+      expect(await countRows(b.db, 'events')).toBe(0);
+    } finally {
+      await dropTrigger(b);
+    }
+  });
+});
