@@ -43,12 +43,28 @@ import { openDatabase, type Db } from '../open';
 import { EVENT_WRITING_METHODS } from '../../shared/api/eventWriting';
 import { readSeedData, seedIfEmpty } from '../seed';
 import { getOffice, getSettings, readSettings, setOffice, updateSettings } from '../settings';
-import { getCalendarYear, listCalendarYears, setCalendarYear } from '../calendar';
+import {
+  getCalendarYear,
+  importHolidayFile,
+  listCalendarYears,
+  setCalendarYear,
+} from '../calendar';
+import {
+  applyCalendarChange,
+  CALENDAR_CHANGE_SOURCES,
+  calendarChangeNotice,
+  calendarReviewDetail,
+  dismissCalendarChangeNotice,
+  listCalendarReviews,
+  type CalendarChange,
+} from '../calendarReview';
 import { getProcedure, importCatalogue, searchProcedures } from '../catalogue';
 import {
+  countCalendarFlags,
   countDossiers,
   getDossier,
   issueApology,
+  keepAppointment,
   listDossiers,
   recordAccepted,
   recordHandover,
@@ -424,6 +440,8 @@ export function createCore(options: CoreOptions): Core {
       }
       return issueApology(db, dossierCtx(ctx), input);
     },
+    'dossiers.calendarReviews': () => listCalendarReviews(db),
+    'dossiers.keepAppointment': (input, ctx) => keepAppointment(db, dossierCtx(ctx), input),
 
     'dossiers.list': (input, ctx) => {
       const page = listDossiers(db, { ...(input ?? {}), now: ctx.local });
@@ -445,6 +463,7 @@ export function createCore(options: CoreOptions): Core {
       // Timeline lines written by db/dossiers with raw dates ("hẹn mới 2026-03-20 08:30").
       return {
         ...detail,
+        calendarReview: calendarReviewDetail(db, detail.id),
         timeline: detail.timeline.map((e) => ({ ...e, label: vietnameseDates(e.label) })),
       };
     },
@@ -534,7 +553,14 @@ export function createCore(options: CoreOptions): Core {
       options.printer?.listPrinters ? options.printer.listPrinters() : [],
 
     'settings.get': () => readSettings(db),
-    'settings.update': (input, ctx) => updateSettings(db, input, { now: ctx.now }),
+    // The counting settings count due times: a change of them is a calendar change (logged, and
+    // the open dossiers' appointments checked again in the same transaction).
+    'settings.update': (input, ctx) =>
+      applyCalendarChange(
+        db,
+        { source: 'office_settings', officerId: ctx.officer!.id, now: ctx.now },
+        () => updateSettings(db, input, { now: ctx.now }),
+      ).result,
     'office.get': () => getOffice(db),
     'office.update': (input, ctx) => setOffice(db, input, { now: ctx.now }),
 
@@ -559,7 +585,32 @@ export function createCore(options: CoreOptions): Core {
     'calendar.getYear': (input) => getCalendarYear(db, input.year),
     'calendar.setYear': (input, ctx) => {
       const { year, ...rest } = input;
-      return setCalendarYear(db, year, rest, { now: ctx.now });
+      const { result, change } = applyCalendarChange(
+        db,
+        { source: 'settings', officerId: ctx.officer!.id, now: ctx.now },
+        () => setCalendarYear(db, year, rest, { now: ctx.now }),
+      );
+      return { ...result, change: change && apiChange(change) };
+    },
+    'calendar.importFile': (input, ctx) => {
+      const { result, change } = applyCalendarChange(
+        db,
+        { source: 'import', officerId: ctx.officer!.id, now: ctx.now },
+        () => importHolidayFile(db, input.json, { now: ctx.now }),
+      );
+      log.info('holiday file imported', {
+        years: result.years.map((y) => y.year),
+        flagged: change?.flagged ?? 0,
+      });
+      return { ...result, change: change && apiChange(change) };
+    },
+    'calendar.changeNotice': () => {
+      const notice = calendarChangeNotice(db);
+      return notice && { ...apiChange(notice), open: countCalendarFlags(db) };
+    },
+    'calendar.dismissChangeNotice': (input, ctx) => {
+      dismissCalendarChangeNotice(db, input.id, ctx.officer!.id, ctx.now);
+      return { ok: true as const };
     },
     'catalogue.import': (input, ctx) => {
       const report = importCatalogue(db, input.json, { now: ctx.now });
@@ -795,6 +846,10 @@ export function createCore(options: CoreOptions): Core {
       if (db.open) db.close();
     },
   };
+}
+
+function apiChange(c: CalendarChange) {
+  return { ...c, sourceLabel: CALENDAR_CHANGE_SOURCES[c.source] };
 }
 
 function stripBase(e: ApiError): Omit<ApiError, 'code' | 'message'> {

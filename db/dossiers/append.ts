@@ -16,6 +16,7 @@ import {
 } from '../../shared/dossier/states';
 import { DOSSIER_TRANSITIONS, KEEP_STATE, RESUME_STATE } from '../../shared/dossier/transitions';
 import { describeIssues } from '../../shared/catalogue/issues';
+import { writeCalendarFlag } from './calendarFlags';
 import { withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import { loadDossierEvents, projectDossier, writeProjection, type Projection } from './projection';
@@ -161,6 +162,8 @@ function appendInTransaction(db: Database.Database, input: DossierEvent): Projec
   insertEvent(db, event, 'local', null);
   insertPrint(db, event);
   writeProjection(db, projection, { components: event.type === 'received' });
+  // A dossier new to the store has no flag to clear.
+  writeCalendarFlag(db, projection.row.id, projection.review, { fresh: before === undefined });
   return projection;
 }
 
@@ -173,7 +176,10 @@ export function rebuildDossier(db: Database.Database, dossierId: string): Projec
         workCalendar(db),
         workstationNumberOf(db),
       );
-      if (projection) writeProjection(db, projection, { components: true });
+      if (projection) {
+        writeProjection(db, projection, { components: true });
+        writeCalendarFlag(db, projection.row.id, projection.review);
+      }
       return projection;
     })
     .immediate();

@@ -93,14 +93,15 @@ const calendars = new WeakMap<Database.Database, CalendarEntry>();
 
 /**
  * A cheap summary of what the calendar is built from, so an edit made through any module (or
- * another connection) is seen without a restart: calendar years, days and settings.
+ * another connection) is seen without a restart: calendar years, days and the settings' values
+ * (two edits within the same millisecond must not look alike).
  */
 function fingerprint(db: Database.Database): string {
   const row = stmt<[], { f: string }>(
     db,
     `SELECT (SELECT count(*) || ':' || ifnull(max(updated_at), '') || ':' || ifnull(group_concat(status), '') FROM calendar_years)
          || '|' || (SELECT ifnull(group_concat(date || kind, ','), '') FROM (SELECT date, kind FROM calendar_days ORDER BY date))
-         || '|' || (SELECT count(*) || ':' || ifnull(max(updated_at), '') FROM settings) AS f`,
+         || '|' || (SELECT ifnull(group_concat(key || '=' || value, ';'), '') FROM (SELECT key, value FROM settings ORDER BY key)) AS f`,
   ).get();
   return row?.f ?? '';
 }

@@ -25,6 +25,8 @@ export interface DossierFilter {
   receivedFrom?: string | undefined;
   /** 'YYYY-MM-DD', inclusive. */
   receivedTo?: string | undefined;
+  /** Only dossiers whose appointment a calendar change put in question (calendarFlags.ts). */
+  calendarChanged?: true | undefined;
 }
 
 /** Writes a column name into a condition: as it is, or `+name` to keep its index out. */
@@ -45,7 +47,8 @@ export const DEADLINE_SQL: Record<DeadlineFilter, (c: Col) => string> = {
   paused: (c) => `${c('paused_since')} IS NOT NULL`,
 };
 
-export type FilterKind = 'deadline' | 'states' | 'procedureId' | 'field' | 'officerId' | 'received';
+export type FilterKind =
+  'deadline' | 'states' | 'procedureId' | 'field' | 'officerId' | 'received' | 'calendarChanged';
 
 export interface FilterCondition {
   kind: FilterKind;
@@ -59,7 +62,7 @@ const EQUALITY = [
   ['officerId', 'officer_id'],
 ] as const;
 
-/** The conditions of a filter, in a fixed order (deadline, states, equalities, dates). */
+/** The conditions of a filter, in a fixed order (deadline, states, equalities, dates, flags). */
 export function filterConditions(
   db: Database.Database,
   filter: DossierFilter,
@@ -97,6 +100,13 @@ export function filterConditions(
       parts.push((c) => `${c('received_at')} < @receivedTo`);
     }
     out.push({ kind: 'received', sql: (c) => parts.map((p) => p(c)).join(' AND '), params });
+  }
+  if (filter.calendarChanged) {
+    out.push({
+      kind: 'calendarChanged',
+      sql: (c) => `${c('id')} IN (SELECT dossier_id FROM dossier_calendar_flags)`,
+      params: {},
+    });
   }
   return out;
 }

@@ -16,6 +16,7 @@ export {
   withdraw,
   stop,
   issueApology,
+  keepAppointment,
   recordPrint,
   type DocumentResult,
   type RequestSupplementInput,
@@ -28,6 +29,7 @@ export {
   type WithdrawInput,
   type StopInput,
   type ApologyInput,
+  type KeepAppointmentInput,
   type PrintInput,
 } from './intents';
 export type { IntentResult } from './intent';
@@ -56,3 +58,9 @@ export {
   type DossierSummary,
 } from './summary';
 export { IN_PROGRESS_STATES } from './projection';
+export {
+  countCalendarFlags,
+  getCalendarFlag,
+  refreshCalendarFlags,
+  type CalendarFlagRefresh,
+} from './calendarFlags';

@@ -6,9 +6,15 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { eventPayloadSchemas, type EventPayload } from '../../shared/dossier/events';
+import {
+  eventPayloadSchemas,
+  type DossierEvent,
+  type EventPayload,
+} from '../../shared/dossier/events';
+import { dueAtInForce, reviewAppointment } from '../../shared/dossier/appointment';
+import { foldDossierLenient } from '../../shared/dossier/lifecycle';
 import { formatDocumentNumber, type DocumentKind } from '../../shared/dossier/documentNumber';
-import type { DossierContext } from './env';
+import { workCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
 import {
   newEvent,
@@ -17,6 +23,7 @@ import {
   type IntentResult,
   type IntentScope,
 } from './intent';
+import { loadDossierEvents } from './projection';
 import { chooseCase, requireProcedure } from './receive';
 import { takeNumber } from './sequences';
 import { stmt } from './statements';
@@ -193,12 +200,16 @@ export function recordAccepted(
   }));
 }
 
-export const supplementReceivedInputSchema = onDossier(
-  eventPayloadSchemas.supplement_received.shape,
-);
+export const supplementReceivedInputSchema = onDossier({
+  note: eventPayloadSchemas.supplement_received.shape.note,
+});
 export type SupplementReceivedInput = z.input<typeof supplementReceivedInputSchema>;
 
-/** The applicant brought the papers asked for: the clock resumes, the due time moves later. */
+/**
+ * The applicant brought the papers asked for: the clock resumes, the due time moves later by the
+ * working time paused. The event records that new appointment, so that it stands as given on
+ * every replica whatever calendar they later hold.
+ */
 export function recordSupplementReceived(
   db: Database.Database,
   ctx: DossierContext,
@@ -209,9 +220,15 @@ export function recordSupplementReceived(
     input,
     'Thông tin nhận bổ sung',
   );
-  return runIntent(db, ctx, (scope) => ({
-    event: newEvent(scope, requireDossierRow(db, dossierId).id, 'supplement_received', payload),
-  }));
+  return runIntent(db, ctx, (scope) => {
+    const id = requireDossierRow(db, dossierId).id;
+    const draft = newEvent(scope, id, 'supplement_received', payload);
+    const fold = foldDossierLenient([...loadDossierEvents(db, id), draft]);
+    const applied = !fold.skipped.some((s) => s.event.id === draft.id);
+    const dueAt = applied && fold.view ? dueAtInForce(fold.view, workCalendar(db)) : null;
+    if (dueAt === null) return { event: draft };
+    return { event: { ...draft, payload: { ...payload, dueAt } } as DossierEvent };
+  });
 }
 
 export const resultReadyInputSchema = onDossier(eventPayloadSchemas.result_ready.shape);
@@ -327,6 +344,41 @@ export function issueApology(
       event: newEvent(scope, row.id, 'apology_issued', { docNo, reason, newDueAt }),
       extra: { docNo },
     };
+  });
+}
+
+export const keepAppointmentInputSchema = onDossier({
+  note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự').optional(),
+});
+export type KeepAppointmentInput = z.input<typeof keepAppointmentInputSchema>;
+
+/**
+ * Giữ ngày hẹn: a calendar change put the dossier's appointment in question (lịch nghỉ đã thay
+ * đổi) and the head confirms that it stands. Records the situation decided on; the flag clears.
+ */
+export function keepAppointment(
+  db: Database.Database,
+  ctx: DossierContext,
+  input: KeepAppointmentInput,
+): IntentResult {
+  const { dossierId, note } = parseInput(keepAppointmentInputSchema, input, 'Giữ ngày hẹn');
+  return runIntent(db, ctx, (scope) => {
+    const row = requireDossierRow(db, dossierId);
+    const view = foldDossierLenient(loadDossierEvents(db, row.id)).view;
+    const review = view === null ? null : reviewAppointment(view, workCalendar(db));
+    if (review === null) {
+      throw new DossierError(
+        'invalid_input',
+        `Ngày hẹn của hồ sơ ${row.code ?? 'này'} không bị thay đổi lịch nghỉ ảnh hưởng: không có gì cần giữ lại.`,
+      );
+    }
+    const payload: EventPayload<'appointment_kept'> = {
+      dueAt: review.dueAt,
+      dueOnDayOff: review.dueOnDayOff,
+      recomputedDueAt: review.recomputedDueAt,
+    };
+    if (note !== undefined && note !== '') payload.note = note;
+    return { event: newEvent(scope, row.id, 'appointment_kept', payload) };
   });
 }
 

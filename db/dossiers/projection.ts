@@ -6,7 +6,12 @@
  * time of the write).
  */
 import type Database from 'better-sqlite3';
-import { applyPauses, type WorkCalendar } from '../../shared/calendar';
+import type { WorkCalendar } from '../../shared/calendar';
+import {
+  dueAtInForce,
+  reviewAppointment,
+  type AppointmentReview,
+} from '../../shared/dossier/appointment';
 import type { DossierEvent } from '../../shared/dossier/events';
 import {
   foldDossierLenient,
@@ -108,28 +113,13 @@ export const DOSSIER_COLUMNS = [
 export interface Projection {
   fold: LenientFold & { view: DossierView };
   row: DossierRow;
+  /** The appointment in question after a calendar change (lịch nghỉ đã thay đổi), or null. */
+  review: AppointmentReview | null;
 }
 
 /** Folded text for free-text search: name, ID number, phone, code, representative. */
 export function applicantSearchText(parts: readonly (string | null | undefined)[]): string {
   return foldVietnamese(parts.filter((p) => p).join(' '));
-}
-
-/**
- * The due time in force: the base due time (or the latest apology's new appointment) moved later
- * by the working time of the closed pauses, counting only what was paused after that appointment
- * was set (the apology's new date already allows for earlier pauses). An open pause is not
- * counted: the row says paused instead.
- */
-export function dueAtInForce(view: DossierView, cal: WorkCalendar): LocalDateTime | null {
-  if (view.dueAt === null) return null;
-  const lastApology = view.apologies[view.apologies.length - 1];
-  const since = lastApology?.at;
-  const pauses = view.pauses
-    .filter((p): p is typeof p & { to: string } => p.to !== null)
-    .filter((p) => since === undefined || p.to > since)
-    .map((p) => ({ from: since !== undefined && p.from < since ? since : p.from, to: p.to }));
-  return pauses.length === 0 ? view.dueAt : applyPauses(view.dueAt, pauses, cal);
 }
 
 /**
@@ -202,7 +192,7 @@ export function projectDossier(
     last_event_id: last.id,
     updated_at: updatedAt,
   };
-  return { fold: { ...fold, view }, row };
+  return { fold: { ...fold, view }, row, review: reviewAppointment(view, cal) };
 }
 
 /** Events of one dossier as stored, in (at, id) order. */

@@ -22,6 +22,7 @@ import {
 import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
+import { countCalendarFlags } from './calendarFlags';
 import { findDossierRow } from './intent';
 import { eventFromRow, type DossierRow, type EventRow } from './projection';
 import { stmt } from './statements';
@@ -57,6 +58,8 @@ export const listDossiersInputSchema = z.object({
       receivedTo: dateSchema.optional(),
       /** Applicant name, ID number, phone or dossier code; diacritics and case ignored. */
       text: z.string().max(200).optional(),
+      /** Only dossiers whose appointment a calendar change put in question. */
+      calendarChanged: z.literal(true).optional(),
     })
     .strict()
     .default({}),
@@ -232,6 +235,8 @@ export interface DossierCounts {
   stopped: number;
   /** Counter supplement requests the applicant has not come back from (no code yet). */
   supplementRequested: number;
+  /** Open dossiers whose appointment a calendar change put in question (lịch nghỉ đã thay đổi). */
+  calendarChanged: number;
 }
 
 /**
@@ -284,6 +289,7 @@ function countPinned(db: Database.Database, input: { now?: LocalDateTime }): Dos
     withdrawn: n('withdrawn'),
     stopped: n('stopped'),
     supplementRequested: n('supplement_requested'),
+    calendarChanged: countCalendarFlags(db),
   };
 }
 
@@ -326,6 +332,12 @@ export function timelineLabel(e: DossierEvent): string {
       return `Dừng giải quyết: ${e.payload.reason}`;
     case 'apology_issued':
       return `Xin lỗi và hẹn lại ngày trả kết quả (phiếu số ${e.payload.docNo}), hẹn mới ${e.payload.newDueAt.replace('T', ' ')}`;
+    case 'appointment_kept':
+      return (
+        `Lịch nghỉ đã thay đổi: giữ ngày hẹn trả kết quả ${e.payload.dueAt.replace('T', ' ')}` +
+        `${e.payload.dueOnDayOff ? ' (rơi vào ngày nghỉ)' : ''}, không hẹn lại theo ngày tính lại ` +
+        `${e.payload.recomputedDueAt.replace('T', ' ')}${e.payload.note ? `: ${e.payload.note}` : ''}`
+      );
     case 'printed':
       return `${e.payload.reprint ? 'In lại' : 'In'} ${PRINT_FORM_LABELS[e.payload.form]}`;
   }

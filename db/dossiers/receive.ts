@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { getProcedure, recordProcedureUse, type StoredProcedure } from '../catalogue';
-import { computeDueAt, type Duration } from '../../shared/calendar';
+import { computeDueAt, countingSettingsOf, type Duration } from '../../shared/calendar';
 import { DEFAULT_CASE_LABEL } from '../../shared/catalogue/schema';
 import {
   dailySequenceNumber,
@@ -205,10 +205,12 @@ export function receiveDossier(
       fee: data.fee,
       duration: kase.duration,
       dueAt,
+      countedWith: countingSettingsOf(workCalendar(db)) as EventPayload<'received'>['countedWith'],
       bookNo: year,
       entryNo,
     };
     if (kase.label !== undefined) payload.caseLabel = kase.label;
+    if (data.dueAtOverride !== undefined) payload.dueAtSetByHand = true;
     if (data.note !== undefined) payload.note = data.note;
     recordProcedureUse(db, proc.id, now);
     return { event: newEvent(scope, dossierId, 'received', payload) };

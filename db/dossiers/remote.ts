@@ -16,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import type { DossierEvent } from '../../shared/dossier/events';
 import { insertEvent, insertPrint, validateEvent } from './append';
+import { writeCalendarFlag } from './calendarFlags';
 import { withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import {
@@ -173,6 +174,7 @@ function reproject(db: Database.Database, dossierId: string, projection: Project
     stmt(db, 'DELETE FROM dossier_components WHERE dossier_id = ?').run(dossierId);
     writeComponents(db, dossierId, lines);
   }
+  writeCalendarFlag(db, dossierId, projection.review);
 }
 
 // ---- dossiers new to this store: one statement for all rows ---------------------------------
@@ -213,8 +215,10 @@ function insertProjections(db: Database.Database, projections: readonly Projecti
     stmt(db, 'DELETE FROM temp.incoming_dossiers').run();
   }
   for (const p of projections) {
-    if (staged) writeComponents(db, p.row.id, componentLines(p));
-    else writeRemoteProjection(db, p);
+    if (staged) {
+      writeComponents(db, p.row.id, componentLines(p));
+      writeCalendarFlag(db, p.row.id, p.review, { fresh: true });
+    } else writeRemoteProjection(db, p);
   }
 }
 
@@ -237,4 +241,5 @@ function guardCode(projection: Projection, write: () => void): void {
 
 function writeRemoteProjection(db: Database.Database, projection: Projection): void {
   guardCode(projection, () => writeProjection(db, projection, { components: true }));
+  writeCalendarFlag(db, projection.row.id, projection.review);
 }

@@ -10,6 +10,7 @@ import { m0004_auth } from './0004-auth';
 import { m0005_sync } from './0005-sync';
 import { m0006_dossier_search } from './0006-dossier-search';
 import { m0007_sync_unapplied_retry } from './0007-sync-unapplied-retry';
+import { m0008_calendar_review } from './0008-calendar-review';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005_sync,
   m0006_dossier_search,
   m0007_sync_unapplied_retry,
+  m0008_calendar_review,
 ];

@@ -4,6 +4,10 @@
  * settings (db/settings.ts: the 'default' publication, then the unit's own over it), and the
  * unit's officer accounts (password hashes only; they sign in offline).
  *
+ * Calendar years and settings are one calendar change (db/calendarReview.ts): in the same
+ * transaction the open dossiers whose appointment it puts in question are flagged, and the change
+ * is logged for the header's notice. Stored due times never move.
+ *
  * What cannot be applied as sent (a bad setting, a calendar the local rules refuse, a user name
  * already used by a local account) is recorded in sync_reference.problem and skipped: reference
  * data never blocks sync. It is applied again when the server publishes a new version.
@@ -12,6 +16,7 @@ import { z } from 'zod';
 import type { Db } from '../open';
 import { importCatalogue } from '../catalogue';
 import { setCalendarYear } from '../calendar';
+import { applyCalendarChange } from '../calendarReview';
 import { SETTING_KEYS, updateSettings, type SettingsPatch } from '../settings';
 
 const versioned = z.object({ version: z.number().int(), body: z.unknown() });
@@ -165,35 +170,37 @@ export function applyReference(db: Db, update: ReferenceUpdate, now: Date): Refe
       remember(db, 'catalogue', 'procedures', update.catalogue.version, at, problem);
     }
 
-    for (const cal of update.calendars) {
-      let problem: string | null = null;
-      const body = calendarBody.safeParse(cal.body);
-      if (!body.success) {
-        problem = `Lịch nghỉ năm ${cal.year} từ máy chủ không đúng định dạng.`;
-      } else {
-        try {
-          setCalendarYear(
-            db,
-            cal.year,
-            {
-              status: body.data.status,
-              daysOff: body.data.holidays.flatMap((h) =>
-                h.dates.map((date) => ({ date, name: h.name })),
-              ),
-              workingDays: body.data.workingSaturdays,
-            },
-            { now },
-          );
-          report.calendarYears.push(cal.year);
-        } catch (err) {
-          problem = `Không cập nhật được lịch nghỉ năm ${cal.year}: ${(err as Error).message}`;
+    applyCalendarChange(db, { source: 'server', now }, () => {
+      for (const cal of update.calendars) {
+        let problem: string | null = null;
+        const body = calendarBody.safeParse(cal.body);
+        if (!body.success) {
+          problem = `Lịch nghỉ năm ${cal.year} từ máy chủ không đúng định dạng.`;
+        } else {
+          try {
+            setCalendarYear(
+              db,
+              cal.year,
+              {
+                status: body.data.status,
+                daysOff: body.data.holidays.flatMap((h) =>
+                  h.dates.map((date) => ({ date, name: h.name })),
+                ),
+                workingDays: body.data.workingSaturdays,
+              },
+              { now },
+            );
+            report.calendarYears.push(cal.year);
+          } catch (err) {
+            problem = `Không cập nhật được lịch nghỉ năm ${cal.year}: ${(err as Error).message}`;
+          }
         }
+        if (problem) report.problems.push(problem);
+        remember(db, 'calendar', String(cal.year), cal.version, at, problem);
       }
-      if (problem) report.problems.push(problem);
-      remember(db, 'calendar', String(cal.year), cal.version, at, problem);
-    }
 
-    applySettings(db, update, now, report);
+      applySettings(db, update, now, report);
+    });
     applyOfficers(db, update, at, report);
     db.prepare('UPDATE sync_config SET reference_version = ? WHERE id = 1').run(update.version);
   }).immediate();

@@ -100,6 +100,7 @@ export function summariseDossier(events: readonly StatusEvent[]): DossierSummary
         s.status = e.type;
         break;
       case 'printed':
+      case 'appointment_kept': // the appointment stands as it was
         break;
     }
   }

@@ -13,6 +13,8 @@
 import { z } from 'zod';
 import {
   applicantInput,
+  calendarChange,
+  calendarReviewItem,
   calendarYear,
   calendarYearInput,
   calendarYearNumber,
@@ -447,6 +449,19 @@ export const API = {
     input: onDossier({ reason: reason('Chưa nhập lý do trễ hạn'), newDueAt: localDateTime }),
     output: documentResult,
   }),
+  'dossiers.calendarReviews': spec({
+    summary: 'Hồ sơ có ngày hẹn cần xem lại do lịch nghỉ thay đổi',
+    access: 'officer',
+    input: none,
+    /** Every flagged dossier (at most 1000), the earliest appointment first. */
+    output: z.array(calendarReviewItem),
+  }),
+  'dossiers.keepAppointment': spec({
+    summary: 'Giữ ngày hẹn trả kết quả sau khi lịch nghỉ thay đổi',
+    access: 'head',
+    input: onDossier({ note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự').optional() }),
+    output: intentResult,
+  }),
 
   // --- dossiers: the board ---------------------------------------------------------------------
   'dossiers.list': spec({
@@ -464,6 +479,8 @@ export const API = {
             receivedFrom: localDate.optional(),
             receivedTo: localDate.optional(),
             text: z.string().max(200, 'Từ khóa dài quá 200 ký tự').optional(),
+            /** Only the dossiers a calendar change put in question (lịch nghỉ đã thay đổi). */
+            calendarChanged: z.literal(true).optional(),
           })
           .strict()
           .default({}),
@@ -647,7 +664,47 @@ export const API = {
     summary: 'Sửa lịch nghỉ lễ một năm',
     access: 'admin',
     input: calendarYearInput.strict(),
-    output: calendarYear,
+    /** change: what the save changed and the dossiers it put in question (null: nothing). */
+    output: calendarYear.extend({ change: calendarChange.nullable() }),
+  }),
+  'calendar.importFile': spec({
+    summary: 'Nhập tệp lịch nghỉ lễ',
+    access: 'admin',
+    input: z
+      .object({
+        json: z
+          .string({ error: 'Chưa chọn tệp lịch nghỉ lễ' })
+          .min(1, 'Tệp lịch nghỉ lễ trống')
+          .max(1_000_000, 'Tệp lịch nghỉ lễ quá lớn (tối đa 1 MB)'),
+      })
+      .strict(),
+    output: z.object({
+      years: z.array(
+        z.object({
+          year: z.number().int(),
+          status: z.enum(['official', 'provisional']),
+          daysOff: z.number().int(),
+          workingDays: z.number().int(),
+          changed: z.boolean(),
+        }),
+      ),
+      skipped: z.array(z.object({ year: z.number().int(), reason: z.string() })),
+      change: calendarChange.nullable(),
+    }),
+  }),
+  'calendar.changeNotice': spec({
+    summary: 'Thông báo lịch nghỉ đã thay đổi',
+    access: 'officer',
+    passive: true,
+    input: none,
+    /** The latest change that put dossiers in question, not yet closed here; open: still flagged. */
+    output: calendarChange.extend({ open: z.number().int() }).nullable(),
+  }),
+  'calendar.dismissChangeNotice': spec({
+    summary: 'Đóng thông báo lịch nghỉ đã thay đổi',
+    access: 'officer',
+    input: z.object({ id: z.number({ error: 'Thiếu mã thông báo' }).int() }).strict(),
+    output: ok,
   }),
   'catalogue.import': spec({
     summary: 'Nhập danh mục thủ tục',

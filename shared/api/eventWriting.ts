@@ -17,5 +17,6 @@ export const EVENT_WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(
   'dossiers.withdraw',
   'dossiers.stop',
   'dossiers.apology',
+  'dossiers.keepAppointment',
   'print.render',
 ]);

@@ -469,6 +469,40 @@ const missingComponent = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * Lịch nghỉ đã thay đổi: a calendar change put the appointment of an open dossier in question
+ * (shared/dossier/appointment.ts; db/calendarReview.ts). The stored appointment is not changed.
+ */
+export const calendarReview = z.object({
+  /** The appointment in force, as the applicant holds it. */
+  dueAt: z.string(),
+  dueOnDayOff: z.boolean(),
+  /** The holiday (or weekly day off) it falls on. */
+  dayOffName: z.string().nullable(),
+  /** The same receipt time, duration and pauses counted again under the calendar of now. */
+  recomputedDueAt: z.string(),
+  /** The new appointment an apology would give; null when the appointment can stand. */
+  proposedDueAt: z.string().nullable(),
+  /** The days the counting went through ('YYYY-MM-DD'). */
+  from: z.string(),
+  to: z.string(),
+  /** What changed in the calendar over those days, in Vietnamese. */
+  changes: z.string(),
+  /** A reason for the apology slip, ready to be edited. */
+  apologyReason: z.string(),
+});
+export type CalendarReview = z.output<typeof calendarReview>;
+
+/** One line of the review of every flagged dossier (the board's "Lịch nghỉ đã thay đổi"). */
+export const calendarReviewItem = calendarReview.extend({
+  dossierId: z.string(),
+  code: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  procedureName: z.string().nullable(),
+  state: dossierState,
+});
+export type CalendarReviewItem = z.output<typeof calendarReviewItem>;
+
 export const dossierDetail = dossierSummary.extend({
   components: z.array(
     z.object({
@@ -557,6 +591,8 @@ export const dossierDetail = dossierSummary.extend({
       createdAt: z.string(),
     }),
   ),
+  /** Set while a calendar change puts the appointment in question (lịch nghỉ đã thay đổi). */
+  calendarReview: calendarReview.nullable(),
   timeline: z.array(
     z.object({
       id: z.string(),
@@ -578,6 +614,22 @@ export const dossierDetail = dossierSummary.extend({
 });
 export type DossierDetail = z.output<typeof dossierDetail>;
 
+/** A change of the calendar (or of the counting settings) applied on this workstation. */
+export const calendarChange = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  source: z.enum(['settings', 'import', 'server', 'office_settings']),
+  /** "từ máy chủ trung tâm", "sửa tại Cài đặt → Lịch nghỉ lễ", … */
+  sourceLabel: z.string(),
+  officerId: z.string().nullable(),
+  /** What changed, in Vietnamese. */
+  text: z.string(),
+  flagged: z.number().int(),
+  cleared: z.number().int(),
+  total: z.number().int(),
+});
+export type CalendarChange = z.output<typeof calendarChange>;
+
 export const dossierCounts = z.object({
   overdue: z.number().int(),
   dueToday: z.number().int(),
@@ -592,6 +644,8 @@ export const dossierCounts = z.object({
   withdrawn: z.number().int(),
   stopped: z.number().int(),
   supplementRequested: z.number().int(),
+  /** Open dossiers whose appointment a calendar change put in question. */
+  calendarChanged: z.number().int(),
 });
 export type DossierCounts = z.output<typeof dossierCounts>;
 

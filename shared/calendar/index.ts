@@ -49,6 +49,11 @@ export {
 } from './deadline';
 export { dependsOnProvisional } from './provisional';
 export {
+  countingSettingsOf,
+  withCountingSettings,
+  type CountingSettings,
+} from './countingSettings';
+export {
   calendarFromHolidayFile,
   HolidayFileError,
   loadHolidayFile,

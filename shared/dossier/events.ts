@@ -7,6 +7,12 @@
  * show the same state, because the fold orders events by (at, id).
  */
 import { z } from 'zod';
+import {
+  CALENDAR_DAYS_DUE_TIMES,
+  COUNTING_RULES,
+  type CalendarDaysDueTime,
+  type CountingRule,
+} from '../calendar/options';
 import { isLocalDateTime } from '../time/wallClock';
 import { wireText } from '../text/textSchema';
 import {
@@ -57,6 +63,22 @@ export const applicantSchema = z.object({
 });
 
 const copies = z.number().int().nonnegative().max(MAX_COPIES);
+
+const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
+
+/**
+ * The office's counting settings a due time was computed with (office hours, working weekdays,
+ * counting rule, due time of calendar days): with them the due time can be counted again under a
+ * new holiday calendar, the same way it was counted at the time (shared/dossier/appointment.ts).
+ */
+export const countingSettingsSchema = z.object({
+  officeHours: z.array(z.tuple([clockSchema, clockSchema])).min(1),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1),
+  countingRule: z.enum(COUNTING_RULES as [CountingRule, ...CountingRule[]]),
+  calendarDaysDueTime: z.enum(
+    CALENDAR_DAYS_DUE_TIMES as [CalendarDaysDueTime, ...CalendarDaysDueTime[]],
+  ),
+});
 
 /** One line of the component checklist as received at the counter. */
 export const receivedComponentSchema = z.object({
@@ -116,6 +138,10 @@ export const eventPayloadSchemas = {
     fee: z.number().int().nonnegative().max(MAX_FEE_DONG).default(0), // đồng
     duration: durationSchema,
     dueAt: localDateTimeSchema.nullable(),
+    /** The officer set the appointment by hand (dueAtOverride): it is not counted again. */
+    dueAtSetByHand: z.boolean().optional(),
+    /** The counting settings dueAt was computed with (absent in events before they were kept). */
+    countedWith: countingSettingsSchema.optional(),
     bookNo: z.number().int().positive().max(MAX_BOOK_NO), // Quyển số
     entryNo: z.number().int().positive().max(MAX_ENTRY_NO), // Số thứ tự
     note: noteText,
@@ -130,7 +156,15 @@ export const eventPayloadSchemas = {
     applicant: applicantSchema.optional(),
     procedure: procedureRefSchema.optional(),
   }),
-  supplement_received: z.object({ note: noteText }),
+  /**
+   * The papers came: the clock resumes. dueAt is the appointment from then on (the due time moved
+   * later by the working time paused), counted by the workstation that recorded it, so that every
+   * replica keeps the appointment given (absent in events before it was kept: then counted again).
+   */
+  supplement_received: z.object({
+    note: noteText,
+    dueAt: localDateTimeSchema.optional(),
+  }),
   /** Phiếu từ chối tiếp nhận giải quyết hồ sơ, at the counter or after review. */
   refused: z.object({
     docNo,
@@ -170,6 +204,18 @@ export const eventPayloadSchemas = {
     docNo, // Số: …/PXL
     reason: reasonText('Chưa nhập lý do trễ hạn'),
     newDueAt: localDateTimeSchema,
+  }),
+  /**
+   * Giữ ngày hẹn: after a change of the holiday calendar put the appointment in question, the head
+   * confirmed that the appointment given stands. It records the situation decided on (the
+   * appointment, whether it falls on a day off, the date counted again), so that a later change
+   * that puts it in question differently asks again.
+   */
+  appointment_kept: z.object({
+    dueAt: localDateTimeSchema,
+    dueOnDayOff: z.boolean(),
+    recomputedDueAt: localDateTimeSchema,
+    note: noteText,
   }),
   /** A slip printed for the citizen (stored before printing). */
   printed: z.object({

@@ -16,6 +16,7 @@ import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS } from './states';
 import type { DossierState } from './states';
 import { KEEP_STATE, RESUME_STATE, transitionTarget } from './transitions';
 import type { LocalDateTime } from '../time/wallClock';
+import type { CountingSettings } from '../calendar/countingSettings';
 
 type ReceivedPayload = EventPayload<'received'>;
 
@@ -37,6 +38,8 @@ export interface DossierPause {
   to: LocalDateTime | null;
   reason: string;
   docNo: string;
+  /** The appointment recorded when the clock resumed (null: open, or not recorded then). */
+  dueAtAfter: LocalDateTime | null;
 }
 
 /** A Phiếu yêu cầu bổ sung: at the counter (before receipt) or during processing (a pause). */
@@ -66,6 +69,16 @@ export interface DossierApology {
   reason: string;
   previousDueAt: LocalDateTime | null;
   newDueAt: LocalDateTime;
+}
+
+/** Giữ ngày hẹn: the head confirmed the appointment after a calendar change put it in question. */
+export interface DossierAppointmentKeep {
+  at: LocalDateTime;
+  officerId: string;
+  dueAt: LocalDateTime;
+  dueOnDayOff: boolean;
+  recomputedDueAt: LocalDateTime;
+  note: string | null;
 }
 
 /** What the counter recorded at receipt, beyond applicant and procedure. */
@@ -111,12 +124,23 @@ export interface DossierView {
   duration: ProcessingDuration | null;
   /** The due time computed at receipt (null: no fixed time). */
   baseDueAt: LocalDateTime | null;
-  /** baseDueAt, or the latest apology's new due time. Pauses are not applied here. */
+  /**
+   * The last appointment given: baseDueAt, an apology's new due time, or the one recorded when
+   * the clock resumed after a pause. Closed pauses after dueAtSince move it later
+   * (shared/dossier/appointment.ts); they are not applied here.
+   */
   dueAt: LocalDateTime | null;
+  /** When dueAt was given (null: at receipt, so every closed pause counts). */
+  dueAtSince: LocalDateTime | null;
+  /** The appointment of the receipt was set by hand: it is not counted again. */
+  dueAtSetByHand: boolean;
+  /** The counting settings of the receipt's due time (null in events from before they were kept). */
+  countedWith: CountingSettings | null;
   pauses: DossierPause[];
   supplementRequests: DossierSupplementRequest[];
   handovers: DossierHandover[];
   apologies: DossierApology[];
+  appointmentKeeps: DossierAppointmentKeep[];
   /** When the result reached the one-stop unit (result_ready). */
   resultAt: LocalDateTime | null;
   /** Time of returned / refused / withdrawn / stopped. */
@@ -201,10 +225,14 @@ function newView(event: DossierEvent): DossierView {
     duration: null,
     baseDueAt: null,
     dueAt: null,
+    dueAtSince: null,
+    dueAtSetByHand: false,
+    countedWith: null,
     pauses: [],
     supplementRequests: [],
     handovers: [],
     apologies: [],
+    appointmentKeeps: [],
     resultAt: null,
     finishedAt: null,
     closure: null,
@@ -227,8 +255,12 @@ function pickProcedure(p: ProcedureRef): ProcedureRef {
   return ref;
 }
 
-function closeOpenPause(pauses: DossierPause[], at: LocalDateTime): DossierPause[] {
-  return pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
+function closeOpenPause(
+  pauses: DossierPause[],
+  at: LocalDateTime,
+  dueAtAfter: LocalDateTime | null = null,
+): DossierPause[] {
+  return pauses.map((p) => (p.to === null ? { ...p, to: at, dueAtAfter } : p));
 }
 
 function updateLast<T>(items: T[], update: (item: T) => T): T[] {
@@ -294,6 +326,9 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
       next.duration = p.duration;
       next.baseDueAt = p.dueAt;
       next.dueAt = p.dueAt;
+      next.dueAtSince = null;
+      next.dueAtSetByHand = p.dueAtSetByHand === true;
+      next.countedWith = p.countedWith ?? null;
       break;
     }
     case 'supplement_requested': {
@@ -308,12 +343,19 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
         if (p.procedure !== undefined) next.procedure = pickProcedure(p.procedure);
       } else {
         next.stateBeforePause = from;
-        next.pauses = [...next.pauses, { from: at, to: null, reason: p.reason, docNo: p.docNo }];
+        next.pauses = [
+          ...next.pauses,
+          { from: at, to: null, reason: p.reason, docNo: p.docNo, dueAtAfter: null },
+        ];
       }
       break;
     }
     case 'supplement_received':
-      next.pauses = closeOpenPause(next.pauses, at);
+      next.pauses = closeOpenPause(next.pauses, at, event.payload.dueAt ?? null);
+      if (event.payload.dueAt !== undefined && next.dueAt !== null) {
+        next.dueAt = event.payload.dueAt;
+        next.dueAtSince = at;
+      }
       next.stateBeforePause = null;
       break;
     case 'refused': {
@@ -387,6 +429,22 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
         { at, docNo: p.docNo, reason: p.reason, previousDueAt: next.dueAt, newDueAt: p.newDueAt },
       ];
       next.dueAt = p.newDueAt;
+      next.dueAtSince = at;
+      break;
+    }
+    case 'appointment_kept': {
+      const p = event.payload;
+      next.appointmentKeeps = [
+        ...next.appointmentKeeps,
+        {
+          at,
+          officerId: event.officerId,
+          dueAt: p.dueAt,
+          dueOnDayOff: p.dueOnDayOff,
+          recomputedDueAt: p.recomputedDueAt,
+          note: p.note ?? null,
+        },
+      ];
       break;
     }
     case 'printed': {

@@ -122,5 +122,6 @@ export const DOSSIER_EVENT_LABELS: Readonly<Record<DossierEventType, string>> = 
   withdrawn: 'Rút hồ sơ',
   stopped: 'Dừng giải quyết',
   apology_issued: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  appointment_kept: 'Giữ ngày hẹn trả kết quả',
   printed: 'In phiếu',
 };

@@ -16,6 +16,7 @@
  *  stopped               received, handed_over, in_processing,
  *                        waiting_supplement                                stopped (an open pause ends)
  *  apology_issued        any open state                                    unchanged (new due time)
+ *  appointment_kept      any open state                                    unchanged (the head keeps the due time)
  *  printed               any state, terminal ones included                 unchanged
  *
  * Open states: received, handed_over, in_processing, waiting_supplement, result_ready.
@@ -66,6 +67,7 @@ export const DOSSIER_TRANSITIONS: readonly DossierTransition[] = [
   { event: 'withdrawn', from: OPEN_STATES, to: 'withdrawn' },
   { event: 'stopped', from: [...CLOCK_RUNNING, 'waiting_supplement'], to: 'stopped' },
   { event: 'apology_issued', from: OPEN_STATES, to: KEEP_STATE },
+  { event: 'appointment_kept', from: OPEN_STATES, to: KEEP_STATE },
   { event: 'printed', from: DOSSIER_STATES, to: KEEP_STATE },
 ];
 

@@ -142,6 +142,7 @@ describe('countDossiers', () => {
       withdrawn: 1,
       stopped: 0,
       supplementRequested: 0,
+      calendarChanged: 0,
     });
   });
 });

@@ -547,7 +547,7 @@ describe('migration 0006', () => {
 
     const db = openDatabase(tmp.file);
     try {
-      expect(schemaVersion(db)).toBe(6);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
       expectIndexConsistent(db);
       // rids follow the receipt order: the newest (i = 0) last
       const rids = db

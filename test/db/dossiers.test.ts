@@ -455,6 +455,7 @@ describe('supplement requests', () => {
         to: '2025-11-26T09:00',
         reason: 'Thiếu xác nhận',
         docNo: '1-001/HDHS',
+        dueAtAfter: '2025-11-28T08:37', // the appointment given when the clock resumed
         workingMinutes: 1350,
       },
     ]);

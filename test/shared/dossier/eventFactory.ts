@@ -51,6 +51,11 @@ export const defaultPayloads: { [T in DossierEventType]: Record<string, unknown>
   withdrawn: { reason: 'Người nộp xin rút hồ sơ' },
   stopped: { reason: 'Người nộp không bổ sung hồ sơ' },
   apology_issued: { docNo: '1/PXL', reason: 'Chờ xác minh', newDueAt: '2022-10-20T08:37' },
+  appointment_kept: {
+    dueAt: '2022-10-12T08:37',
+    dueOnDayOff: true,
+    recomputedDueAt: '2022-10-13T08:37',
+  },
   printed: { form: 'receipt', reprint: false },
 };
 

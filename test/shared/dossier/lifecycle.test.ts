@@ -91,6 +91,7 @@ describe('foldDossier: the usual life of a dossier', () => {
         to: '2022-09-28T10:30',
         reason: 'Thiếu giấy chứng tử',
         docNo: '3-001/HDHS',
+        dueAtAfter: null,
       },
     ]);
     expect(view.supplementRequests).toHaveLength(1);
@@ -149,7 +150,13 @@ describe('foldDossier: the usual life of a dossier', () => {
     const paused = foldDossier(events.slice(0, 6));
     expect(paused.stateBeforePause).toBe('in_processing');
     expect(paused.pauses).toEqual([
-      { from: '2022-09-26T09:00', to: null, reason: 'Thiếu giấy chứng tử', docNo: '3-001/HDHS' },
+      {
+        from: '2022-09-26T09:00',
+        to: null,
+        reason: 'Thiếu giấy chứng tử',
+        docNo: '3-001/HDHS',
+        dueAtAfter: null,
+      },
     ]);
   });
 });

@@ -29,6 +29,7 @@ received|result_ready|result_ready
 received|withdrawn|withdrawn
 received|stopped|stopped
 received|apology_issued|keep
+received|appointment_kept|keep
 received|printed|keep
 handed_over|supplement_requested|waiting_supplement
 handed_over|refused|refused
@@ -38,6 +39,7 @@ handed_over|result_ready|result_ready
 handed_over|withdrawn|withdrawn
 handed_over|stopped|stopped
 handed_over|apology_issued|keep
+handed_over|appointment_kept|keep
 handed_over|printed|keep
 in_processing|supplement_requested|waiting_supplement
 in_processing|refused|refused
@@ -46,15 +48,18 @@ in_processing|result_ready|result_ready
 in_processing|withdrawn|withdrawn
 in_processing|stopped|stopped
 in_processing|apology_issued|keep
+in_processing|appointment_kept|keep
 in_processing|printed|keep
 waiting_supplement|supplement_received|resume
 waiting_supplement|withdrawn|withdrawn
 waiting_supplement|stopped|stopped
 waiting_supplement|apology_issued|keep
+waiting_supplement|appointment_kept|keep
 waiting_supplement|printed|keep
 result_ready|returned|returned
 result_ready|withdrawn|withdrawn
 result_ready|apology_issued|keep
+result_ready|appointment_kept|keep
 result_ready|printed|keep
 returned|printed|keep
 refused|printed|keep
