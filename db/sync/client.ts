@@ -6,7 +6,8 @@
  * event (notifyLocalEvent). On errors it backs off exponentially with jitter, up to a cap. It
  * never blocks on one bad event: the server answers per event and refused events are set aside
  * (sync_rejections) for an officer to retry or discard. A batch the server finds too large (413)
- * is split in halves.
+ * is split in halves, and so is one it keeps failing on with a 500, until the event at fault is
+ * alone and can be set aside (serverFaults.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -35,6 +36,20 @@ import {
   type SyncStatus,
 } from './state';
 import { databaseTokenStore, type TokenStore } from './tokenStore';
+import {
+  isEventFault,
+  SERVER_ERROR_CODE,
+  ServerFaultRound,
+  ServerFaultStrikes,
+  serverErrorReason,
+  waitingMessage,
+} from './serverFaults';
+
+/** One round's push: its counts, and what it learnt about server errors. */
+interface PushRound {
+  out: SyncRoundReport['pushed'];
+  faults: ServerFaultRound;
+}
 
 export interface SyncClientOptions {
   db: Db;
@@ -163,8 +178,27 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   // ---- push ---------------------------------------------------------------------------------
 
-  async function sendBatch(batch: OutboxEvent[], out: SyncRoundReport['pushed']): Promise<void> {
-    const answer = await call('POST', '/sync/push', batchBody(batch));
+  const strikes = new ServerFaultStrikes();
+
+  /** Halve a batch and send both halves, one after the other. */
+  async function sendHalves(batch: OutboxEvent[], round: PushRound): Promise<void> {
+    const mid = Math.ceil(batch.length / 2);
+    await sendBatch(batch.slice(0, mid), round);
+    await sendBatch(batch.slice(mid), round);
+  }
+
+  async function sendBatch(batch: OutboxEvent[], round: PushRound): Promise<void> {
+    const { out, faults } = round;
+    let answer: HttpAnswer;
+    try {
+      answer = await call('POST', '/sync/push', batchBody(batch));
+    } catch (err) {
+      // A 500 may be one event's fault (serverFaults.ts): halve until it is alone.
+      if (!isEventFault(err) || !faults.failed(err)) throw err;
+      if (batch.length > 1) return sendHalves(batch, round);
+      faults.suspects.set(batch[0]!.id, err);
+      return;
+    }
     out.batches++;
     const at = now().toISOString();
     const { message, code } = serverMessage(answer.body);
@@ -188,21 +222,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         } else {
           settled.push(sent.id);
           out[r.status === 'accepted' ? 'accepted' : 'duplicate']++;
+          if (r.status === 'accepted') faults.accepted++;
         }
       });
       out.rejected += refused.length;
       applyPushResults(db, settled, refused, at);
+      strikes.forget(settled);
       return;
     }
     // Too large (413), or a body the server could not read as a whole (400): halve until the
     // culprit is alone, then set it aside so it never blocks the rest.
     if (answer.status === 413 || answer.status === 400) {
-      if (batch.length > 1) {
-        const mid = Math.ceil(batch.length / 2);
-        await sendBatch(batch.slice(0, mid), out);
-        await sendBatch(batch.slice(mid), out);
-        return;
-      }
+      if (batch.length > 1) return sendHalves(batch, round);
       const only = batch[0]!;
       recordRejections(
         db,
@@ -238,6 +269,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
    */
   async function push(): Promise<SyncRoundReport['pushed']> {
     const out = { accepted: 0, duplicate: 0, rejected: 0, batches: 0 };
+    const round: PushRound = { out, faults: new ServerFaultRound() };
     for (;;) {
       let after = '';
       let sent = 0;
@@ -245,11 +277,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       let failure: unknown = null;
       for (;;) {
         if (failure) break;
-        const batch = readOutbox(db, limits, after);
-        if (batch.length === 0) break;
-        after = batch[batch.length - 1]!.id;
+        const read = readOutbox(db, limits, after);
+        if (read.length === 0) break;
+        after = read[read.length - 1]!.id;
+        // An event that failed alone this round is not sent again in it.
+        const batch = read.filter((e) => !round.faults.suspects.has(e.id));
+        if (batch.length === 0) continue;
         sent += batch.length;
-        const p: Promise<void> = sendBatch(batch, out).then(
+        const p: Promise<void> = sendBatch(batch, round).then(
           () => void inFlight.delete(p),
           (err: unknown) => {
             inFlight.delete(p);
@@ -261,8 +296,47 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }
       await Promise.all(inFlight);
       if (failure) throw failure;
-      if (sent === 0) return out;
+      if (sent === 0) break;
     }
+    if (round.faults.suspects.size > 0) await judgeSuspects(round);
+    return out;
+  }
+
+  /**
+   * Events that made the server fail on their own (serverFaults.ts): each gets a strike when the
+   * server stored other events this round, or, for an event already struck, when it answers an
+   * empty push; at STRIKES_TO_REFUSE it is set aside as refused. While some are still on trial,
+   * or when nothing shows the server works, the round fails and the loop backs off.
+   */
+  async function judgeSuspects(round: PushRound): Promise<void> {
+    const { faults, out } = round;
+    let probed: boolean | null = null;
+    const probe = async () =>
+      (probed ??=
+        (await call('POST', '/sync/push', '{"events":[]}').catch(() => null))?.status === 200);
+    const at = now().toISOString();
+    let struck = 0;
+    let waiting = 0;
+    for (const [eventId, err] of faults.suspects) {
+      const works = faults.accepted > 0 || (strikes.count(eventId) > 0 && (await probe()));
+      if (!works) {
+        waiting++;
+        continue;
+      }
+      struck++;
+      if (!strikes.strike(eventId)) {
+        waiting++;
+        continue;
+      }
+      recordRejections(
+        db,
+        [{ eventId, code: SERVER_ERROR_CODE, reason: serverErrorReason(err.status!, err.message) }],
+        at,
+      );
+      out.rejected++;
+    }
+    if (struck === 0) throw faults.first!; // nothing shows the server works: its trouble
+    if (waiting > 0) throw new SyncError('network', waitingMessage(waiting), faults.first!.status);
   }
 
   // ---- pull ---------------------------------------------------------------------------------

@@ -131,7 +131,7 @@ export interface RejectedEvent {
   dossierId: string;
   /** The dossier's code when it has one here. */
   dossierCode: string | null;
-  /** invalid | forbidden | conflict (the server's), too_large | before_enrolment (this client's). */
+  /** invalid | forbidden | conflict (the server's), too_large | before_enrolment | server_error (this client's). */
   code: string;
   /** Vietnamese, from the server or this client. */
   reason: string;

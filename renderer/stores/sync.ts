@@ -166,6 +166,7 @@ export const REFUSAL_LABELS: Record<string, string> = {
   conflict: 'Trùng mã sự kiện',
   too_large: 'Quá lớn',
   before_enrolment: 'Ghi trước khi đăng ký',
+  server_error: 'Máy chủ báo lỗi',
 };
 
 /**

@@ -100,7 +100,10 @@ const rejectedEvent = z.object({
   type: z.string(),
   dossierId: z.string(),
   dossierCode: z.string().nullable(),
-  /** invalid | forbidden | conflict (the server's); too_large | before_enrolment (this client's). */
+  /**
+   * invalid | forbidden | conflict (the server's); too_large | before_enrolment | server_error
+   * (this client's: the server failed with a 500 on this event alone, db/sync/serverFaults.ts).
+   */
   code: z.string(),
   reason: z.string(),
   rejectedAt: z.string(),

@@ -24,8 +24,8 @@ export function eventStructureProblem(event: unknown): string | null {
   const bytes = eventBytes(event);
   if (bytes > MAX_EVENT_BYTES) {
     return (
-      `Sự kiện quá lớn (${kib(bytes)}, tối đa ${kib(MAX_EVENT_BYTES)}): ` +
-      'hãy rút gọn ghi chú hoặc bớt thành phần hồ sơ.'
+      `dung lượng ${kib(bytes)}, quá mức tối đa ${kib(MAX_EVENT_BYTES)}: ` +
+      'hãy rút gọn ghi chú hoặc bớt thành phần hồ sơ'
     );
   }
   return null;
