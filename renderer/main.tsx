@@ -5,7 +5,7 @@
  * the first render, which then goes directly to the right screen. antd's styles come from the
  * stylesheet the build makes (vite.config.ts), not from the first render.
  */
-import { initApi, MissingTokenError } from './api/client';
+import { initApi } from './api/client';
 import { useSession } from './stores/session';
 import './styles.css';
 
@@ -13,10 +13,7 @@ let fatal: string | null = null;
 try {
   initApi();
 } catch (err) {
-  fatal =
-    err instanceof MissingTokenError
-      ? err.message
-      : `Không khởi động được: ${(err as Error).message}`;
+  fatal = `Không khởi động được: ${(err as Error).message}`;
 }
 const booted = fatal ? Promise.resolve() : useSession.getState().boot();
 

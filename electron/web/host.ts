@@ -2,21 +2,28 @@
  * Browser mode: the same core as the desktop app, served on the loopback interface only.
  *
  * - Listens on 127.0.0.1 (never another interface); PORT 0 picks a free port.
- * - A random token per launch, given once inside the printed URL (?token=…). The page keeps it
- *   and sends it in the x-motcua-token header; without it the API answers 401. Stored PDFs
- *   (/prints/…) take it as a header or a ?token= parameter (they open in a tab or a frame).
- * - Host header checked (DNS rebinding), API calls must be JSON (no cross-site form posts).
+ * - Launch addresses carry a one-time token as URL credentials:
+ *   http://motcua:<token>@127.0.0.1:PORT/launch. /launch asks for them (401, Basic), the browser
+ *   sends them, the host spends the token, sets an HttpOnly, SameSite=Strict session cookie and
+ *   answers 303 to http://127.0.0.1:PORT/. Browsers keep URL credentials out of their history
+ *   (checked in Chromium: test/e2e/history.spec.ts), and the token is dead once used.
+ * - The API (POST /api/call) and the stored PDFs (/prints/…) need the session cookie. Against other
+ *   pages in the officer's browser: no CORS at all; API calls must carry the x-motcua-request
+ *   header (a cross-origin page cannot without a preflight) and be JSON, their Origin must be this
+ *   host and Sec-Fetch-Site same-origin; PDFs open only from the app or the address bar. Another
+ *   port of this machine is the same *site*, so SameSite alone would not keep it out.
+ * - Host header checked (DNS rebinding); every request that is not HTTP/1.x with a clean path gets
+ *   a 4xx (see ./http.ts).
  * - The renderer build (dist/renderer) is served as static files; the HTML with a strict CSP.
  * - No logic of its own: POST /api/call { method, input } → core.dispatch → the envelope.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
-import { TOKEN_HEADER } from '../../shared/api/contract';
+import { CSRF_HEADER, LAUNCH_PATH, LAUNCH_USER, SESSION_COOKIE } from '../../shared/api/contract';
 import type { ApiEnvelope } from '../../shared/api/errors';
 import {
   createCore,
@@ -28,7 +35,10 @@ import {
 import type { PdfPrinter } from '../../db/api/print';
 import type { CoreSyncOptions } from '../../db/api/syncLink';
 import { PAGE_CSP } from '../csp';
+import { createCredentials } from './credentials';
 import {
+  basicCredentials,
+  cookie,
   header,
   installSocketGuards,
   MESSAGES,
@@ -75,8 +85,8 @@ export interface WebHostOptions {
   printer?: PdfPrinter;
   clock?: () => Date;
   log?: CoreLogger;
-  /** Fixed token (tests); default 32 random bytes, base64url. */
-  token?: string;
+  /** Called each time a launch address has been used (e.g. to print a fresh one). */
+  onLaunch?: () => void;
   checkOutputs?: boolean;
   appVersion?: string;
   core?: Pick<CoreOptions, 'renderHtml' | 'fontCss'>;
@@ -90,10 +100,12 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** http://127.0.0.1:PORT/?token=… */
+  /** The first launch address: http://motcua:<one-time token>@127.0.0.1:PORT/launch */
   url: string;
+  /** A new one-time launch address (for another browser, or to open one for the officer). */
+  launchUrl(): string;
+  /** http://127.0.0.1:PORT */
   origin: string;
-  token: string;
   port: number;
   /** The address the server is bound to (always 127.0.0.1). */
   address: string;
@@ -109,8 +121,14 @@ function errorEnvelope(
   return { ok: false, error: { code, message, ...(reason ? { reason } : {}) } };
 }
 
-const TOKEN_MISSING =
-  'Thiếu hoặc sai mã truy cập của phiên chạy này. Hãy mở đúng địa chỉ (có ?token=…) mà lệnh "npm run web" in ra; nếu đã chạy lại lệnh, hãy dùng địa chỉ mới.';
+const SESSION_MISSING =
+  'Trình duyệt này chưa được mở bằng địa chỉ của MotCua Desk, hoặc MotCua Desk vừa khởi động lại. ' +
+  'Hãy mở địa chỉ mới (mỗi địa chỉ dùng một lần) đang hiện trong cửa sổ dòng lệnh chạy MotCua Desk.';
+const OTHER_SITE = 'Yêu cầu từ trang khác bị từ chối.';
+const LAUNCH_REFUSED =
+  'Địa chỉ này đã được dùng rồi hoặc không còn hiệu lực: mỗi địa chỉ mở MotCua Desk chỉ dùng được ' +
+  'một lần và hết hiệu lực khi MotCua Desk khởi động lại. Hãy mở địa chỉ mới đang hiện trong cửa sổ ' +
+  `dòng lệnh (dạng http://${LAUNCH_USER}:…@127.0.0.1:…${LAUNCH_PATH}).`;
 
 /**
  * The file under `root` a decoded URL path names, or null (outside root, missing, a directory, or
@@ -158,8 +176,7 @@ export function defaultRendererDir(): string {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
-  const tokenBytes = Buffer.from(token);
+  const credentials = createCredentials();
   const rendererDir = resolve(options.rendererDir ?? defaultRendererDir());
   const log = options.log;
   const core = createCore({
@@ -176,11 +193,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const printsRoot = resolve(core.dataDir, PRINTS_DIR);
   let port = options.port;
 
-  const tokenOk = (given: string | null | undefined): boolean => {
-    if (typeof given !== 'string') return false;
-    const b = Buffer.from(given);
-    return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
-  };
+  const signedIn = (req: IncomingMessage) => credentials.hasSession(cookie(req, SESSION_COOKIE));
 
   const hostOk = (host: string | undefined): boolean =>
     host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
@@ -190,21 +203,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendText(res, 405, MESSAGES.methodNotAllowed, { allow: 'POST' });
       return;
     }
-    if (!tokenOk(header(req, TOKEN_HEADER))) {
-      sendJson(res, 401, errorEnvelope('unauthorized', TOKEN_MISSING, 'token'));
-      return;
-    }
     const origin = header(req, 'origin');
     const site = header(req, 'sec-fetch-site');
     if (
       (origin !== undefined && origin !== `http://${req.headers.host}`) ||
-      (site !== undefined && site !== 'same-origin')
+      (site !== undefined && site !== 'same-origin') ||
+      header(req, CSRF_HEADER) !== '1'
     ) {
-      sendJson(
-        res,
-        403,
-        errorEnvelope('unauthorized', 'Yêu cầu từ trang khác bị từ chối.', 'token'),
-      );
+      sendJson(res, 403, errorEnvelope('unauthorized', OTHER_SITE, 'token'));
+      return;
+    }
+    if (!signedIn(req)) {
+      sendJson(res, 401, errorEnvelope('unauthorized', SESSION_MISSING, 'token'));
       return;
     }
     if (!(header(req, 'content-type') ?? '').toLowerCase().startsWith('application/json')) {
@@ -258,17 +268,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // fetched by another site, including another port of this machine (same-site).
     const site = header(req, 'sec-fetch-site');
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      sendJson(
-        res,
-        403,
-        errorEnvelope('unauthorized', 'Yêu cầu từ trang khác bị từ chối.', 'token'),
-      );
+      sendJson(res, 403, errorEnvelope('unauthorized', OTHER_SITE, 'token'));
       return;
     }
-    const given =
-      header(req, TOKEN_HEADER) ?? new URLSearchParams(target.query).get('token') ?? undefined;
-    if (!tokenOk(given)) {
-      sendJson(res, 401, errorEnvelope('unauthorized', TOKEN_MISSING, 'token'));
+    if (!signedIn(req)) {
+      sendJson(res, 401, errorEnvelope('unauthorized', SESSION_MISSING, 'token'));
       return;
     }
     const file = fileUnder(printsRoot, target.path.slice(`/${PRINTS_DIR}`.length));
@@ -285,6 +289,45 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'content-disposition': `inline; filename="${file.split(sep).pop()}"`,
       'cache-control': 'private, no-store',
     });
+  }
+
+  /**
+   * The launch address: spend its one-time token (sent by the browser as Basic credentials from
+   * the address) for a session cookie, then 303 to the app, so the address with the token is
+   * never a page of its own. A browser that already has a session goes straight on.
+   */
+  function handleLaunch(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') {
+      sendText(res, 405, MESSAGES.methodNotAllowed, { allow: 'GET' });
+      return;
+    }
+    // Typed, pasted or opened by the system (none); never navigated to by another site.
+    const site = header(req, 'sec-fetch-site');
+    if (site !== undefined && site !== 'none' && site !== 'same-origin') {
+      sendText(res, 403, OTHER_SITE);
+      return;
+    }
+    const home = { location: `http://${req.headers.host}/`, 'cache-control': 'no-store' };
+    if (signedIn(req)) {
+      sendText(res, 303, '', home);
+      return;
+    }
+    const given = basicCredentials(req);
+    if (!given || given.user !== LAUNCH_USER || !credentials.redeem(given.password)) {
+      // Asking again (not 403) lets the browser drop credentials it remembers from an earlier
+      // address and use the ones in this one; with none left, its login prompt shows, and
+      // cancelling it shows this text.
+      sendText(res, 401, LAUNCH_REFUSED, {
+        'www-authenticate': 'Basic realm="MotCua Desk", charset="UTF-8"',
+      });
+      return;
+    }
+    const session = credentials.openSession();
+    sendText(res, 303, '', {
+      ...home,
+      'set-cookie': `${SESSION_COOKIE}=${session}; Path=/; HttpOnly; SameSite=Strict`,
+    });
+    options.onLaunch?.();
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, target: Target): void {
@@ -344,6 +387,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (target.path === '/api/call') await handleApi(req, res);
+    else if (target.path === LAUNCH_PATH) handleLaunch(req, res);
     else if (target.path.startsWith(`/${PRINTS_DIR}/`)) handlePrint(req, res, target);
     else handleStatic(req, res, target);
   }
@@ -402,10 +446,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const origin = `http://${LOOPBACK}:${port}`;
   let closed = false;
 
+  const launchUrl = () =>
+    `http://${LAUNCH_USER}:${credentials.mintLaunchToken()}@${LOOPBACK}:${port}${LAUNCH_PATH}`;
+
   return {
-    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    url: launchUrl(),
+    launchUrl,
     origin,
-    token,
     port,
     address: bound.address,
     core,

@@ -96,7 +96,8 @@ const RAW_QUERY = /^[\x21-\x7e]*$/;
 
 /**
  * Parse the request target by hand (never `new URL(req.url, …)`, which throws on '//[' and
- * reads '//host/x' as another host): origin-form only ('/…') with RFC 3986 path characters,
+ * reads '//host/x' as another host): origin-form only ('/…') with RFC 3986 path characters and
+ * no empty segment,
  * percent-encoding that decodes to well-formed UTF-8, and once decoded no NUL, control
  * characters, backslashes or '.'/'..' segments.
  */
@@ -105,7 +106,8 @@ export function parseTarget(raw: string | undefined): Target | null {
   const q = raw.indexOf('?');
   const rawPath = q === -1 ? raw : raw.slice(0, q);
   const query = q === -1 ? '' : raw.slice(q + 1);
-  if (!RAW_PATH.test(rawPath) || !RAW_QUERY.test(query)) return null;
+  // '//' (an empty segment) is refused too: a path starting with it reads as another host.
+  if (!RAW_PATH.test(rawPath) || rawPath.includes('//') || !RAW_QUERY.test(query)) return null;
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
@@ -122,6 +124,29 @@ export function parseTarget(raw: string | undefined): Target | null {
 export function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** The value of a cookie of the request, or undefined. */
+export function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const pair of (header(req, 'cookie') ?? '').split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq !== -1 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** The user and password of an `Authorization: Basic` header, or null (absent or malformed). */
+export function basicCredentials(req: IncomingMessage): { user: string; password: string } | null {
+  const m = /^Basic ([A-Za-z0-9+/]+={0,2})$/i.exec(header(req, 'authorization')?.trim() ?? '');
+  if (!m) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(m[1]!, 'base64'));
+  } catch {
+    return null;
+  }
+  const colon = text.indexOf(':');
+  return colon === -1 ? null : { user: text.slice(0, colon), password: text.slice(colon + 1) };
 }
 
 export type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'too_large' } | { kind: 'aborted' };

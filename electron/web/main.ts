@@ -1,7 +1,8 @@
 /**
  * npm run web: MotCua Desk in the browser. Builds the renderer when needed, opens the data
  * directory (DATA_DIR, default ~/.motcua-desk), serves on 127.0.0.1:PORT (default 4455, 0 = any
- * free port) and prints the address with this launch's token. Ctrl+C stops it.
+ * free port) and prints a one-time launch address; each time one is used, it prints a fresh one
+ * (for another browser, or after the browser was closed). Ctrl+C stops it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createRotatingLog } from '../logging';
 import { buildRenderer, rendererBuildStale } from './buildRenderer';
 import { createChromiumPdfPrinter, findChromiumExecutable } from './chromiumPdf';
-import { startWebHost } from './host';
+import { startWebHost, type WebHost } from './host';
 
 export const DEFAULT_PORT = 4455;
 
@@ -42,8 +43,26 @@ function parsePort(raw: string | undefined): number {
   return n;
 }
 
-/** Browser mode, running: its address (with this launch's token) and how to stop it. */
+/** How to open a launch address, for the console (printed at start). */
+export function addressText(url: string): string {
+  return (
+    'Mở địa chỉ này trong trình duyệt (mỗi địa chỉ chỉ dùng được một lần):\n\n' +
+    `  ${url}\n\n` +
+    'Nếu trình duyệt hỏi có đăng nhập với tên "motcua" không, hãy đồng ý.\n'
+  );
+}
+
+/** After an address was used: the next one. */
+export function nextAddressText(url: string): string {
+  return `Trình duyệt đã mở MotCua Desk. Để mở ở trình duyệt hoặc cửa sổ khác: ${addressText(url)}`;
+}
+
+/** Browser mode, running: an address to open and how to stop it. */
 export interface BrowserMode {
+  /**
+   * A one-time launch address of its own, for the caller to open (the default browser): the
+   * address printed in the terminal stays good for the officer.
+   */
   url: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -51,7 +70,8 @@ export interface BrowserMode {
 
 /**
  * Start browser mode as `npm run web` does: build the renderer if needed, serve, print the
- * address, stop on Ctrl+C / SIGTERM. Exits the process with a message when it cannot start.
+ * address (and a fresh one each time one is used), stop on Ctrl+C / SIGTERM. Exits the process
+ * with a message when it cannot start.
  */
 export async function runBrowserMode(): Promise<BrowserMode> {
   const appRoot = findAppRoot();
@@ -75,9 +95,13 @@ export async function runBrowserMode(): Promise<BrowserMode> {
     );
   }
   const printer = createChromiumPdfPrinter(chromium);
-  let host;
+  let host: WebHost | undefined;
   try {
     host = await startWebHost({
+      // The address printed last has just been used: print the next one.
+      onLaunch: () => {
+        if (host) console.log(nextAddressText(host.launchUrl()));
+      },
       port,
       dataDir,
       seedDataDir: join(appRoot, 'build', 'seed'),
@@ -100,7 +124,7 @@ export async function runBrowserMode(): Promise<BrowserMode> {
   }
   log.info('web host started', { port: host.port, dataDir });
   console.log(
-    `MotCua Desk (chế độ trình duyệt) đang chạy.\nDữ liệu: ${dataDir}\nMở địa chỉ này trong trình duyệt:\n\n  ${host.url}\n\nNhấn Ctrl+C để dừng.`,
+    `MotCua Desk (chế độ trình duyệt) đang chạy.\nDữ liệu: ${dataDir}\n${addressText(host.url)}\nNhấn Ctrl+C để dừng.`,
   );
 
   let stopping = false;
@@ -113,7 +137,7 @@ export async function runBrowserMode(): Promise<BrowserMode> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  return { url: host.url, dataDir, stop };
+  return { url: host.launchUrl(), dataDir, stop };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,33 +1,17 @@
 /**
  * The API as the renderer sees it: the Electron preload's `window.motcua`, or in browser mode an
- * HTTP client built from the launch token. The token arrives once as `?token=` in the address;
- * it is kept in sessionStorage (this tab only) and removed from the address bar so that it does
- * not end up in screenshots, bookmarks or the history.
+ * HTTP client of the page's own origin. There the browser carries the session (an HttpOnly cookie
+ * the host set when the launch address was opened): the page never holds a secret, and its
+ * address never has one.
  */
 import type { ApiArgs, ApiMethod, ApiOutput, MotcuaApi } from '../../shared/api/contract';
 import { createHttpClient } from '../../shared/api/httpClient';
 import { toApiError, type ApiError } from '../../shared/api/errors';
-import { sessionStore } from '../stores/storage';
 
 declare global {
   interface Window {
     motcua?: MotcuaApi;
   }
-}
-
-export const TOKEN_KEY = 'motcua.token';
-
-/** The token in a URL and the URL without it (other parameters and the hash kept). */
-export function takeTokenFromUrl(href: string): { token: string | null; cleanUrl: string } {
-  const url = new URL(href);
-  const token = url.searchParams.get('token');
-  if (token === null) return { token: null, cleanUrl: href };
-  url.searchParams.delete('token');
-  const search = url.searchParams.toString();
-  return {
-    token: token.trim() === '' ? null : token.trim(),
-    cleanUrl: `${url.origin}${url.pathname}${search ? `?${search}` : ''}${url.hash}`,
-  };
 }
 
 export interface RendererApi extends MotcuaApi {
@@ -73,32 +57,14 @@ function withErrorHooks(base: MotcuaApi, host: RendererApi['host']): RendererApi
 
 let instance: RendererApi | null = null;
 
-export class MissingTokenError extends Error {
-  constructor() {
-    super(
-      'Trang này thiếu mã truy cập. Hãy mở đúng địa chỉ mà lệnh "npm run web" in ra (có phần ?token=…), ' +
-        'hoặc chạy lại lệnh đó nếu đã đóng cửa sổ dòng lệnh.',
-    );
-    this.name = 'MissingTokenError';
-  }
-}
-
-/** Build the API once at startup. Throws MissingTokenError in browser mode without a token. */
+/** Build the API once at startup. */
 export function initApi(win: Window = window): RendererApi {
   if (instance) return instance;
   if (win.motcua) {
     instance = withErrorHooks(win.motcua, 'desktop');
     return instance;
   }
-  const storage = sessionStore();
-  const { token, cleanUrl } = takeTokenFromUrl(win.location.href);
-  if (token) {
-    storage.setItem(TOKEN_KEY, token);
-    win.history.replaceState(win.history.state, '', cleanUrl);
-  }
-  const stored = (storage.getItem(TOKEN_KEY) as string | null) ?? null;
-  if (!stored) throw new MissingTokenError();
-  const http = createHttpClient({ baseUrl: '', token: stored });
+  const http = createHttpClient({ baseUrl: '' });
   const api = withErrorHooks(http, 'browser');
   api.fileUrl = (p: string) => http.fileUrl(p);
   instance = api;

@@ -69,7 +69,14 @@ export function installSessionGuard(): () => void {
     const state = useSession.getState();
     if (state.phase !== 'ready') return;
     if (error.reason === 'locked') state.setLocked(true);
-    else if (error.reason === 'signed_out' || error.reason === 'token') {
+    else if (error.reason === 'token') {
+      // Browser mode: this browser's session with the host is gone (the host restarted). Only a
+      // new launch address helps; opened in this tab, it keeps the drafts (sessionStorage).
+      useSession.setState({
+        phase: 'unreachable',
+        bootError: `${error.message} Dữ liệu đang nhập vẫn được giữ nếu mở địa chỉ đó ngay trong thẻ này.`,
+      });
+    } else if (error.reason === 'signed_out') {
       state.signedOut(
         'Phiên làm việc đã kết thúc: hãy đăng nhập lại. Dữ liệu đang nhập vẫn được giữ.',
       );

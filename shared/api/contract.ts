@@ -857,4 +857,4 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(API, name);
 }
 
-export { IPC_CHANNEL, TOKEN_HEADER } from './channel';
+export { CSRF_HEADER, IPC_CHANNEL, LAUNCH_PATH, LAUNCH_USER, SESSION_COOKIE } from './channel';

@@ -1,22 +1,24 @@
 /**
  * The browser-mode client: implements MotcuaApi over the loopback HTTP host
- * (POST <base>/api/call with the launch token in a header). Pure fetch, runs in the page and in
- * Node tests. Rejects with an ApiCallError (code, message, fields) like every other host.
+ * (POST <base>/api/call). In the page the browser sends the session cookie itself; a Node client
+ * (tests, benches) passes it. Pure fetch, runs in the page and in Node tests. Rejects with an
+ * ApiCallError (code, message, fields) like every other host.
  */
-import { TOKEN_HEADER } from './channel';
+import { CSRF_HEADER, SESSION_COOKIE } from './channel';
 import type { ApiArgs, ApiMethod, ApiOutput, MotcuaApi } from './contract';
 import { ApiCallError, isApiError, type ApiEnvelope } from './errors';
 
 export interface HttpClientOptions {
   /** e.g. 'http://127.0.0.1:4455' or '' for the page's own origin. */
   baseUrl: string;
-  token: string;
+  /** Outside a browser only: the session cookie's value (a page sends its own cookie). */
+  session?: string;
   /** Defaults to the global fetch. */
   fetch?: typeof fetch;
 }
 
 export interface HttpMotcuaApi extends MotcuaApi {
-  /** The URL of a stored PDF (print.render's pdfPath, 'prints/…'), with the token, to open or embed. */
+  /** The URL of a stored PDF (print.render's pdfPath, 'prints/…') to open: no secret in it. */
   fileUrl(pdfPath: string): string;
 }
 
@@ -38,7 +40,12 @@ export function createHttpClient(options: HttpClientOptions): HttpMotcuaApi {
       try {
         response = await doFetch(`${base}/api/call`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
+          credentials: 'same-origin',
+          headers: {
+            'content-type': 'application/json',
+            [CSRF_HEADER]: '1',
+            ...(options.session ? { cookie: `${SESSION_COOKIE}=${options.session}` } : {}),
+          },
           body: JSON.stringify({ method, input: args[0] }),
         });
       } catch (err) {
@@ -62,7 +69,7 @@ export function createHttpClient(options: HttpClientOptions): HttpMotcuaApi {
         .filter((p) => p !== '' && p !== '.' && p !== '..')
         .map(encodeURIComponent)
         .join('/');
-      return `${base}/${clean}?token=${encodeURIComponent(options.token)}`;
+      return `${base}/${clean}`;
     },
   };
 }

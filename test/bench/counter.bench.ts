@@ -44,6 +44,7 @@ import { MIGRATIONS } from '../../db/migrations';
 import { createChromiumPdfPrinter } from '../../electron/web/chromiumPdf';
 import { startWebHost, type WebHost } from '../../electron/web/host';
 import { createHttpClient, type HttpMotcuaApi } from '../../shared/api/httpClient';
+import { openSession } from '../web/session';
 import type { ProcedureHit } from '../../shared/api/schemas';
 import { toOfficeLocal } from '../../shared/time/wallClock';
 import { receiveInput, SEED_DIR, SETUP } from '../core/helpers';
@@ -368,7 +369,7 @@ function minimalServer(): Promise<{ server: Server; url: string }> {
 async function openReception(browser: Browser, host: WebHost): Promise<[BrowserContext, Page]> {
   const ctx = await browser.newContext(CONTEXT);
   const page = await ctx.newPage();
-  await page.goto(host.url, { waitUntil: 'commit' });
+  await page.goto(host.launchUrl(), { waitUntil: 'commit' });
   await page.waitForFunction(receptionUsable, undefined, { polling: 'raf', timeout: 20_000 });
   return [ctx, page];
 }
@@ -425,7 +426,7 @@ async function navigation(browser: Browser, host: WebHost): Promise<void> {
     for (let i = 0; i <= NAV_RUNS; i++) {
       // Ours: launch URL → reception usable, in a fresh context (no cache, no stored token).
       const ctx = await browser.newContext(CONTEXT);
-      const load = await loadReception(await ctx.newPage(), host.url);
+      const load = await loadReception(await ctx.newPage(), host.launchUrl());
       await ctx.close();
       // Baseline: a minimal page to DOMContentLoaded, same browser, fresh context.
       const bctx = await browser.newContext(CONTEXT);
@@ -442,7 +443,7 @@ async function navigation(browser: Browser, host: WebHost): Promise<void> {
     const ctx = await browser.newContext(CONTEXT);
     const page = await ctx.newPage();
     for (let i = 0; i <= WARM_NAV_RUNS; i++) {
-      const load = await loadReception(page, host.url);
+      const load = await loadReception(page, host.launchUrl());
       if (i > 0) warm.push(load);
     }
     await ctx.close();
@@ -594,7 +595,10 @@ async function freshOffice(browser: Browser, rendererDir: string | null): Promis
     clock: () => new Date(start + (Date.now() - t0)),
   });
   try {
-    const client = createHttpClient({ baseUrl: host.origin, token: host.token });
+    const client = createHttpClient({
+      baseUrl: host.origin,
+      session: await openSession(host.launchUrl()),
+    });
     await client.call('setup.initialize', SETUP);
     await client.call('auth.signIn', {
       username: SETUP.admin.username,
@@ -672,7 +676,10 @@ async function board(): Promise<void> {
     // add an administrator to sign in with.
     const admin = { username: 'quantri', password: 'MatKhau2026' };
     await createOfficer(db, { ...admin, fullName: 'Nguyễn Văn Quản', role: 'admin' });
-    const client = createHttpClient({ baseUrl: host.origin, token: host.token });
+    const client = createHttpClient({
+      baseUrl: host.origin,
+      session: await openSession(host.launchUrl()),
+    });
     await client.call('auth.signIn', admin);
     const total = db.prepare<[], number>('SELECT count(*) FROM dossiers').pluck().get()!;
 

@@ -1,7 +1,8 @@
 /**
- * Browser mode's loopback host: bound to 127.0.0.1 only, the API answers 401 without this
- * launch's token, the page gets a strict CSP, stored PDFs need the token, and the HTTP client
- * (shared/api/httpClient) drives the same core as the other hosts.
+ * Browser mode's loopback host: bound to 127.0.0.1 only, a launch address is exchanged once for a
+ * session cookie, the API answers 401 without it and 403 to other origins, the page gets a strict
+ * CSP, stored PDFs need the cookie, and the HTTP client (shared/api/httpClient) drives the same
+ * core as the other hosts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { createHttpClient } from '../../shared/api/httpClient';
 import { ApiCallError } from '../../shared/api/errors';
 import { failure, receiveInput, SEED_DIR, SETUP, T0 } from './helpers';
 import { TINY_PDF } from '../web/tinyPdf';
+import { openSession } from '../web/session';
 
 let host: WebHost;
 let dir: string;
@@ -84,10 +86,14 @@ function http(
 const json = { 'content-type': 'application/json' };
 
 describe('browser-mode host', () => {
-  it('prints a loopback URL with a random token and binds to 127.0.0.1 only', async () => {
+  it('prints a one-time launch address on loopback and binds to 127.0.0.1 only', async () => {
     expect(host.address).toBe('127.0.0.1');
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${encodeURIComponent(host.token)}`);
-    expect(host.token.length).toBeGreaterThanOrEqual(40);
+    const launch = /^http:\/\/motcua:([A-Za-z0-9_-]{43})@127\.0\.0\.1:(\d+)\/launch$/;
+    expect(host.url).toMatch(launch);
+    expect(launch.exec(host.url)![2]).toBe(String(host.port));
+    const another = host.launchUrl();
+    expect(another).toMatch(launch);
+    expect(launch.exec(another)![1]).not.toBe(launch.exec(host.url)![1]);
     const other = Object.values(networkInterfaces())
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
@@ -104,65 +110,126 @@ describe('browser-mode host', () => {
     }
   });
 
-  it('answers 401 without the token or with a wrong one, 200 with it', async () => {
+  it('exchanges a launch address once for an HttpOnly, SameSite=Strict cookie and a 303 to the app', async () => {
+    const launch = new URL(host.launchUrl());
+    const basic = (user: string, password: string) =>
+      `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    // A browser first asks without the address's credentials: the host asks for them.
+    const ask = await http('/launch');
+    expect(ask.status).toBe(401);
+    expect(ask.headers['www-authenticate']).toBe('Basic realm="MotCua Desk", charset="UTF-8"');
+    expect(ask.body).toMatch(/mỗi địa chỉ mở MotCua Desk chỉ dùng được một lần/);
+    expect(ask.headers['set-cookie']).toBeUndefined();
+
+    const used = await http('/launch', {
+      headers: { authorization: basic(launch.username, launch.password) },
+    });
+    expect(used.status).toBe(303);
+    expect(used.headers.location).toBe(`http://127.0.0.1:${host.port}/`);
+    const setCookie = String(used.headers['set-cookie']);
+    expect(setCookie).toMatch(
+      /^motcua_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
+    const cookie = setCookie.split(';')[0]!;
+
+    // Spent: the same address again is refused (asked again, so a browser can try other ones).
+    const again = await http('/launch', {
+      headers: { authorization: basic(launch.username, launch.password) },
+    });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    // A browser with the cookie goes straight on, without spending anything.
+    const fresh = new URL(host.launchUrl());
+    const withCookie = await http('/launch', {
+      headers: { cookie, authorization: basic(fresh.username, fresh.password) },
+    });
+    expect(withCookie.status).toBe(303);
+    expect(withCookie.headers['set-cookie']).toBeUndefined();
+    // ... so that address is still good for another browser, through localhost too.
+    const other = await http('/launch', {
+      headers: { host: `localhost:${host.port}`, authorization: basic('motcua', fresh.password) },
+    });
+    expect(other.status).toBe(303);
+    expect(other.headers.location).toBe(`http://localhost:${host.port}/`);
+
+    const next = new URL(host.launchUrl());
+    for (const [headers, status] of [
+      [{ authorization: basic('admin', next.password) }, 401],
+      [{ authorization: basic('motcua', next.password.slice(1)) }, 401],
+      [{ authorization: `Bearer ${next.password}` }, 401],
+      [{ authorization: basic('motcua', next.password), 'sec-fetch-site': 'cross-site' }, 403],
+      [{ authorization: basic('motcua', next.password), 'sec-fetch-site': 'same-site' }, 403],
+    ] as const) {
+      const r = await http('/launch', { headers });
+      expect(r.status, JSON.stringify(headers)).toBe(status);
+      expect(r.headers['set-cookie']).toBeUndefined();
+    }
+    expect((await http('/launch', { method: 'POST' })).status).toBe(405);
+    // none of those spent it
+    expect(
+      (await http('/launch', { headers: { authorization: basic('motcua', next.password) } }))
+        .status,
+    ).toBe(303);
+  });
+
+  it('the API needs the session cookie and the request header, from this origin only', async () => {
+    const session = await openSession(host.launchUrl());
+    const cookie = `motcua_session=${session}`;
+    const allowed = { ...json, cookie, 'x-motcua-request': '1' };
     const body = JSON.stringify({ method: 'setup.status' });
-    const none = await http('/api/call', { method: 'POST', headers: json, body });
+    const post = (headers: Record<string, string>, b = body) =>
+      http('/api/call', { method: 'POST', headers, body: b });
+
+    const ok = await post({
+      ...allowed,
+      origin: `http://127.0.0.1:${host.port}`,
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { initialized: false } });
+
+    const none = await post({ ...json, 'x-motcua-request': '1' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', reason: 'token' },
     });
-    expect(JSON.parse(none.body).error.message).toMatch(/mã truy cập/);
-    const wrong = await http('/api/call', {
-      method: 'POST',
-      headers: { ...json, 'x-motcua-token': host.token.slice(1) + 'x' },
-      body,
-    });
-    expect(wrong.status).toBe(401);
-    const ok = await http('/api/call', {
-      method: 'POST',
-      headers: { ...json, 'x-motcua-token': host.token },
-      body,
-    });
-    expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { initialized: false } });
-  });
+    expect(JSON.parse(none.body).error.message).toMatch(
+      /chưa được mở bằng địa chỉ của MotCua Desk/,
+    );
+    expect(
+      (await post({ ...allowed, cookie: 'motcua_session=' + session.slice(1) + 'x' })).status,
+    ).toBe(401);
+    // the old token header is not a credential
+    expect(
+      (await post({ ...json, 'x-motcua-request': '1', 'x-motcua-token': session })).status,
+    ).toBe(401);
 
-  it('refuses other Host headers, other origins, non-JSON bodies and broken JSON', async () => {
-    const auth = { ...json, 'x-motcua-token': host.token };
-    const body = JSON.stringify({ method: 'setup.status' });
-    expect(
-      (
-        await http('/api/call', {
-          method: 'POST',
-          headers: { ...auth, host: 'evil.example:80' },
-          body,
-        })
-      ).status,
-    ).toBe(421);
+    for (const refused of [
+      { ...json, cookie }, // no request header: what a form or a no-cors fetch of another page sends
+      { ...allowed, 'x-motcua-request': '0' },
+      { ...allowed, origin: 'http://evil.example' },
+      { ...allowed, origin: `http://127.0.0.1:${host.port + 1}` }, // same site, other origin
+      { ...allowed, origin: 'null' },
+      { ...allowed, 'sec-fetch-site': 'cross-site' },
+      { ...allowed, 'sec-fetch-site': 'same-site' },
+      { ...allowed, 'sec-fetch-site': 'none' },
+    ]) {
+      const r = await post(refused);
+      expect(r.status, JSON.stringify(refused)).toBe(403);
+      expect(JSON.parse(r.body).error.message).toBe('Yêu cầu từ trang khác bị từ chối.');
+    }
+    expect((await post({ ...allowed, host: 'evil.example:80' })).status).toBe(421);
     expect((await http('/', { headers: { host: 'attacker.test' } })).status).toBe(421);
-    expect(
-      (
-        await http('/api/call', {
-          method: 'POST',
-          headers: { ...auth, origin: 'http://evil.example' },
-          body,
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await http('/api/call', {
-          method: 'POST',
-          headers: { 'x-motcua-token': host.token, 'content-type': 'text/plain' },
-          body,
-        })
-      ).status,
-    ).toBe(415);
-    const broken = await http('/api/call', { method: 'POST', headers: auth, body: '{"method":' });
+    expect((await post({ ...allowed, 'content-type': 'text/plain' })).status).toBe(415);
+    const broken = await post(allowed, '{"method":');
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body).error.message).toMatch(/không phải JSON hợp lệ/);
-    expect((await http('/api/call', { headers: auth })).status).toBe(405);
+    expect((await http('/api/call', { headers: allowed })).status).toBe(405);
+    expect(
+      (await http('/api/call', { method: 'OPTIONS', headers: { origin: 'http://evil.example' } }))
+        .headers['access-control-allow-origin'],
+    ).toBeUndefined();
   });
 
   it('serves the renderer with a strict CSP, client routes fall back to the app, no path escapes', async () => {
@@ -193,7 +260,8 @@ describe('browser-mode host', () => {
   });
 
   it('the HTTP client drives the core: setup, sign-in, receive, errors with fields, stored PDFs', async () => {
-    const api = createHttpClient({ baseUrl: host.origin, token: host.token });
+    const session = await openSession(host.launchUrl());
+    const api = createHttpClient({ baseUrl: host.origin, session });
     await api.call('setup.initialize', SETUP);
     await api.call('auth.signIn', {
       username: SETUP.admin.username,
@@ -214,15 +282,31 @@ describe('browser-mode host', () => {
     const printed = await api.call('print.render', { dossierId: dossier.id, form: 'receipt' });
     expect(printed.pdfPath).toMatch(/^prints\/2026\/.*-receipt-1\.pdf$/);
 
+    // The link has no secret: the cookie opens it, from the app or the address bar only.
+    expect(api.fileUrl(printed.pdfPath)).toBe(`${host.origin}/${printed.pdfPath}`);
+    const cookie = `motcua_session=${session}`;
     expect((await http(`/${printed.pdfPath}`)).status).toBe(401);
-    const pdf = await fetch(api.fileUrl(printed.pdfPath));
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).equals(TINY_PDF)).toBe(true);
-    expect((await http(`/prints/2026/..%2f..%2fmotcua.sqlite?token=${host.token}`)).status).toBe(
-      400,
-    );
-    expect((await http(`/prints/nothing.pdf?token=${host.token}`)).status).toBe(404);
+    expect((await http(`/${printed.pdfPath}?token=x`)).status).toBe(401);
+    for (const site of ['same-origin', 'none', undefined]) {
+      const pdf = await fetch(api.fileUrl(printed.pdfPath), {
+        headers: { cookie, ...(site ? { 'sec-fetch-site': site } : {}) },
+      });
+      expect(pdf.status, site).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(pdf.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(Buffer.from(await pdf.arrayBuffer()).equals(TINY_PDF)).toBe(true);
+    }
+    for (const site of ['same-site', 'cross-site']) {
+      const r = await http(`/${printed.pdfPath}`, { headers: { cookie, 'sec-fetch-site': site } });
+      expect(r.status, site).toBe(403);
+    }
+    expect(
+      (await http(`/prints/2026/..%2f..%2fmotcua.sqlite`, { headers: { cookie } })).status,
+    ).toBe(400);
+    expect((await http(`/prints/nothing.pdf`, { headers: { cookie } })).status).toBe(404);
+    expect(
+      (await http(`/${printed.pdfPath}`, { method: 'POST', headers: { cookie } })).status,
+    ).toBe(405);
   });
 
   it('a body over 32 MiB gets the 413 message, not a reset connection', async () => {
@@ -265,9 +349,11 @@ describe('browser-mode host', () => {
           }
         });
       });
+    const session = await openSession(host.launchUrl());
     const body = Buffer.alloc(33 * 1024 * 1024, 0x20);
     const head = (framing: string) =>
-      `POST /api/call HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Motcua-Token: ${host.token}\r\n` +
+      `POST /api/call HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Motcua-Request: 1\r\n` +
+      `Cookie: motcua_session=${session}\r\n` +
       `Content-Type: application/json\r\n${framing}\r\n`;
     for (const [framing, chunked] of [
       [`Content-Length: ${body.length}\r\n`, false],
@@ -285,7 +371,7 @@ describe('browser-mode host', () => {
   });
 
   it('a client whose host is gone reports it in Vietnamese', async () => {
-    const api = createHttpClient({ baseUrl: 'http://127.0.0.1:1', token: 'x' });
+    const api = createHttpClient({ baseUrl: 'http://127.0.0.1:1' });
     const err = await failure(api.call('setup.status'));
     expect(err.code).toBe('internal');
     expect(err.message).toMatch(/Không liên lạc được với MotCua Desk/);

@@ -108,8 +108,18 @@ export async function signIn(page: Page, user = ADMIN): Promise<void> {
   await expect(page.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).first()).toBeVisible();
 }
 
+/**
+ * Open a fresh one-time launch address the way an officer does (the browser exchanges it for the
+ * session cookie and lands on the app, `hash` kept), and check that the address bar holds no
+ * secret afterwards.
+ */
+export async function launch(page: Page, host: TestHost, hash = ''): Promise<void> {
+  await page.goto(host.launchUrl() + hash);
+  expect(page.url()).toBe(`${host.origin}/${hash}`);
+}
+
 /** Open the app (signed in already) and wait until its keyboard shortcuts are live. */
 export async function openApp(page: Page, host: TestHost, hash = ''): Promise<void> {
-  await page.goto(host.url + hash);
+  await launch(page, host, hash);
   await expect(page.locator('.shell-header')).toBeVisible();
 }

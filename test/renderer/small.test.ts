@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { takeTokenFromUrl } from '../../renderer/api/client';
 import { comboOf, isTextField, shortcutMayFire, suspendHotkeys } from '../../renderer/lib/hotkeys';
 import { isIdle } from '../../renderer/lib/idle';
 import {
@@ -16,23 +15,6 @@ import {
   totalText,
 } from '../../renderer/stores/boardFilters';
 import { parseHash, routeHash } from '../../renderer/stores/route';
-
-describe('browser-mode token', () => {
-  it('takes the token out of the address and keeps the rest', () => {
-    expect(takeTokenFromUrl('http://127.0.0.1:4000/?token=abc123#/ho-so')).toEqual({
-      token: 'abc123',
-      cleanUrl: 'http://127.0.0.1:4000/#/ho-so',
-    });
-    expect(takeTokenFromUrl('http://127.0.0.1:4000/index.html?x=1&token=t')).toEqual({
-      token: 't',
-      cleanUrl: 'http://127.0.0.1:4000/index.html?x=1',
-    });
-    expect(takeTokenFromUrl('http://127.0.0.1:4000/')).toEqual({
-      token: null,
-      cleanUrl: 'http://127.0.0.1:4000/',
-    });
-  });
-});
 
 describe('keyboard combinations', () => {
   const ev = (

@@ -9,8 +9,12 @@ import type { RawRequest } from './hostProcess';
 
 export interface FuzzContext {
   port: number;
-  /** A header line that authenticates an API call ("Name: value"). */
+  /** The header lines that make an API call allowed: the session cookie and the request header. */
   auth: string;
+  /** The session cookie's header line alone. */
+  cookie: string;
+  /** Basic credentials (base64) of a launch address that was used already. */
+  spent: string;
 }
 
 export interface FuzzCase extends RawRequest {
@@ -134,6 +138,9 @@ function refusedLine(ctx: FuzzContext): fc.Arbitrary<string> {
     'TRACE / HTTP/1.1',
     `CONNECT 127.0.0.1:${ctx.port} HTTP/1.1`,
     'POST /api/call HTTP/1.1',
+    'GET /launch HTTP/1.1',
+    'HEAD /launch HTTP/1.1',
+    'POST /launch HTTP/1.1',
   );
 }
 
@@ -313,15 +320,18 @@ function refusedApiCalls(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
     .tuple(
       fc.constantFrom(
         '',
-        'X-Motcua-Token: sai\r\n',
-        'X-Motcua-Token: \r\n',
-        'Cookie: motcua_session=sai\r\n',
-        'Cookie: =; ;;==\r\n',
+        'X-Motcua-Request: 1\r\n',
+        `${ctx.cookie}\r\n`,
+        'X-Motcua-Request: 1\r\nCookie: motcua_session=sai\r\n',
+        'X-Motcua-Request: 1\r\nCookie: =; ;;==\r\n',
+        `X-Motcua-Request: 0\r\n${ctx.cookie}\r\n`,
+        `X-Motcua-Token: sai\r\n${ctx.cookie}\r\n`,
         `Origin: http://evil.example\r\n${ctx.auth}\r\n`,
         `Origin: http://127.0.0.1:${ctx.port + 1}\r\n${ctx.auth}\r\n`,
         `Origin: null\r\n${ctx.auth}\r\n`,
         `Sec-Fetch-Site: cross-site\r\n${ctx.auth}\r\n`,
         `Sec-Fetch-Site: same-site\r\n${ctx.auth}\r\n`,
+        `Sec-Fetch-Site: none\r\n${ctx.auth}\r\n`,
         `Content-Type: text/plain\r\n${ctx.auth}\r\n`,
         `Content-Type: application/x-www-form-urlencoded\r\n${ctx.auth}\r\n`,
         `Content-Type: multipart/form-data; boundary=x\r\n${ctx.auth}\r\n`,
@@ -342,6 +352,38 @@ function refusedApiCalls(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
         'open',
       );
     });
+}
+
+/** The launch address without a valid one-time token, or from another site. */
+function refusedLaunches(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
+  const basic = (bytes: Buffer) => `Authorization: Basic ${bytes.toString('base64')}\r\n`;
+  const authorization = fc.oneof(
+    fc.constant(''),
+    fc.constant(`Authorization: Basic ${ctx.spent}\r\n`),
+    fc.string({ maxLength: 80 }).map((t) => basic(utf8(t))),
+    fc.string({ maxLength: 80 }).map((t) => basic(utf8(`motcua:${t}`))),
+    fc.uint8Array({ maxLength: 80 }).map((a) => basic(Buffer.from(a))),
+    fc.constantFrom(
+      'Authorization: Basic\r\n',
+      'Authorization: Basic ====\r\n',
+      'Authorization: Basic bW90Y3Vh\r\n', // "motcua", no colon
+      'Authorization: Bearer x\r\n',
+      'Authorization: Digest username="motcua"\r\n',
+    ),
+  );
+  const extra = fc.constantFrom(
+    '',
+    'Sec-Fetch-Site: cross-site\r\n',
+    'Sec-Fetch-Site: same-site\r\n',
+    'Cookie: motcua_session=sai\r\n',
+    `Cookie: motcua_session=\r\n`,
+  );
+  const target = fc.constantFrom('/launch', '/launch?token=x', '/launch?');
+  return fc
+    .tuple(target, authorization, extra)
+    .map(([t, a, e]) =>
+      make('refused launch', [b(`GET ${t} HTTP/1.1\r\n${hostHeader(ctx)}${a}${e}\r\n`)], 'open'),
+    );
 }
 
 function isJsonObject(bytes: Buffer): boolean {
@@ -508,6 +550,7 @@ export function fuzzCase(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
     { arbitrary: badLines(ctx), weight: 2 },
     { arbitrary: badHeaders(ctx), weight: 4 },
     { arbitrary: refusedApiCalls(ctx), weight: 3 },
+    { arbitrary: refusedLaunches(ctx), weight: 2 },
     { arbitrary: garbageBodies(ctx), weight: 4 },
     { arbitrary: truncated(ctx), weight: 2 },
     { arbitrary: shortBodies(ctx), weight: 1 },

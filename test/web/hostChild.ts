@@ -1,7 +1,7 @@
 /**
  * A browser-mode host as its own process (test/web/hostProcess.ts starts it), so that a test can
  * see whether a request kills it: a tiny renderer build, a printer that returns a fixed one-page
- * PDF, short header/request timeouts (TIMEOUT_MS). Prints one JSON line {port, token} when ready.
+ * PDF, short header/request timeouts (TIMEOUT_MS). Prints one JSON line {port, url} when ready.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ const host = await startWebHost({
   printer: { htmlToPdf: async () => TINY_PDF },
   timeouts: { headersMs: timeout, requestMs: timeout * 2 },
 });
-process.stdout.write(`${JSON.stringify({ port: host.port, token: host.token })}\n`);
+process.stdout.write(`${JSON.stringify({ port: host.port, url: host.url })}\n`);
 process.on('SIGTERM', () => {
   void host.close().then(() => process.exit(0));
 });

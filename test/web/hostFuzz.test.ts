@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exchange, startHostProcess, type HostProcess, type Outcome } from './hostProcess';
 import { fuzzCase, type FuzzCase } from './fuzzCases';
+import { openSession } from './session';
+import { createHttpClient } from '../../shared/api/httpClient';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260309);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2_400);
@@ -48,8 +50,16 @@ describe('browser-mode host under hostile requests', () => {
   });
 
   it(`answers ${RUNS} random malformed requests with a 4xx and stays up (seed ${SEED})`, async () => {
+    const launch = new URL(host.url);
+    const session = await openSession(host.url); // spends host.url's token
+    const cookie = `Cookie: motcua_session=${session}`;
     const cases: FuzzCase[] = fc.sample(
-      fuzzCase({ port: host.port, auth: `X-Motcua-Token: ${host.token}` }),
+      fuzzCase({
+        port: host.port,
+        cookie,
+        auth: `${cookie}\r\nX-Motcua-Request: 1`,
+        spent: Buffer.from(`${launch.username}:${launch.password}`).toString('base64'),
+      }),
       { seed: SEED, numRuns: RUNS },
     );
     const byStatus = new Map<string, number>();
@@ -77,6 +87,9 @@ describe('browser-mode host under hostile requests', () => {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const alive = host.alive() && (await healthy());
+    // and the session opened before the storm still works
+    const api = createHttpClient({ baseUrl: `http://127.0.0.1:${host.port}`, session });
+    expect(await api.call('setup.status')).toMatchObject({ initialized: false });
 
     const line = (m: Map<string, number>) =>
       [...m.entries()]

@@ -9,7 +9,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface HostProcess {
   port: number;
-  token: string;
+  url: string;
   child: ChildProcess;
   alive(): boolean;
   output(): string;
@@ -30,13 +30,13 @@ export async function startHostProcess(timeoutMs = 1500): Promise<HostProcess> {
   let out = '';
   child.stderr?.on('data', (d) => (out += String(d)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<{ port: number; token: string }>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; url: string }>((resolve, reject) => {
     let line = '';
     child.stdout?.on('data', (d) => {
       out += String(d);
       line += String(d);
       const nl = line.indexOf('\n');
-      if (nl !== -1) resolve(JSON.parse(line.slice(0, nl)) as { port: number; token: string });
+      if (nl !== -1) resolve(JSON.parse(line.slice(0, nl)) as { port: number; url: string });
     });
     child.once('exit', (code) => reject(new Error(`host exited (${code}): ${out}`)));
   });
