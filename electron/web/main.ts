@@ -60,8 +60,8 @@ export function nextAddressText(url: string): string {
 /** Browser mode, running: an address to open and how to stop it. */
 export interface BrowserMode {
   /**
-   * A one-time launch address of its own, for the caller to open (the default browser): the
-   * address printed in the terminal stays good for the officer.
+   * The one-time launch address just printed, e.g. for the caller to open in the default
+   * browser; once a browser has used it, a fresh one is printed.
    */
   url: string;
   dataDir: string;
@@ -137,7 +137,7 @@ export async function runBrowserMode(): Promise<BrowserMode> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  return { url: host.launchUrl(), dataDir, stop };
+  return { url: host.url, dataDir, stop };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -25,9 +25,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStale } from '../../build/scripts/stale';
 import { browserOpenCommand } from '../../electron/web/openBrowser';
+import { openSession } from '../web/session';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ADDRESS = /http:\/\/127\.0\.0\.1:\d+\/\S*/;
+const ADDRESS = /http:\/\/motcua:[A-Za-z0-9_-]+@127\.0\.0\.1:\d+\/launch/;
+/** The app's page at the origin of a launch address (the page itself needs no session). */
+const appPage = (launchUrl: string) => fetch(`${new URL(launchUrl).origin}/`);
 
 let dir: string;
 let bin: string;
@@ -101,7 +104,7 @@ describe('npm start without the Electron runtime', () => {
     try {
       expect(l.output()).toContain('chưa có Electron runtime');
       expect(l.output()).toContain('chế độ trình duyệt');
-      const page = await fetch(l.url);
+      const page = await appPage(l.url);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(await page.text()).toMatch(/<div id="root">/);
@@ -112,7 +115,12 @@ describe('npm start without the Electron runtime', () => {
       // Still running and serving after the browser was opened.
       await new Promise((r) => setTimeout(r, 500));
       expect(l.child.exitCode).toBeNull();
-      expect((await fetch(l.url)).status).toBe(200);
+      expect((await appPage(l.url)).status).toBe(200);
+      // The (stand-in) browser did not use the address: it opens a session once, and the
+      // terminal then shows a fresh one.
+      await openSession(l.url);
+      await until(() => l.output().includes('Trình duyệt đã mở MotCua Desk'), 'a fresh address');
+      expect(l.output().match(new RegExp(ADDRESS, 'g'))?.length).toBe(2);
     } finally {
       expect(await stop(l)).toBe(0);
     }
@@ -122,7 +130,7 @@ describe('npm start without the Electron runtime', () => {
     rmSync(opened, { force: true });
     const l = await launch('headless', {});
     try {
-      expect((await fetch(l.url)).status).toBe(200);
+      expect((await appPage(l.url)).status).toBe(200);
       await until(() => l.output().includes('hãy mở địa chỉ trên'), 'the open-it-yourself message');
       expect(existsSync(opened)).toBe(false);
       expect(l.child.exitCode).toBeNull();
@@ -134,7 +142,7 @@ describe('npm start without the Electron runtime', () => {
 
 describe('what npm start builds and how it opens a browser', () => {
   it('opens with xdg-open only in a graphical session, open on macOS, start on Windows', () => {
-    const url = 'http://127.0.0.1:4455/?token=ab';
+    const url = 'http://motcua:ab-_1@127.0.0.1:4455/launch';
     expect(browserOpenCommand(url, 'linux', {})).toBeNull();
     expect(browserOpenCommand(url, 'linux', { DISPLAY: ':0' })).toEqual({
       command: 'xdg-open',
