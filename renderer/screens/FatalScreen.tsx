@@ -1,7 +1,7 @@
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 
-/** The app cannot start (no token, the host does not answer): say why and what to do. */
+/** The app cannot start (no browser session, the host does not answer): say why and what to do. */
 export function FatalScreen({ message, extra }: { message: string; extra?: ReactNode }) {
   return (
     <div className="center-screen">

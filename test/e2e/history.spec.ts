@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, expect, test, type Page, type Response } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../system/chromium';
+import { openSession } from '../web/session';
 import { initializeOffice, signIn, startTestHost, type TestHost } from './host';
 
 let host: TestHost;
@@ -148,4 +149,34 @@ test('no launch token in the Chromium profile’s History after using the app', 
     const bytes = readFileSync(join(profile, 'Default', file));
     for (const token of tokens) expect(bytes.includes(token), `${file}: ${token}`).toBe(false);
   }
+});
+
+test('an address already used: the login prompt, cancelled, says what to do', async ({
+  page,
+  context,
+}) => {
+  const url = host.launchUrl();
+  await openSession(url); // used by another browser
+  // Chromium asks for a user name and password (its login prompt); the officer cancels it.
+  const cdp = await context.newCDPSession(page);
+  let prompted = 0;
+  cdp.on(
+    'Fetch.requestPaused',
+    (e) => void cdp.send('Fetch.continueRequest', { requestId: e.requestId }),
+  );
+  cdp.on('Fetch.authRequired', (e) => {
+    prompted++;
+    void cdp.send('Fetch.continueWithAuth', {
+      requestId: e.requestId,
+      authChallengeResponse: { response: 'CancelAuth' },
+    });
+  });
+  await cdp.send('Fetch.enable', { handleAuthRequests: true });
+  const answer = await page.goto(url);
+  expect(prompted).toBe(1);
+  expect(answer?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText(
+    'Địa chỉ này đã được dùng rồi hoặc không còn hiệu lực',
+  );
+  expect(await context.cookies()).toEqual([]);
 });

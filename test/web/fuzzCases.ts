@@ -5,6 +5,7 @@
  * the expected answer is always a 4xx, whatever the mutation did or did not break.
  */
 import fc from 'fast-check';
+import { API_METHODS } from '../../shared/api/contract';
 import type { RawRequest } from './hostProcess';
 
 export interface FuzzContext {
@@ -23,6 +24,11 @@ export interface FuzzCase extends RawRequest {
   preview: string;
   /** Slow cases wait for the host's timeouts. */
   slow: boolean;
+  /**
+   * '4xx': the request deserves a refusal. 'answer': a well-formed API call with random input,
+   * which deserves the core's envelope (200, ok or a Vietnamese error) or a 4xx, never a 5xx.
+   */
+  expect: '4xx' | 'answer';
 }
 
 const b = (s: string) => Buffer.from(s, 'latin1');
@@ -33,6 +39,7 @@ function make(
   parts: Array<Buffer | number>,
   then: 'end' | 'open',
   slow = false,
+  expect: FuzzCase['expect'] = '4xx',
 ): FuzzCase {
   const first = Buffer.concat(parts.filter((p): p is Buffer => typeof p !== 'number'));
   return {
@@ -40,6 +47,7 @@ function make(
     parts,
     then,
     slow,
+    expect,
     preview: JSON.stringify(first.subarray(0, 160).toString('latin1')),
   };
 }
@@ -441,6 +449,63 @@ function garbageBodies(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
   });
 }
 
+/**
+ * Methods a random call may name: all but those that end the session, wipe the data or reach out
+ * to a network address taken from the input.
+ */
+const CALLABLE = API_METHODS.filter(
+  (m) => !['auth.signOut', 'auth.lock', 'data.reset', 'sync.enrol', 'sync.now'].includes(m),
+);
+
+/** Hostile values the JSON of an input may hold. */
+const hostileJson = fc.oneof(
+  fc.jsonValue(),
+  fc.constantFrom(
+    '"\\ud800"',
+    '"\\udfff\\ud800"',
+    '"\\u0000"',
+    '"\\uffff"',
+    '1e308',
+    '-1e308',
+    '-0',
+    '123456789012345678901234567890',
+    '"NaN"',
+    '"Infinity"',
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    JSON.stringify('x'.repeat(1_000_000)),
+    '['.repeat(3_000) + ']'.repeat(3_000),
+    '{"a":'.repeat(3_000) + '1' + '}'.repeat(3_000),
+  ),
+);
+
+/** Well-formed API calls (session, header, JSON) with a random method and random input. */
+function randomCalls(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
+  return fc
+    .tuple(
+      fc.oneof(fc.constantFrom(...CALLABLE), fc.string({ maxLength: 30 })),
+      fc.oneof(
+        hostileJson.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue()).map((o) => JSON.stringify(o)),
+      ),
+    )
+    .map(([method, input]) => {
+      const bytes = utf8(`{"method":${JSON.stringify(method)},"input":${input}}`);
+      return make(
+        'random API call',
+        [
+          b(
+            `POST /api/call HTTP/1.1\r\n${hostHeader(ctx)}${ctx.auth}\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\n\r\n`,
+          ),
+          bytes,
+        ],
+        'open',
+        false,
+        'answer',
+      );
+    });
+}
+
 /** A request cut before the end of its headers, then the client half-closes. */
 function truncated(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
   const full = fc.constantFrom(
@@ -556,5 +621,6 @@ export function fuzzCase(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
     { arbitrary: shortBodies(ctx), weight: 1 },
     { arbitrary: binaryGarbage(), weight: 2 },
     { arbitrary: slow(ctx), weight: 1 },
+    { arbitrary: randomCalls(ctx), weight: 3 },
   );
 }
