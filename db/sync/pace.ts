@@ -4,6 +4,8 @@
  * search, a receipt) waits at most one slice. A slice is sized to take about a time budget at the
  * speed measured so far: a slow slice shrinks the next one at once, fast ones let it grow slowly.
  */
+import type { Db } from '../open';
+
 export { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 export interface SliceSizer {
@@ -34,6 +36,25 @@ export function sliceSizer(sizing: SliceSizing): SliceSizer {
       if (items <= 0 || !Number.isFinite(ms)) return;
       const cost = Math.max(0, ms) / items;
       msPerItem = msPerItem === null || cost > msPerItem ? cost : msPerItem * 0.8 + cost * 0.2;
+    },
+  };
+}
+
+/**
+ * WAL checkpoints while catching up, as steps of their own. SQLite's automatic checkpoint runs
+ * inside the commit that takes the WAL past 1,000 pages and adds its copy and flush to that
+ * slice; while a pull runs it is off, and the caller runs a passive checkpoint between pages
+ * (after a turn of the event loop). `end` puts the automatic one back.
+ */
+export function checkpointsBetweenSlices(db: Db): { between(): void; end(): void } {
+  const automatic = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  return {
+    between() {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    },
+    end() {
+      db.pragma(`wal_autocheckpoint = ${automatic}`);
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * Slices of local sync work (db/sync/pace.ts): sized to the time budget at the measured speed,
- * shrinking at once after a slow slice, growing back slowly, always within bounds.
+ * shrinking at once after a slow slice, growing back slowly, always within bounds; and WAL
+ * checkpoints taken out of the commits while catching up, then given back to SQLite.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sliceSizer } from '../../db/sync/pace';
+import { checkpointsBetweenSlices, sliceSizer } from '../../db/sync/pace';
+import { openTempDb } from '../helpers/tempDb';
 
 const sizing = { budgetMs: 20, first: 100, min: 10, max: 1000 };
 
@@ -47,5 +49,33 @@ describe('slice sizer', () => {
         },
       ),
     );
+  });
+});
+
+describe('checkpoints between slices', () => {
+  it('turns the automatic checkpoint off while catching up, copies the WAL back when asked, and restores it', () => {
+    const tmp = openTempDb('pace');
+    try {
+      const { db } = tmp;
+      const automatic = () => db.pragma('wal_autocheckpoint', { simple: true });
+      expect(automatic()).toBe(1000);
+      const checkpoints = checkpointsBetweenSlices(db);
+      expect(automatic()).toBe(0);
+      db.exec('CREATE TABLE t (x TEXT)');
+      const insert = db.prepare('INSERT INTO t VALUES (?)');
+      db.transaction(() => {
+        for (let i = 0; i < 3000; i++) insert.run('x'.repeat(1000));
+      })();
+      checkpoints.between();
+      const wal = (
+        db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]
+      )[0]!;
+      expect(wal.log).toBeGreaterThan(750);
+      expect(wal.checkpointed).toBe(wal.log);
+      checkpoints.end();
+      expect(automatic()).toBe(1000);
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
