@@ -1,5 +1,5 @@
 /**
- * Theo dõi hồ sơ: counts by bucket (click or press 1–8), filters, and a virtualised list that
+ * Theo dõi hồ sơ: counts by bucket (click or press 1–9), filters, and a virtualised list that
  * fetches pages by cursor as it scrolls (smooth at 1,000,000 dossiers: the DOM holds only the
  * visible rows, the core answers each page by keyset).
  */
@@ -25,6 +25,7 @@ import {
 } from '../stores/boardFilters';
 import { useRoute } from '../stores/route';
 import { useSession } from '../stores/session';
+import { CalendarReviewBar } from './board/CalendarReviewBar';
 
 const ROW_HEIGHT = 52;
 /** How a date filter is typed (its box is too narrow to say it). */
@@ -40,6 +41,7 @@ const CARDS: { bucket: BoardBucket; count: (c: DossierCounts) => number; tone: s
   { bucket: 'returned', count: (c) => c.returned, tone: 'green' },
   { bucket: 'refused', count: (c) => c.refused, tone: 'default' },
   { bucket: 'supplement_requested', count: (c) => c.supplementRequested, tone: 'blue' },
+  { bucket: 'calendar_changed', count: (c) => c.calendarChanged, tone: 'volcano' },
 ];
 
 /** The number shown for "all": everything on the board. */
@@ -164,7 +166,7 @@ export function BoardScreen() {
     requestAnimationFrame(() => document.getElementById('board-list')?.focus());
   };
 
-  // 1–8 choose a group; inside the search box and the date filters they are typed (useHotkeys).
+  // 1–9 choose a group; inside the search box and the date filters they are typed (useHotkeys).
   const digitKeys = Object.fromEntries(
     CARDS.map((c, i) => [String(i + 1), () => chooseBucket(c.bucket)]),
   );
@@ -237,6 +239,7 @@ export function BoardScreen() {
           <Kbd>F5</Kbd> tải lại
         </span>
       </div>
+      {filters.bucket === 'calendar_changed' ? <CalendarReviewBar onDecided={refresh} /> : null}
       {list.error ? <Alert type="error" showIcon title={list.error} /> : null}
       <div className="board-list">
         <VirtualList

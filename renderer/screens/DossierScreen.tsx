@@ -18,6 +18,7 @@ import { useSession } from '../stores/session';
 import { ActionDialog } from './dossier/ActionDialog';
 import { allowedActions, printableForms, type ActionKind } from './dossier/actions';
 import { applicantDraftOf } from './dossier/applicant';
+import { CalendarReviewAlert } from './dossier/CalendarReviewAlert';
 import { ActionBar, DossierHeader } from './dossier/DossierHeader';
 import {
   ApplicantCard,
@@ -117,6 +118,14 @@ export function DossierScreen({ id }: { id: string }) {
         onReceiveAfterSupplement={() => void receiveAfterSupplement()}
         onReprint={reprint}
       />
+      {d.calendarReview ? (
+        <CalendarReviewAlert
+          review={d.calendarReview}
+          decides={role !== 'officer'}
+          onApology={() => setAction('apology')}
+          onKeep={() => setAction('keepAppointment')}
+        />
+      ) : null}
 
       <Row gutter={16}>
         <Col xs={24} xl={15}>

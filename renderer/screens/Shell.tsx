@@ -9,6 +9,7 @@ import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-desig
 import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
 import { SyncBadge } from '../components/SyncBadge';
+import { CalendarChangeNotice } from '../components/CalendarChangeNotice';
 import { ROLE_LABELS } from '../lib/format';
 import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
 import { useActivityHeartbeat, useIdle } from '../lib/idle';
@@ -228,6 +229,7 @@ export function Shell() {
             </Tooltip>
           </div>
         </header>
+        <CalendarChangeNotice active={polling} />
         <main className="shell-main">
           {route.screen === 'reception' ? <ReceptionScreen /> : null}
           {route.screen === 'board' ? <BoardScreen /> : null}

@@ -19,6 +19,7 @@ export const BOARD_BUCKETS = [
   'result_ready',
   'returned',
   'refused',
+  'calendar_changed',
   'all',
 ] as const;
 export type BoardBucket = (typeof BOARD_BUCKETS)[number];
@@ -32,6 +33,7 @@ export const BUCKET_LABELS: Record<BoardBucket, string> = {
   result_ready: 'Đã có kết quả',
   returned: 'Đã trả kết quả',
   refused: 'Từ chối',
+  calendar_changed: 'Lịch nghỉ đã thay đổi',
   all: 'Tất cả hồ sơ',
 };
 
@@ -70,6 +72,8 @@ export interface ListFilter {
   receivedFrom?: string;
   receivedTo?: string;
   text?: string;
+  /** Dossiers whose appointment a calendar change put in question. */
+  calendarChanged?: true;
 }
 
 /** The filter of dossiers.list for the board's state, and the messages of what cannot be used. */
@@ -91,6 +95,9 @@ export function listFilter(f: BoardFilters): {
     case 'returned':
     case 'refused':
       filter.states = [f.bucket];
+      break;
+    case 'calendar_changed':
+      filter.calendarChanged = true;
       break;
     case 'all':
       break;

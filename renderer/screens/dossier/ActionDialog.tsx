@@ -12,6 +12,7 @@ import { Kbd } from '../../components/Kbd';
 import { officialTime, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
 import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
 import type { ActionKind } from './actions';
+import { ReviewLines } from './CalendarReviewAlert';
 import { FIELD_MAP, emptyForm, sendAction, type ActionForm } from './actionRequests';
 
 const TITLES: Record<ActionKind, string> = {
@@ -23,6 +24,7 @@ const TITLES: Record<ActionKind, string> = {
   return: 'Trả kết quả',
   withdraw: 'Rút hồ sơ theo yêu cầu',
   apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  keepAppointment: 'Giữ ngày hẹn trả kết quả (lịch nghỉ đã thay đổi)',
 };
 
 export function ActionDialog({
@@ -36,7 +38,7 @@ export function ActionDialog({
   onClose: () => void;
   onDone: (kind: ActionKind, print?: PrintFormName) => Promise<void>;
 }) {
-  const [f, setF] = useState<ActionForm>(() => emptyForm(dossier));
+  const [f, setF] = useState<ActionForm>(() => emptyForm(dossier, kind));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +47,7 @@ export function ActionDialog({
 
   useEffect(() => {
     if (!kind) return;
-    const fresh = emptyForm(dossier);
+    const fresh = emptyForm(dossier, kind);
     setF(fresh);
     setReturnDefault(fresh.returnedAt);
     setErrors({});
@@ -237,6 +239,18 @@ export function ActionDialog({
               : 'ngày/tháng/năm giờ:phút',
           })}
           {text('reason', 'Lý do trễ hạn', { required: true, area: true })}
+        </>
+      );
+      break;
+    case 'keepAppointment':
+      body = (
+        <>
+          {dossier.calendarReview ? <ReviewLines review={dossier.calendarReview} /> : null}
+          <Typography.Paragraph>
+            Ngày hẹn đã in được giữ nguyên; việc giữ ngày hẹn được ghi vào quá trình xử lý, kèm tên
+            của bạn.
+          </Typography.Paragraph>
+          {text('note', 'Ghi chú', { autoFocus: true })}
         </>
       );
       break;

@@ -13,7 +13,9 @@ export function TimelineCard({ d }: { d: DossierDetail }) {
           color: t.applied
             ? t.type === 'refused' || t.type === 'withdrawn'
               ? 'red'
-              : 'blue'
+              : t.type === 'appointment_kept'
+                ? 'green'
+                : 'blue'
             : 'gray',
           title: shortTime(t.at),
           content: (

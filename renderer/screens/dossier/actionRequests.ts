@@ -4,6 +4,7 @@
  */
 import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
 import { call } from '../../api/client';
+import { keepAppointment } from '../../lib/calendarReview';
 import { nowLocal, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
 import type { ActionKind } from './actions';
 
@@ -26,8 +27,14 @@ export interface ActionForm {
   missingText: string;
 }
 
-export function emptyForm(d: DossierDetail): ActionForm {
+/**
+ * The form as a dialog opens. An apology while a calendar change puts the appointment in question
+ * starts from the proposed new appointment and the reason the change gives.
+ */
+export function emptyForm(d: DossierDetail, kind?: ActionKind | null): ActionForm {
   const lastHandover = d.handovers[d.handovers.length - 1];
+  const review = kind === 'apology' ? d.calendarReview : null;
+  const newDueAt = review?.proposedDueAt ?? d.dueAt;
   return {
     toUnit: '',
     toPerson: '',
@@ -41,8 +48,8 @@ export function emptyForm(d: DossierDetail): ActionForm {
     relation: 'Người nộp hồ sơ',
     postalTrackingNo: '',
     returnedAt: toTypedDateTime(nowLocal()),
-    reason: '',
-    newDueAt: d.dueAt ? toTypedDateTime(d.dueAt) : '',
+    reason: review?.proposedDueAt ? review.apologyReason : '',
+    newDueAt: newDueAt ? toTypedDateTime(newDueAt) : '',
     missingText: '',
   };
 }
@@ -149,6 +156,9 @@ export async function sendAction(
       await call('dossiers.apology', { dossierId, reason: f.reason, newDueAt: due });
       return { done: true, print: 'apology' };
     }
+    case 'keepAppointment':
+      await keepAppointment(dossierId, f.note);
+      return { done: true };
   }
   return { done: false, errors: found };
 }

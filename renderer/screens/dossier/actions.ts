@@ -14,7 +14,8 @@ export type ActionKind =
   | 'resultReady'
   | 'return'
   | 'withdraw'
-  | 'apology';
+  | 'apology'
+  | 'keepAppointment';
 
 export interface ActionSpec {
   kind: ActionKind;
@@ -49,17 +50,26 @@ export const ACTIONS: ActionSpec[] = [
     event: 'apology_issued',
     headOnly: true,
   },
+  {
+    kind: 'keepAppointment',
+    label: 'Giữ ngày hẹn',
+    keys: 'Alt+H',
+    event: 'appointment_kept',
+    headOnly: true,
+  },
   { kind: 'withdraw', label: 'Rút hồ sơ', keys: 'Alt+W', event: 'withdrawn', danger: true },
 ];
 
 /** The actions a dossier in this state allows (the lifecycle table of shared/dossier). */
 export function allowedActions(
-  d: Pick<DossierDetail, 'state' | 'code'>,
+  d: Pick<DossierDetail, 'state' | 'code' | 'calendarReview'>,
   role: string,
 ): ActionSpec[] {
   return ACTIONS.filter((a) => {
     if (a.headOnly && role === 'officer') return false;
     if (a.kind === 'supplement' && d.code === null) return false; // counter requests: a new reception
+    // only while a calendar change puts the appointment in question (lịch nghỉ đã thay đổi)
+    if (a.kind === 'keepAppointment' && d.calendarReview === null) return false;
     return canApply(d.state, a.event);
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Lịch nghỉ lễ: per year, the days off and the make-up working days, provisional until the
- * Prime Minister's decision for that year is entered and the year is marked official.
+ * Prime Minister's decision for that year is entered and the year is marked official; or a whole
+ * holiday file imported. A change that puts the appointments of open dossiers in question says so
+ * (lịch nghỉ đã thay đổi): the header's notice takes it from there.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -16,11 +18,24 @@ import {
   Space,
   Tag,
 } from 'antd';
-import type { CalendarYear } from '../../../shared/api/schemas';
+import { UploadOutlined } from '@ant-design/icons';
+import type { ApiOutput } from '../../../shared/api/contract';
+import type { CalendarChange, CalendarYear } from '../../../shared/api/schemas';
 import { parseShortDate } from '../../../shared/text/officialDate';
 import { call, toApiError } from '../../api/client';
+import { CALENDAR_CHANGED_EVENT } from '../../components/CalendarChangeNotice';
 import { shortDate } from '../../lib/format';
 import { useLoad } from './useLoad';
+
+/** What a change did to the open dossiers, for the message after saving or importing. */
+function changeText(change: CalendarChange | null): string {
+  if (!change || change.total === 0) return '';
+  return ` ${change.total} hồ sơ đang giải quyết có ngày hẹn cần lãnh đạo xem lại (nhóm "Lịch nghỉ đã thay đổi"); ngày hẹn đã in không tự thay đổi.`;
+}
+
+function announce(change: CalendarChange | null): void {
+  if (change) window.dispatchEvent(new CustomEvent(CALENDAR_CHANGED_EVENT));
+}
 
 interface DayRow {
   key: string;
@@ -57,6 +72,30 @@ export function HolidayCalendarTab() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [newYear, setNewYear] = useState<number | null>(null);
+  const [imported, setImported] = useState<ApiOutput<'calendar.importFile'> | null>(null);
+  const [reloadYear, setReloadYear] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** The row just added: its date field takes the focus, so the officer types at once. */
+  const [added, setAdded] = useState<string | null>(null);
+
+  /** Nhập tệp lịch nghỉ lễ (the format of build/seed/holidays-vn.json). */
+  const importFile = async (file: File) => {
+    setBusy(true);
+    setFormError(null);
+    setImported(null);
+    try {
+      const out = await call('calendar.importFile', { json: await file.text() });
+      setImported(out);
+      announce(out.change);
+      await years.reload();
+      setReloadYear((n) => n + 1);
+    } catch (err) {
+      setFormError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
 
   useEffect(() => {
     if (year === null && years.data && years.data.length > 0) {
@@ -83,7 +122,7 @@ export function HolidayCalendarTab() {
     return () => {
       live = false;
     };
-  }, [year]);
+  }, [year, reloadYear]);
 
   const save = async (markOfficial = false) => {
     if (year === null) return;
@@ -114,9 +153,10 @@ export function HolidayCalendarTab() {
       setRows(toRows(saved));
       setStatus(saved.status);
       setFormError(null);
-      void message.success(
-        `Đã lưu lịch nghỉ lễ năm ${year}${saved.status === 'official' ? ' (chính thức)' : ''}.`,
-      );
+      const flagged = changeText(saved.change);
+      const text = `Đã lưu lịch nghỉ lễ năm ${year}${saved.status === 'official' ? ' (chính thức)' : ''}.${flagged}`;
+      void (flagged ? message.warning(text, 8) : message.success(text));
+      announce(saved.change);
       await years.reload();
     } catch (err) {
       const e = toApiError(err);
@@ -144,6 +184,21 @@ export function HolidayCalendarTab() {
                 {y.year} <YearStatusTag status={y.status} />
               </Button>
             ))}
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              aria-label="Tệp lịch nghỉ lễ"
+              className="visually-hidden"
+              tabIndex={-1}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void importFile(file);
+              }}
+            />
+            <Button block icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+              Nhập tệp lịch nghỉ lễ
+            </Button>
             <Space.Compact style={{ width: '100%' }}>
               <InputNumber
                 placeholder="Năm mới"
@@ -168,6 +223,26 @@ export function HolidayCalendarTab() {
         </Card>
       </Col>
       <Col span={18}>
+        {imported ? (
+          <Alert
+            type={imported.change && imported.change.total > 0 ? 'warning' : 'success'}
+            showIcon
+            closable={{ onClose: () => setImported(null) }}
+            style={{ marginBottom: 8 }}
+            data-testid="holiday-import-report"
+            title={`Đã nhập tệp lịch nghỉ lễ: ${imported.years
+              .map(
+                (y) =>
+                  `năm ${y.year} (${y.status === 'official' ? 'chính thức' : 'tạm tính'}${y.changed ? '' : ', không đổi'})`,
+              )
+              .join(', ')}.${changeText(imported.change)}`}
+            description={
+              imported.skipped.length > 0
+                ? imported.skipped.map((x) => x.reason).join(' ')
+                : imported.change?.text
+            }
+          />
+        ) : null}
         {year !== null ? (
           <Card
             size="small"
@@ -202,6 +277,7 @@ export function HolidayCalendarTab() {
                     <td>
                       <Select
                         size="small"
+                        aria-label="Loại ngày"
                         value={r.kind}
                         style={{ width: 140 }}
                         options={[
@@ -214,6 +290,8 @@ export function HolidayCalendarTab() {
                     <td>
                       <Input
                         size="small"
+                        aria-label="Ngày (ngày/tháng/năm)"
+                        autoFocus={r.key === added}
                         value={r.date}
                         status={errors[r.key] ? 'error' : undefined}
                         onChange={(e) => setRow(r.key, { date: e.target.value })}
@@ -223,6 +301,7 @@ export function HolidayCalendarTab() {
                     <td>
                       <Input
                         size="small"
+                        aria-label="Tên ngày"
                         value={r.name}
                         onChange={(e) => setRow(r.key, { name: e.target.value })}
                       />
@@ -243,12 +322,11 @@ export function HolidayCalendarTab() {
             </table>
             <Space style={{ marginTop: 8 }} wrap>
               <Button
-                onClick={() =>
-                  setRows((rs) => [
-                    ...rs,
-                    { key: `n${Date.now()}`, kind: 'off', date: '', name: '' },
-                  ])
-                }
+                onClick={() => {
+                  const key = `n${Date.now()}`;
+                  setAdded(key);
+                  setRows((rs) => [...rs, { key, kind: 'off', date: '', name: '' }]);
+                }}
               >
                 Thêm ngày
               </Button>
