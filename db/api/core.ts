@@ -630,6 +630,7 @@ export function createCore(options: CoreOptions): Core {
     'sync.now': () => sync.syncNow(),
     'sync.retryRejected': (input, ctx) => sync.retry(input.eventId, ctx.officer!.id),
     'sync.discardRejected': (input, ctx) => sync.discard(input.eventId, ctx.officer!.id),
+    'sync.dismissMoveNotice': () => sync.dismissMoveNotice(),
 
     'data.info': () => dataInfo(),
     'data.reset': async (input, ctx) => {

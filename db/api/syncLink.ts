@@ -26,6 +26,7 @@ import {
   type SyncClient,
   type TokenStore,
 } from '../sync';
+import { dismissMoveNotice } from '../workstations';
 
 export interface CoreSyncOptions {
   /** Run the background loop while enrolled (hosts: true; tests may drive rounds by sync.now). */
@@ -55,6 +56,8 @@ export interface SyncLink {
   syncNow(): Promise<SyncStatusView>;
   retry(eventId: string, officerId: string): SyncStatusView;
   discard(eventId: string, officerId: string): SyncStatusView;
+  /** An officer read the notice that the server moved this machine from number 0. */
+  dismissMoveNotice(): SyncStatusView;
   /** Forget the device token (data reset). */
   forgetToken(): void;
   stop(): Promise<void>;
@@ -101,6 +104,7 @@ export function createSyncLink(
       lastError: s.lastError,
       pendingEvents: s.pending,
       rejected: s.rejected,
+      workstationMove: s.workstationMove,
     };
   }
 
@@ -169,6 +173,10 @@ export function createSyncLink(
     discard(eventId, officerId) {
       discardRejected(db, eventId, officerId, { now: clock() });
       log.info('refused sync event discarded', { eventId, officerId });
+      return status();
+    },
+    dismissMoveNotice() {
+      dismissMoveNotice(db, clock().toISOString());
       return status();
     },
     forgetToken() {

@@ -11,6 +11,7 @@ import { m0005_sync } from './0005-sync';
 import { m0006_dossier_search } from './0006-dossier-search';
 import { m0007_sync_unapplied_retry } from './0007-sync-unapplied-retry';
 import { m0008_calendar_review } from './0008-calendar-review';
+import { m0009_workstation_move } from './0009-workstation-move';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006_dossier_search,
   m0007_sync_unapplied_retry,
   m0008_calendar_review,
+  m0009_workstation_move,
 ];

@@ -26,6 +26,7 @@ import {
 import { checkpointsBetweenSlices, sliceSizer, yieldToEventLoop } from './pace';
 import { applyPageSlice, applyPulledPage, retryKeptEvents, type PulledPage } from './pull';
 import { applyReference, referenceUpdateSchema, type ReferenceReport } from './reference';
+import { applyServerWorkstationNumber } from '../workstations';
 import {
   getSyncStatus,
   recordContact,
@@ -173,6 +174,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       body,
       timeoutMs,
       signal: abort.signal,
+      // The number this machine mints dossier codes under: after the server moved it from
+      // number 0, the first call that says the new one closes its number-0 range.
+      headers: { 'x-workstation-number': String(config.workstationNumber) },
     });
   }
 
@@ -465,6 +469,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (answer.status !== 200 || !parsed.success)
         throw protocolError('dữ liệu danh mục', answer.status);
       const u = parsed.data;
+      if (u.workstation) applyServerWorkstationNumber(db, u.workstation, now().toISOString());
       const empty =
         u.catalogue === null &&
         u.calendars.length === 0 &&

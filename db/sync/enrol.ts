@@ -18,6 +18,7 @@ import { SyncError } from './errors';
 import { normaliseServerUrl, request, serverMessage, type FetchLike } from './http';
 import { databaseTokenStore, type TokenStore } from './tokenStore';
 import { readSyncConfig, recordRejections, writeSyncAudit } from './state';
+import { renumberLocalWorkstation } from '../workstations';
 
 export interface EnrolInput {
   serverUrl: string;
@@ -68,6 +69,8 @@ const enrolmentSchema = z.object({
   unitName: z.string().min(1),
   parentName: z.string(),
   unitKind: z.enum(['one_stop', 'department']),
+  /** The machine was number 0 and the server gave it another number, keeping its codes. */
+  movedFromZero: z.boolean().default(false),
 });
 
 /** "UBND TỈNH KHÁNH HÒA" → "Khánh Hòa", for the date line of forms until the admin sets it. */
@@ -270,12 +273,12 @@ export async function enrolWorkstation(
           'UPDATE workstation_sequences SET workstation_id = ? WHERE workstation_id = ?',
         ).run(e.deviceId, local.id);
       }
-      db.prepare('UPDATE workstations SET id = ?, number = ?, name = ? WHERE id = ?').run(
+      db.prepare('UPDATE workstations SET id = ?, name = ? WHERE id = ?').run(
         e.deviceId,
-        e.workstationNumber,
         deviceName,
         local.id,
       );
+      renumberLocalWorkstation(db, e.workstationNumber, at, { moved: e.movedFromZero });
     } else {
       db.prepare(
         'INSERT INTO workstations (id, number, name, is_local, created_at) VALUES (?, ?, ?, 1, ?)',

@@ -22,6 +22,8 @@ export interface RequestOptions {
   timeoutMs: number;
   /** Aborts the request (the sync loop stopping). */
   signal?: AbortSignal;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
 }
 
 export const UNREACHABLE =
@@ -73,7 +75,7 @@ export async function request(
 ): Promise<HttpAnswer> {
   const timeout = AbortSignal.timeout(o.timeoutMs);
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...o.headers, accept: 'application/json' };
   if (o.body !== undefined) headers['content-type'] = 'application/json';
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let status: number;

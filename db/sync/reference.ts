@@ -38,6 +38,10 @@ export const referenceUpdateSchema = z.object({
       version: z.number().int(),
     }),
   ),
+  /** This device's number on the server (newer servers): it moves from 0 to 1 (db/workstations.ts). */
+  workstation: z
+    .object({ number: z.number().int().min(0).max(9), movedFromZero: z.boolean() })
+    .optional(),
 });
 
 export type ReferenceUpdate = z.output<typeof referenceUpdateSchema>;

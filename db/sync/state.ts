@@ -5,6 +5,7 @@
  */
 import type { Db } from '../open';
 import { SyncError } from './errors';
+import { moveNotice, type WorkstationMove } from '../workstations';
 
 export interface SyncConfig {
   serverUrl: string;
@@ -272,6 +273,8 @@ export type SyncStatus =
       /** The last round's error (Vietnamese), null once a round succeeds. */
       lastError: string | null;
       rejected: RejectedEvent[];
+      /** The server moved this machine from number 0; not yet acknowledged by an officer. */
+      workstationMove: WorkstationMove | null;
     };
 
 export function getSyncStatus(
@@ -301,5 +304,6 @@ export function getSyncStatus(
     lastContactAt: config.lastContactAt,
     lastError: config.lastError,
     rejected,
+    workstationMove: moveNotice(db),
   };
 }

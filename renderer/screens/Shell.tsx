@@ -10,6 +10,7 @@ import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
 import { SyncBadge } from '../components/SyncBadge';
 import { CalendarChangeNotice } from '../components/CalendarChangeNotice';
+import { WorkstationMoveNotice } from '../components/WorkstationMoveNotice';
 import { ROLE_LABELS } from '../lib/format';
 import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
 import { useActivityHeartbeat, useIdle } from '../lib/idle';
@@ -230,6 +231,7 @@ export function Shell() {
           </div>
         </header>
         <CalendarChangeNotice active={polling} />
+        <WorkstationMoveNotice />
         <main className="shell-main">
           {route.screen === 'reception' ? <ReceptionScreen /> : null}
           {route.screen === 'board' ? <BoardScreen /> : null}

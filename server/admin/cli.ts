@@ -48,7 +48,11 @@ export const COMMANDS = {
     summary: 'Cấp mã đăng ký dùng một lần cho một máy (hết hạn sau 7 ngày)',
     options: {
       unit: UNIT,
-      workstation: { type: 'string', required: true, help: 'số máy, từ 1 đến 9' },
+      workstation: {
+        type: 'string',
+        required: true,
+        help: 'số máy, từ 1 đến 9; 0 cho máy duy nhất của đơn vị (đơn vị chưa có máy nào khác)',
+      },
       replace: { type: 'boolean', help: 'thay máy đang giữ số này (máy cũ bị thu hồi)' },
     },
   },
@@ -258,6 +262,7 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
         `    ${issued.code}`,
         '',
         `Dùng được một lần, hết hạn lúc ${issued.expiresAt.toISOString()}. Mã không được lưu lại: hãy chép ngay.`,
+        ...(issued.note ? ['', issued.note] : []),
       ].join('\n');
     }
     case 'list-codes':

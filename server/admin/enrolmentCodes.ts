@@ -9,6 +9,7 @@ import { hashEnrolmentCode, newEnrolmentCode } from '../auth/secrets';
 import { AdminError } from './errors';
 import { officeTime, type Column } from './table';
 import { requireUnit, requireWorkstationNumber } from './units';
+import { planNote, planNumber, type LiveDevice } from '../enrolment/numbering';
 
 export const ENROLMENT_CODE_DAYS = 7;
 
@@ -24,22 +25,31 @@ export interface IssuedCode {
   unitCode: string;
   workstation: number;
   expiresAt: Date;
+  /** What enrolling with it will do besides (a number-0 machine moved to 1), for the admin. */
+  note: string | null;
 }
 
 export async function issueEnrolmentCode(db: Db, input: EnrolmentCodeInput): Promise<IssuedCode> {
   requireWorkstationNumber(input.workstation);
   return db.transaction(async (tx) => {
     await requireUnit(tx, input.unit);
-    const holder = await tx.query(
-      'SELECT 1 FROM devices WHERE unit_code = $1 AND workstation_number = $2 AND revoked_at IS NULL',
-      [input.unit, input.workstation],
+    const live = await tx.query<LiveDevice>(
+      `SELECT id::text, workstation_number AS number FROM devices
+        WHERE unit_code = $1 AND revoked_at IS NULL`,
+      [input.unit],
     );
-    if (holder.rows.length > 0 && !input.replace) {
+    const holder = live.rows.find((d) => d.number === input.workstation);
+    if (holder && !input.replace) {
       throw new AdminError(
         `Máy số ${input.workstation} của đơn vị ${input.unit} đã được đăng ký. ` +
           'Nếu thay máy mới, thêm --replace (máy cũ sẽ bị thu hồi khi máy mới đăng ký).',
       );
     }
+    const plan = planNumber(
+      input.workstation,
+      live.rows.filter((d) => d !== holder),
+    );
+    if (!plan.ok) throw new AdminError(plan.message);
     const code = newEnrolmentCode();
     const { rows } = await tx.query<{ expires_at: Date }>(
       `INSERT INTO enrolment_codes (code_hash, unit_code, workstation_number, replace_existing, expires_at)
@@ -58,6 +68,7 @@ export async function issueEnrolmentCode(db: Db, input: EnrolmentCodeInput): Pro
       unitCode: input.unit,
       workstation: input.workstation,
       expiresAt: rows[0]!.expires_at,
+      note: planNote(input.workstation, plan),
     };
   });
 }

@@ -75,10 +75,15 @@ export async function requireUnit(db: Queryable, code: string, option = 'unit'):
   }
 }
 
-/** Refuse a workstation number the server does not issue (--workstation: 1–9). */
+/**
+ * Refuse a workstation number the server does not issue (--workstation: 0–9; 0 only for a unit's
+ * only workstation, see server/enrolment/numbering.ts).
+ */
 export function requireWorkstationNumber(workstation: number): void {
-  if (!Number.isInteger(workstation) || workstation < 1 || workstation > 9) {
-    throw new AdminError('Số máy (--workstation) phải là số nguyên từ 1 đến 9.');
+  if (!Number.isInteger(workstation) || workstation < 0 || workstation > 9) {
+    throw new AdminError(
+      'Số máy (--workstation) phải là số nguyên từ 0 đến 9 (0: máy duy nhất của đơn vị).',
+    );
   }
 }
 

@@ -10,7 +10,25 @@ export interface AuthenticatedDevice {
   unitCode: string;
   unitName: string;
   unitKind: 'one_stop' | 'department';
+  /**
+   * The device was its unit's only workstation (number 0) and was moved to workstationNumber:
+   * the dossier codes it minted as number 0 stay its own (server/sync/codeAuthority.ts).
+   */
+  movedFromZero: boolean;
+  /**
+   * The office-local day ('YYYY-MM-DD') the moved device first called under its new number
+   * (header X-Workstation-Number): codes of a later day must carry its new number. null while
+   * it has not (or when it never was number 0).
+   */
+  zeroSeenDate: string | null;
 }
+
+/** The header in which a workstation says which number it mints dossier codes under. */
+export const WORKSTATION_NUMBER_HEADER = 'x-workstation-number';
+
+/** An instant as the office-local date (Vietnam, UTC+7 all year), in SQL. */
+const OFFICE_DATE = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD')`;
 
 const LAST_SEEN_EVERY_SECONDS = 60;
 
@@ -22,6 +40,8 @@ export async function findDeviceByToken(
   const { rows } = await db.query<AuthenticatedDevice & { stale: boolean }>(
     `SELECT d.id, d.workstation_number AS "workstationNumber", u.code AS "unitCode",
             u.name AS "unitName", u.kind AS "unitKind",
+            d.moved_from_zero_at IS NOT NULL AS "movedFromZero",
+            ${OFFICE_DATE('d.move_seen_at')} AS "zeroSeenDate",
             (d.last_seen IS NULL OR d.last_seen < now() - interval '${LAST_SEEN_EVERY_SECONDS} seconds') AS stale
        FROM devices d JOIN units u ON u.code = d.unit_code
       WHERE d.token_hash = $1 AND d.revoked_at IS NULL`,
@@ -56,6 +76,19 @@ export async function requireDevice(
       'unauthorized',
       'Mã xác thực của máy không hợp lệ hoặc đã bị thu hồi. Hãy đăng ký lại máy với quản trị viên.',
     );
+  }
+  if (
+    device.movedFromZero &&
+    device.zeroSeenDate === null &&
+    req.headers[WORKSTATION_NUMBER_HEADER] === String(device.workstationNumber)
+  ) {
+    // The moved machine now mints under its new number: from tomorrow on, its codes must say so.
+    const { rows } = await db.query<{ day: string }>(
+      `UPDATE devices SET move_seen_at = coalesce(move_seen_at, now()) WHERE id = $1
+       RETURNING ${OFFICE_DATE('move_seen_at')} AS day`,
+      [device.id],
+    );
+    device.zeroSeenDate = rows[0]?.day ?? null;
   }
   return device;
 }

@@ -1,5 +1,6 @@
 /** Read-side queries over dossiers for the back office and the citizen lookup. */
 import type { Queryable } from '../db/types';
+import { parseDossierCode } from '../../shared/dossier/code';
 import { summariseDossier, type DossierSummary, type StatusEvent } from './status';
 
 /** The events that move a dossier's status (printing does not). */
@@ -47,11 +48,17 @@ export async function dossiersRoutedTo(
   }));
 }
 
-/** A dossier by its code, for the public lookup; null when no received dossier has this code. */
+/**
+ * A dossier by its code, for the public lookup; null when no received dossier has this code.
+ * Only the unit the code names is searched: a code is unique within its unit (server migration
+ * 5), so the answer is one dossier or none, and never another unit's record.
+ */
 export async function dossierByCode(db: Queryable, code: string): Promise<DossierSummary | null> {
+  const unitCode = parseDossierCode(code)?.unitCode;
+  if (unitCode === undefined) return null;
   const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM dossiers WHERE code = $1 LIMIT 1',
-    [code],
+    'SELECT id FROM dossiers WHERE unit_code = $1 AND code = $2',
+    [unitCode, code],
   );
   const id = rows[0]?.id;
   if (!id) return null;

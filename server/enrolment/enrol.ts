@@ -12,6 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db, Queryable } from '../db/types';
 import { HttpError } from '../http/errors';
 import { hashEnrolmentCode, newDeviceToken, sha256Hex } from '../auth/secrets';
+import { MOVED_ZERO_NUMBER, planNumber, type LiveDevice } from './numbering';
 
 export interface EnrolInput {
   code: string;
@@ -42,6 +43,11 @@ export interface Enrolment {
   unitKind: 'one_stop' | 'department';
   /** deviceId is the localDeviceId the workstation sent. */
   adopted: boolean;
+  /**
+   * The machine was its unit's only workstation (number 0) and now has workstationNumber: its
+   * dossier codes minted as number 0 stay its own.
+   */
+  movedFromZero: boolean;
 }
 
 interface CodeRow {
@@ -62,16 +68,19 @@ export const DEVICE_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 /**
  * What to do with the id the workstation sent: insert it as a new device, reuse its revoked (or
  * being replaced) row of the same unit, or mint a new id, with the reason in Vietnamese.
+ * fromZero: the machine was its unit's only workstation (number 0) and enrols under another
+ * number; the codes it minted as number 0 stay its own (server/sync/codeAuthority.ts).
  */
 type Adoption =
-  | { kind: 'insert'; id: string }
-  | { kind: 'reuse'; id: string }
+  | { kind: 'insert'; id: string; fromZero: boolean }
+  | { kind: 'reuse'; id: string; fromZero: boolean }
   | { kind: 'mint'; reason: string | null };
 
 async function adoptionOf(
   tx: Queryable,
   input: EnrolInput,
-  code: CodeRow,
+  unitCode: string,
+  number: number,
   replacedId: string | null,
 ): Promise<Adoption> {
   if (input.localDeviceId === undefined) return { kind: 'mint', reason: null };
@@ -79,17 +88,18 @@ async function adoptionOf(
   if (!DEVICE_ID_RE.test(id)) {
     return { kind: 'mint', reason: 'Mã máy gửi lên không phải mã UUID hợp lệ.' };
   }
-  if (input.localWorkstationNumber !== code.workstation_number) {
-    const local = input.localWorkstationNumber;
+  const local = input.localWorkstationNumber;
+  const fromZero = local === 0 && number !== 0;
+  if (local !== number && !fromZero) {
     const why =
-      `Mã đăng ký này dành cho máy số ${code.workstation_number}, còn máy này ` +
+      `Mã đăng ký này dành cho máy số ${number}, còn máy này ` +
       (local === undefined ? 'chưa có số máy' : `đang là máy số ${local}`) +
       ': các mã hồ sơ máy đã cấp mang số máy của nó, nhận dưới một số máy khác có thể trùng mã ' +
       'hồ sơ của máy khác.';
     const fix =
       local !== undefined && local >= 1 && local <= 9
         ? ` Hãy xin quản trị viên mã đăng ký cho máy số ${local}.`
-        : ' Máy chủ chỉ cấp số máy từ 1 đến 9.';
+        : ' Hãy xin quản trị viên mã đăng ký cho đúng số máy này.';
     return { kind: 'mint', reason: why + fix };
   }
   const { rows } = await tx.query<{ unit_code: string; revoked: boolean }>(
@@ -97,9 +107,9 @@ async function adoptionOf(
     [id],
   );
   const existing = rows[0];
-  if (!existing) return { kind: 'insert', id };
-  if (existing.unit_code === code.unit_code && (existing.revoked || id === replacedId)) {
-    return { kind: 'reuse', id };
+  if (!existing) return { kind: 'insert', id, fromZero };
+  if (existing.unit_code === unitCode && (existing.revoked || id === replacedId)) {
+    return { kind: 'reuse', id, fromZero };
   }
   // A live device of this unit under another number, or any device of another unit: never
   // taken over (the id may have been copied with a database from another machine).
@@ -167,11 +177,12 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
     // instead of being told the number is taken. NO KEY UPDATE: the unit's pushes, whose foreign
     // keys take KEY SHARE on the unit, are not held up.
     await tx.query('SELECT 1 FROM units WHERE code = $1 FOR NO KEY UPDATE', [code.unit_code]);
-    const holder = await tx.query<{ id: string }>(
-      `SELECT id FROM devices WHERE unit_code = $1 AND workstation_number = $2 AND revoked_at IS NULL FOR UPDATE`,
-      [code.unit_code, code.workstation_number],
+    const live = await tx.query<LiveDevice>(
+      `SELECT id::text, workstation_number AS number FROM devices
+        WHERE unit_code = $1 AND revoked_at IS NULL FOR UPDATE`,
+      [code.unit_code],
     );
-    const holderId = holder.rows[0]?.id ?? null;
+    const holderId = live.rows.find((d) => d.number === code.workstation_number)?.id ?? null;
     if (holderId !== null && !code.replace_existing) {
       throw new HttpError(
         409,
@@ -180,8 +191,13 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
           'Nếu thay máy, hãy xin quản trị viên cấp mã thay thế (--replace).',
       );
     }
+    const plan = planNumber(
+      code.workstation_number,
+      live.rows.filter((d) => d.id !== holderId),
+    );
+    if (!plan.ok) throw new HttpError(409, plan.code, plan.message);
 
-    const adoption = await adoptionOf(tx, input, code, holderId);
+    const adoption = await adoptionOf(tx, input, code.unit_code, plan.number, holderId);
     if (adoption.kind === 'mint' && adoption.reason !== null && input.requireAdoption) {
       // Thrown before anything is written: the code stays unspent for another attempt.
       throw new HttpError(409, 'identity_not_adopted', adoption.reason);
@@ -189,24 +205,37 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
     if (holderId !== null) {
       await tx.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [holderId]);
     }
+    if (plan.moveZero !== null) {
+      // The unit's only workstation gets company: it becomes number 1 and learns it at its next
+      // sync (GET /sync/reference); what it minted as number 0 stays its own.
+      await tx.query(
+        `UPDATE devices SET workstation_number = $2, moved_from_zero_at = now(), move_seen_at = NULL
+          WHERE id = $1`,
+        [plan.moveZero, MOVED_ZERO_NUMBER],
+      );
+    }
 
     const deviceToken = newDeviceToken();
-    const fields = [code.workstation_number, input.deviceName, sha256Hex(deviceToken)];
+    const fromZero = adoption.kind !== 'mint' && adoption.fromZero;
+    const fields = [plan.number, input.deviceName, sha256Hex(deviceToken), fromZero];
     let deviceId: string;
     if (adoption.kind === 'reuse') {
       // The same device again: its history stays attached to it.
       deviceId = adoption.id;
       await tx.query(
         `UPDATE devices SET workstation_number = $2, name = $3, token_hash = $4,
-                revoked_at = NULL, enrolled_at = now()
+                revoked_at = NULL, enrolled_at = now(),
+                moved_from_zero_at = CASE WHEN $5 THEN now() ELSE moved_from_zero_at END,
+                move_seen_at = CASE WHEN $5 THEN NULL ELSE move_seen_at END
           WHERE id = $1`,
         [deviceId, ...fields],
       );
     } else {
       deviceId = adoption.kind === 'insert' ? adoption.id : uuidv7();
       const inserted = await tx.query(
-        `INSERT INTO devices (id, unit_code, workstation_number, name, token_hash)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        `INSERT INTO devices (id, unit_code, workstation_number, name, token_hash, moved_from_zero_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
         [deviceId, code.unit_code, ...fields],
       );
       if (inserted.rows.length === 0) {
@@ -225,7 +254,8 @@ export async function enrolDevice(db: Db, input: EnrolInput): Promise<Enrolment>
     return {
       deviceId,
       deviceToken,
-      workstationNumber: code.workstation_number,
+      workstationNumber: plan.number,
+      movedFromZero: fromZero,
       unitCode: code.unit_code,
       unitName: code.unit_name,
       parentName: code.parent_name,

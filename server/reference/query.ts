@@ -31,6 +31,11 @@ export interface ReferenceUpdate {
   /** 'default' (every unit) and the device's own unit code. */
   settings: (Versioned & { key: string })[];
   officers: OfficerAccount[];
+  /**
+   * The device's own workstation number, every time: it changes when the server moved the unit's
+   * only workstation (number 0) to number 1 because a second one enrolled.
+   */
+  workstation: { number: number; movedFromZero: boolean };
 }
 
 export const DEFAULT_SETTINGS_KEY = 'default';
@@ -60,6 +65,7 @@ export async function referenceSince(
     calendars: [],
     settings: [],
     officers: [],
+    workstation: { number: device.workstationNumber, movedFromZero: device.movedFromZero },
   };
   for (const row of data.rows) {
     update.version = Math.max(update.version, row.version);

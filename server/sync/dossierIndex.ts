@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../db/types';
 import type { WireEvent } from './validate';
+import { dossierCodeOf } from './codeAuthority';
 
 /** Owner unit of each known dossier among ids. */
 export async function dossierOwners(
@@ -38,8 +39,7 @@ export async function upsertDossiers(
 ): Promise<void> {
   const rows = new Map<string, { id: string; unit_code: string; code: string | null }>();
   for (const e of events) {
-    const code =
-      e.type === 'received' && typeof e.payload.code === 'string' ? e.payload.code : null;
+    const code = dossierCodeOf(e);
     const row = rows.get(e.dossierId);
     if (row) {
       row.code ??= code;

@@ -6,8 +6,9 @@
  *   accepted   stored now
  *   duplicate  already stored with the same content (a retry): nothing to do
  *   rejected   with code 'invalid' (breaks the contract), 'forbidden' (not this device's or
- *              this unit's to write) or 'conflict' (the id is taken by different content),
- *              and a Vietnamese reason to show the officer. Nothing of it is stored.
+ *              this unit's to write, or a dossier code it may not mint) or 'conflict' (the id
+ *              is taken by different content, or the dossier code by another dossier), and a
+ *              Vietnamese reason to show the officer. Nothing of it is stored.
  */
 import type { Db } from '../db/types';
 import type { DossierEventType } from '../../shared/dossier/events';
@@ -17,6 +18,7 @@ import { checkEvent, type WireEvent } from './validate';
 import { insertEvents, sameEvent, storedEvents } from './eventRows';
 import { dossierOwners, recordRoutes, routedTo, upsertDossiers } from './dossierIndex';
 import { writeIsolated, type DatabaseRefusal } from './isolate';
+import { CODE_CONFLICT, codeRefusal, dossierCodeOf, heldCodes } from './codeAuthority';
 
 export type RejectCode = 'invalid' | 'forbidden' | 'conflict';
 
@@ -83,10 +85,18 @@ export async function ingestEvents(
       return;
     }
     const refusal = envelopeRefusal(checked.event, device, policy);
-    results.push(
-      refusal ? reject(checked.id, 'forbidden', refusal) : { id: checked.id, status: 'accepted' },
-    );
-    if (!refusal) candidates.push({ index, event: checked.event });
+    if (refusal) {
+      results.push(reject(checked.id, 'forbidden', refusal));
+      return;
+    }
+    const code = dossierCodeOf(checked.event);
+    const codeRefused = code === null ? null : codeRefusal(code, device);
+    if (codeRefused) {
+      results.push(reject(checked.id, codeRefused.code, codeRefused.reason));
+      return;
+    }
+    results.push({ id: checked.id, status: 'accepted' });
+    candidates.push({ index, event: checked.event });
   });
   if (candidates.length === 0) return results;
 
@@ -102,6 +112,8 @@ export async function ingestEvents(
     const owners = await dossierOwners(tx, dossierIds);
     const routed =
       policy.kind === 'backoffice' ? await routedTo(tx, device.unitCode, dossierIds) : null;
+    const codes = candidates.map((c) => dossierCodeOf(c.event)).filter((c) => c !== null);
+    const held = await heldCodes(tx, device.unitCode, codes, dossierIds);
 
     const fresh: (WireEvent & { ownerUnit: string; index: number })[] = [];
     const inBatch = new Map<string, WireEvent>();
@@ -127,6 +139,21 @@ export async function ingestEvents(
       } else if (owner !== undefined && owner !== device.unitCode) {
         results[index] = reject(id, 'forbidden', MESSAGES.otherUnitsDossier);
         continue;
+      }
+      const code = dossierCodeOf(event);
+      if (code !== null) {
+        const holdsAlready = held.byDossier.get(event.dossierId);
+        const holder = held.byCode.get(code);
+        if (holdsAlready !== undefined && holdsAlready !== code) {
+          results[index] = reject(id, 'conflict', CODE_CONFLICT.recoded(holdsAlready));
+          continue;
+        }
+        if (holder !== undefined && holder !== event.dossierId) {
+          results[index] = reject(id, 'conflict', CODE_CONFLICT.taken(code));
+          continue;
+        }
+        held.byCode.set(code, event.dossierId);
+        held.byDossier.set(event.dossierId, code);
       }
       inBatch.set(event.id, event);
       fresh.push({ ...event, ownerUnit: owner ?? device.unitCode, index });

@@ -133,6 +133,13 @@ export const syncStatus = z.discriminatedUnion('configured', [
     lastError: z.string().nullable(),
     pendingEvents: z.number().int(),
     rejected: z.array(rejectedEvent),
+    /**
+     * The central server moved this machine from number 0 (the unit's only workstation) to
+     * number `to` when a second one enrolled; shown until an officer acknowledges it.
+     */
+    workstationMove: z
+      .object({ from: z.number().int(), to: z.number().int(), at: z.string() })
+      .nullable(),
   }),
 ]);
 
@@ -788,6 +795,12 @@ export const API = {
     summary: 'Gửi lại sự kiện bị máy chủ từ chối',
     access: 'officer',
     input: z.object({ eventId: syncEventId }).strict(),
+    output: syncStatus,
+  }),
+  'sync.dismissMoveNotice': spec({
+    summary: 'Đã đọc thông báo đổi số máy',
+    access: 'officer',
+    input: none,
     output: syncStatus,
   }),
   'sync.discardRejected': spec({

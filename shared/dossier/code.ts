@@ -8,9 +8,11 @@
  * count that workstation's receipts of the day (w001–w999). Two workstations with different
  * numbers can therefore never produce the same code, online or not. Workstation number 0 means
  * "the unit's only workstation" and uses the whole range 0001–9999: it overlaps every other
- * workstation's range, so a unit that enrols a second workstation must renumber the first to 1–9
- * (from the next day on). The db layer keeps the counter per (workstation, day) and consumes it in
- * the same transaction that stores the dossier; this module is the pure arithmetic.
+ * workstation's range, so the central server issues it only to a unit with no other device, and
+ * moves it to number 1 when a second one enrols (server/enrolment/numbering.ts); its earlier codes
+ * stay its own, and its number-1 codes skip those it minted the same day (db/workstations.ts).
+ * The db layer keeps the counter per (workstation, day) and consumes it in the same transaction
+ * that stores the dossier; this module is the pure arithmetic.
  */
 import { civilFromDays, parseDate } from '../time/wallClock';
 import type { LocalDate } from '../time/wallClock';
@@ -197,4 +199,27 @@ export function dailySequenceNumber({
     throw new DossierNumbersExhaustedError(workstationNumber, capacity, date);
   }
   return workstationNumber * 1000 + countToday;
+}
+
+/**
+ * Whether a workstation of this number mints this NNNN: any for number 0 (the unit's only
+ * workstation), w001–w999 for number w. The server refuses a code a device may not mint.
+ */
+export function sequenceBelongsTo(workstationNumber: number, sequence: number): boolean {
+  assertWorkstationNumber(workstationNumber);
+  if (workstationNumber === 0) return sequence >= 1 && sequence <= MAX_DAILY_SEQUENCE;
+  return Math.floor(sequence / 1000) === workstationNumber && sequence % 1000 !== 0;
+}
+
+/**
+ * What the officer of a workstation moved from number `from` (0) to `to` is told, in Vietnamese
+ * (customer decision "Workstation 0": its earlier codes stay its own).
+ */
+export function workstationMoveNotice(from: number, to: number): string {
+  return (
+    `Máy này đã chuyển từ máy số ${from} thành máy số ${to}, vì đơn vị vừa đăng ký thêm máy ` +
+    `tiếp nhận. Từ nay mã hồ sơ mới của máy này có số thứ tự bắt đầu bằng ${to} ` +
+    `(${to}001–${to}999 mỗi ngày). Các mã hồ sơ đã cấp trước đây vẫn giữ nguyên, vẫn là của máy ` +
+    'này và vẫn tra cứu được.'
+  );
 }

@@ -36,6 +36,7 @@ function enrolled(p: Partial<Extract<SyncStatus, { configured: true }>> = {}): S
     lastError: null,
     pendingEvents: 0,
     rejected: [],
+    workstationMove: null,
     ...p,
   };
 }

@@ -23,7 +23,7 @@ import {
   snapshot,
   type Bench,
 } from './harness';
-import { received } from './fixtures';
+import { dossierCode, received } from './fixtures';
 
 const NEW_PASSWORD = 'mật khẩu mới 2026';
 
@@ -150,14 +150,16 @@ describeDrivers('admin: list-devices and revoke-device', (bench) => {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
     const a2 = await enrol(b, ONE_STOP, 2);
-    expect((await push(b, a1.deviceToken, [received(a1, 'X-1')])).statusCode).toBe(200);
+    expect((await push(b, a1.deviceToken, [received(a1, dossierCode(a1, 2))])).statusCode).toBe(
+      200,
+    );
 
     const said = await admin(b, ['revoke-device', '--unit', ONE_STOP, '--workstation', '1']);
     expect(said).toContain(`Đã thu hồi máy số 1 ("Máy 1") của đơn vị ${ONE_STOP}.`);
     expect(said).toContain(`enrol-code --unit ${ONE_STOP} --workstation 1`);
 
     const refused = [
-      await push(b, a1.deviceToken, [received(a1, 'X-2')]),
+      await push(b, a1.deviceToken, [received(a1, dossierCode(a1, 3))]),
       await pull(b, a1.deviceToken),
       await reference(b, a1.deviceToken),
     ];
@@ -209,7 +211,7 @@ describeDrivers('admin: list-devices and revoke-device', (bench) => {
       ],
       [['revoke-device', '--workstation', '1'], /cần cả --unit/],
       [['revoke-device', '--unit', ONE_STOP, '--workstation', 'một'], /số nguyên/],
-      [['revoke-device', '--unit', ONE_STOP, '--workstation', '10'], /từ 1 đến 9/],
+      [['revoke-device', '--unit', ONE_STOP, '--workstation', '10'], /từ 0 đến 9/],
       [
         ['revoke-device', '--unit', ONE_STOP, '--workstation', '2'],
         /không có máy số 2 đang hoạt động.*list-devices --unit/,
@@ -348,7 +350,7 @@ describeDrivers('admin: list-codes and cancel-codes', (bench) => {
     ).rejects.toThrow(which);
     await expect(
       admin(b, ['cancel-codes', '--unit', ONE_STOP, '--workstation', '12']),
-    ).rejects.toThrow(/từ 1 đến 9/);
+    ).rejects.toThrow(/từ 0 đến 9/);
     await expect(
       admin(b, ['cancel-codes', '--unit', ONE_STOP, '--code', 'KHONG-CO-MA-NAY']),
     ).rejects.toThrow(/Không có mã đăng ký này cho đơn vị 000\.00\.13\.H31/);

@@ -85,7 +85,7 @@ describeDrivers('enrolment keeps the workstation identity', (bench) => {
     expect(rows).toEqual([{ device_id: localId }]);
 
     // Written offline before enrolment, under the same id: accepted.
-    const early = received({ deviceId: localId, unitCode: ONE_STOP }, 'H31.01-260302-2001', {
+    const early = received({ deviceId: localId, unitCode: ONE_STOP }, '000.00.13.H31-260302-2001', {
       at: '2026-02-02T08:00',
     });
     const res = await push(b, enrolled.deviceToken, [early]);
@@ -124,18 +124,7 @@ describeDrivers('enrolment keeps the workstation identity', (bench) => {
       ),
     });
     expect(await snapshot(b.db)).toEqual(before);
-    // Number 0 (allowed at first-run setup) exists on no server: no code fits it.
-    const zero = await post(b, code, {
-      localDeviceId: localId,
-      localWorkstationNumber: 0,
-      requireAdoption: true,
-    });
-    expect(zero.statusCode).toBe(409);
-    expect(zero.json().error).toMatch(
-      /máy này đang là máy số 0.*Máy chủ chỉ cấp số máy từ 1 đến 9\.$/,
-    );
-    expect(await snapshot(b.db)).toEqual(before);
-
+    // (A machine numbered 0, its unit's only one, is adopted under any number: workstation-zero.test.ts.)
     // The same code still works; without requireAdoption the device gets a new id.
     const res = await post(b, code, { localDeviceId: localId, localWorkstationNumber: 1 });
     expect(res.statusCode).toBe(200);
@@ -181,7 +170,10 @@ describeDrivers('enrolment keeps the workstation identity', (bench) => {
     // The victim is untouched: same row, same token, still live; nobody else writes as it.
     expect((await devices(b)).find((d) => d.id === victimId)).toEqual(victimRow[0]);
     expect(await canPull(b, victim.deviceToken)).toBe(200);
-    const forged = received({ deviceId: victimId, unitCode: ONE_STOP }, 'H31.01-260302-1001');
+    const forged = received(
+      { deviceId: victimId, unitCode: ONE_STOP },
+      '000.00.13.H31-260302-1001',
+    );
     const pushed = await push(b, attacker.deviceToken, [forged]);
     expect(pushed.statusCode).toBe(403);
     expect(pushed.json().results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
@@ -226,7 +218,7 @@ describeDrivers('enrolment keeps the workstation identity', (bench) => {
     ]);
     expect(await canPull(b, first.deviceToken)).toBe(401);
     expect(await canPull(b, again.deviceToken)).toBe(200);
-    const late = received({ deviceId: id, unitCode: ONE_STOP }, 'H31.01-260302-3001');
+    const late = received({ deviceId: id, unitCode: ONE_STOP }, '000.00.13.H31-260302-3001');
     expect((await push(b, again.deviceToken, [late])).json().results).toEqual([
       { id: late.id, status: 'accepted' },
     ]);

@@ -30,6 +30,19 @@ export function envelope(
   };
 }
 
+/**
+ * The n-th dossier code (1–999) a workstation mints on 2 March 2026 (or on `yymmdd`):
+ * `<unit>-260302-<w><nnn>`, the only codes the server accepts from it.
+ */
+export function dossierCode(
+  device: Pick<Enrolment, 'unitCode' | 'workstationNumber'>,
+  n: number,
+  yymmdd = '260302',
+): string {
+  const sequence = device.workstationNumber * 1000 + n;
+  return `${device.unitCode}-${yymmdd}-${String(sequence).padStart(4, '0')}`;
+}
+
 export function received(device: Device, code: string, o: EventOptions = {}) {
   return envelope(
     device,

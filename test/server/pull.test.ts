@@ -16,7 +16,7 @@ import {
   seedUnits,
   type Bench,
 } from './harness';
-import { handedOver, received, withdrawn } from './fixtures';
+import { dossierCode, handedOver, received, withdrawn } from './fixtures';
 
 interface PullBody {
   events: { id: string; unitCode: string; deviceId: string; payload: unknown }[];
@@ -53,8 +53,8 @@ describeDrivers('GET /sync/pull', (bench) => {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
     const a2 = await enrol(b, ONE_STOP, 2);
-    const mine = received(a1, 'A-1');
-    const theirs = received(a2, 'A-2');
+    const mine = received(a1, dossierCode(a1, 2));
+    const theirs = received(a2, dossierCode(a2, 3));
     await push(b, a1.deviceToken, [mine]);
     await push(b, a2.deviceToken, [theirs]);
 
@@ -72,8 +72,11 @@ describeDrivers('GET /sync/pull', (bench) => {
     const a1 = await enrol(b, ONE_STOP, 1);
     const a2 = await enrol(b, ONE_STOP, 2);
     const other = await enrol(b, OTHER_ONE_STOP, 1);
-    await push(b, other.deviceToken, [received(other, 'B-1'), received(other, 'B-2')]);
-    await push(b, a2.deviceToken, [received(a2, 'A-1')]);
+    await push(b, other.deviceToken, [
+      received(other, dossierCode(other, 2)),
+      received(other, dossierCode(other, 3)),
+    ]);
+    await push(b, a2.deviceToken, [received(a2, dossierCode(a2, 2))]);
     const events = await pullAll(b, a1.deviceToken);
     expect(events.map((e) => e.unitCode)).toEqual([ONE_STOP]);
     expect(await pullAll(b, a2.deviceToken)).toEqual([]);
@@ -84,7 +87,7 @@ describeDrivers('GET /sync/pull', (bench) => {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
     const a2 = await enrol(b, ONE_STOP, 2);
-    const batch = Array.from({ length: 7 }, (_, i) => received(a2, `A-${i}`));
+    const batch = Array.from({ length: 7 }, (_, i) => received(a2, dossierCode(a2, i + 1)));
     await push(b, a2.deviceToken, batch);
 
     const first = (await pull(b, a1.deviceToken, '?limit=3')).json<PullBody>();
@@ -112,9 +115,9 @@ describeDrivers('GET /sync/pull', (bench) => {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
     const a2 = await enrol(b, ONE_STOP, 2);
-    const theirs = received(a2, 'A-0');
+    const theirs = received(a2, dossierCode(a2, 1));
     await push(b, a2.deviceToken, [theirs]);
-    const mine = Array.from({ length: 5 }, (_, i) => received(a1, `A-${i + 1}`));
+    const mine = Array.from({ length: 5 }, (_, i) => received(a1, dossierCode(a1, i + 2)));
     await push(b, a1.deviceToken, mine);
 
     const pages: PullBody[] = [];
@@ -152,7 +155,7 @@ describeDrivers('GET /sync/pull', (bench) => {
     const pushes = writers.flatMap((w) =>
       Array.from({ length: 4 }, async (_, i) => {
         const events = Array.from({ length: 10 }, (_, j) =>
-          received(w, `${w.workstationNumber}-${i}-${j}`),
+          received(w, dossierCode(w, i * 10 + j + 1)),
         );
         pushed.push(...events.map((e) => e.id));
         expect((await push(b, w.deviceToken, events)).statusCode).toBe(200);
@@ -179,7 +182,7 @@ describeDrivers('GET /sync/pull', (bench) => {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
     const dept = await enrol(b, DEPARTMENT, 1);
-    const r = received(a1, 'A-1');
+    const r = received(a1, dossierCode(a1, 2));
     await push(b, a1.deviceToken, [r, handedOver(a1, DEPARTMENT, { dossierId: r.dossierId })]);
     const accepted = {
       id: '019cf0a0-0000-7000-8000-000000000001',

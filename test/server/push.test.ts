@@ -13,7 +13,7 @@ import {
   snapshot,
   type Bench,
 } from './harness';
-import { envelope, handedOver, received, withdrawn } from './fixtures';
+import { dossierCode, envelope, handedOver, received, withdrawn } from './fixtures';
 
 async function twoUnits(b: Bench) {
   await seedUnits(b.db);
@@ -67,7 +67,7 @@ describeDrivers('POST /sync/push', (bench) => {
   it('is idempotent by event id: the same event again is a duplicate and stored once', async () => {
     const b = bench();
     const { a1 } = await twoUnits(b);
-    const e = received(a1, 'X-1');
+    const e = received(a1, dossierCode(a1, 2));
     await push(b, a1.deviceToken, [e]);
     // a retry after a lost answer, with keys in another order
     const reordered = Object.fromEntries(Object.entries(e).reverse());
@@ -83,7 +83,7 @@ describeDrivers('POST /sync/push', (bench) => {
   it('treats the same id twice in one batch as one event', async () => {
     const b = bench();
     const { a1 } = await twoUnits(b);
-    const e = received(a1, 'X-1');
+    const e = received(a1, dossierCode(a1, 2));
     const res = await push(b, a1.deviceToken, [e, e]);
     expect(res.json().results.map((r: { status: string }) => r.status)).toEqual([
       'accepted',
@@ -166,8 +166,8 @@ describeDrivers('POST /sync/push', (bench) => {
     const b = bench();
     const { a1, a2 } = await twoUnits(b);
     const before = await snapshot(b.db);
-    const forOtherUnit = { ...received(a1, 'X-1'), unitCode: OTHER_ONE_STOP };
-    const byOtherDevice = { ...received(a1, 'X-2'), deviceId: a2.deviceId };
+    const forOtherUnit = { ...received(a1, dossierCode(a1, 2)), unitCode: OTHER_ONE_STOP };
+    const byOtherDevice = { ...received(a1, dossierCode(a1, 3)), deviceId: a2.deviceId };
     const res = await push(b, a1.deviceToken, [forOtherUnit, byOtherDevice]);
     expect(res.statusCode).toBe(403); // every event of the batch was forbidden
     expect(res.json().results).toEqual([
@@ -212,9 +212,9 @@ describeDrivers('POST /sync/push', (bench) => {
   it('answers 200 for a mixed batch: forbidden events rejected, the others stored', async () => {
     const b = bench();
     const { a1, other } = await twoUnits(b);
-    const theirs = received(other, 'B-1');
+    const theirs = received(other, dossierCode(other, 2));
     await push(b, other.deviceToken, [theirs]);
-    const mine = received(a1, 'A-1');
+    const mine = received(a1, dossierCode(a1, 2));
     const res = await push(b, a1.deviceToken, [
       withdrawn(a1, { dossierId: theirs.dossierId }),
       mine,
@@ -226,9 +226,9 @@ describeDrivers('POST /sync/push', (bench) => {
   it('routes a dossier to the department a hand-over names by unit code (toUnit or toUnitCode)', async () => {
     const b = bench();
     const { a1 } = await twoUnits(b);
-    const r1 = received(a1, 'A-1');
-    const r2 = received(a1, 'A-2');
-    const r3 = received(a1, 'A-3');
+    const r1 = received(a1, dossierCode(a1, 2));
+    const r2 = received(a1, dossierCode(a1, 3));
+    const r3 = received(a1, dossierCode(a1, 4));
     const viaToUnit = handedOver(a1, DEPARTMENT, { dossierId: r1.dossierId });
     const viaCodeField = envelope(
       a1,
@@ -260,7 +260,7 @@ describeDrivers('POST /sync/push', (bench) => {
   it('stores a batch of 500 events in one request', async () => {
     const b = bench();
     const { a1 } = await twoUnits(b);
-    const events = Array.from({ length: 500 }, (_, i) => received(a1, `A-${i}`));
+    const events = Array.from({ length: 500 }, (_, i) => received(a1, dossierCode(a1, i + 1)));
     const res = await push(b, a1.deviceToken, events);
     expect(res.statusCode).toBe(200);
     expect(res.json().accepted).toBe(500);
@@ -274,7 +274,7 @@ describeDrivers('POST /sync/push', (bench) => {
   it('stores each event once when the same batch arrives concurrently (a retry racing the original)', async () => {
     const b = bench();
     const { a1 } = await twoUnits(b);
-    const batch = Array.from({ length: 20 }, (_, i) => received(a1, `A-${i}`));
+    const batch = Array.from({ length: 20 }, (_, i) => received(a1, dossierCode(a1, i + 1)));
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => push(b, a1.deviceToken, batch)),
     );
@@ -289,8 +289,8 @@ describeDrivers('POST /sync/push', (bench) => {
   it('gives a new dossier to exactly one unit when two units race to write it', async () => {
     const b = bench();
     const { a1, other } = await twoUnits(b);
-    const fromA = received(a1, 'A-1');
-    const fromB = received(other, 'B-1', { dossierId: fromA.dossierId });
+    const fromA = received(a1, dossierCode(a1, 2));
+    const fromB = received(other, dossierCode(other, 2), { dossierId: fromA.dossierId });
     const [ra, rb] = await Promise.all([
       push(b, a1.deviceToken, [fromA]),
       push(b, other.deviceToken, [fromB]),
@@ -314,7 +314,7 @@ describeDrivers('POST /sync/push: bad requests change nothing', (bench) => {
   async function setup(b: Bench) {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
-    await push(b, a1.deviceToken, [received(a1, 'A-0')]);
+    await push(b, a1.deviceToken, [received(a1, dossierCode(a1, 1))]);
     return { a1, before: await snapshot(b.db) };
   }
 
@@ -329,7 +329,11 @@ describeDrivers('POST /sync/push: bad requests change nothing', (bench) => {
   it('malformed JSON → 400', async () => {
     const b = bench();
     const { a1, before } = await setup(b);
-    const res = await raw(b, a1.deviceToken, `{"events": [${JSON.stringify(received(a1, 'A-1'))}`);
+    const res = await raw(
+      b,
+      a1.deviceToken,
+      `{"events": [${JSON.stringify(received(a1, dossierCode(a1, 2)))}`,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       error: 'Nội dung yêu cầu không phải JSON hợp lệ.',
@@ -390,7 +394,7 @@ describeDrivers('POST /sync/push: bad requests change nothing', (bench) => {
   it('missing or bad token → 401, even with a valid batch', async () => {
     const b = bench();
     const { a1, before } = await setup(b);
-    const batch = { events: [received(a1, 'A-9')] };
+    const batch = { events: [received(a1, dossierCode(a1, 10))] };
     const none = await b.app.inject({ method: 'POST', url: '/sync/push', payload: batch });
     const bad = await b.app.inject({
       method: 'POST',

@@ -18,7 +18,7 @@ import { ingestEvents } from '../../server/sync/ingest';
 import type { AuthenticatedDevice } from '../../server/auth/device';
 import { createUnit } from '../../server/admin/units';
 import { startTestPostgres } from '../helpers/postgres';
-import { received } from './fixtures';
+import { dossierCode, received } from './fixtures';
 
 const BATCH = 500;
 const RUNS = 30;
@@ -38,9 +38,18 @@ async function benchOn(label: string, db: Db): Promise<void> {
     unitCode: UNIT,
     unitName: 'T',
     unitKind: 'one_stop',
+    movedFromZero: false,
+    zeroSeenDate: null,
   };
-  const batch = () =>
-    Array.from({ length: BATCH }, (_, i) => received({ deviceId, unitCode: UNIT }, `C-${i}`));
+  // Each batch is a day of its own: a dossier code is unique in its unit.
+  let day = 0;
+  const batch = () => {
+    const yymmdd = `26${String(1 + Math.floor(day / 28)).padStart(2, '0')}${String(1 + (day % 28)).padStart(2, '0')}`;
+    day++;
+    return Array.from({ length: BATCH }, (_, i) =>
+      received({ deviceId, unitCode: UNIT }, dossierCode(device, i + 1, yymmdd)),
+    );
+  };
 
   const ours = await sampleAsync(
     async () => {

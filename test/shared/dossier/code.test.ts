@@ -7,6 +7,7 @@ import {
   formatDossierCode,
   isDossierCode,
   parseDossierCode,
+  sequenceBelongsTo,
   sequenceCapacity,
   validateUnitCode,
 } from '../../../shared/dossier/code';
@@ -242,5 +243,32 @@ describe('dailySequenceNumber', () => {
     expect(dailySequenceNumber({ workstationNumber: 0, countToday: 3001 })).toBe(
       dailySequenceNumber({ workstationNumber: 3, countToday: 1 }),
     );
+  });
+});
+
+describe('sequenceBelongsTo', () => {
+  it('is exactly the numbers dailySequenceNumber gives the workstation (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9999 }),
+        (w, sequence) => {
+          const mints = new Set(
+            Array.from({ length: sequenceCapacity(w) }, (_, i) =>
+              dailySequenceNumber({ workstationNumber: w, countToday: i + 1 }),
+            ),
+          );
+          expect(sequenceBelongsTo(w, sequence)).toBe(mints.has(sequence));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses what no workstation mints and numbers outside 0–9', () => {
+    expect(sequenceBelongsTo(3, 3000)).toBe(false);
+    expect(sequenceBelongsTo(3, 42)).toBe(false);
+    expect(sequenceBelongsTo(0, 0)).toBe(false);
+    expect(() => sequenceBelongsTo(10, 1001)).toThrow(RangeError);
   });
 });
