@@ -4,11 +4,13 @@
  * number), and when the central server moves the unit's only workstation (number 0) to number 1
  * because a second one enrolled (customer decision "Workstation 0").
  *
- * A new number restarts the workstation's daily dossier counters: the next code is the first of
- * the new number's range that is not already a dossier here (db/dossiers/receive.ts skips codes
- * in use), so the codes minted under the old number, which stay valid, are never minted again.
- * If number 0 already used 1001–1999 today, number 1 has nothing left today and says so; it
- * goes on the next day.
+ * Leaving number 0 restarts the workstation's daily dossier counters: number 0 counted its
+ * receipts of the day over the whole 0001–9999, so its count says nothing of the new range. The
+ * next code is the first of the new number's range that is not already a dossier here
+ * (db/dossiers/receive.ts skips codes in use), so the codes minted as number 0, which stay valid,
+ * are never minted again. If number 0 already used 1001–1999 today, number 1 has nothing left
+ * today and says so; it goes on the next day. Between numbers 1–9 the count simply goes on (the
+ * ranges are disjoint).
  */
 import type { Db } from './open';
 
@@ -38,9 +40,11 @@ export function renumberLocalWorkstation(
   if (!local || local.number === number) return;
   db.prepare('DELETE FROM workstations WHERE number = ? AND is_local = 0').run(number);
   db.prepare('UPDATE workstations SET number = ? WHERE id = ?').run(number, local.id);
-  db.prepare("DELETE FROM workstation_sequences WHERE workstation_id = ? AND kind = 'dossier'").run(
-    local.id,
-  );
+  if (local.number === 0) {
+    db.prepare(
+      "DELETE FROM workstation_sequences WHERE workstation_id = ? AND kind = 'dossier'",
+    ).run(local.id);
+  }
   if (options.moved) {
     db.prepare(
       `UPDATE workstations SET moved_from_number = ?, moved_at = ?, move_notice_seen_at = NULL

@@ -325,6 +325,7 @@ describeDrivers('GET /sync/reference', (bench) => {
       calendars: [],
       settings: [],
       officers: [],
+      workstation: { number: 1, movedFromZero: false }, // every time: it can change (number 0)
     });
 
     await importCatalogue(b.db, {

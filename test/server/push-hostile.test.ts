@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { bearer, countRows, describeDrivers, enrol, ONE_STOP, seedUnits } from './harness';
-import { received, withdrawn } from './fixtures';
+import { dossierCode, received, withdrawn } from './fixtures';
 import type { Enrolment } from '../../server/enrolment/enrol';
 
 type Device = Pick<Enrolment, 'deviceId' | 'unitCode'>;
@@ -87,7 +87,7 @@ describeDrivers('POST /sync/push: hostile values', (bench) => {
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
     const bad = hostile(a1);
-    const before = received(a1, 'G-1');
+    const before = received(a1, dossierCode(a1, 1));
     const after = withdrawn(a1, { dossierId: before.dossierId });
     const events = [before, ...bad.map(([, e]) => e), after];
     const res = await b.app.inject({
@@ -114,8 +114,8 @@ describeDrivers('POST /sync/push: hostile values', (bench) => {
     const b = bench();
     await seedUnits(b.db);
     const a1 = await enrol(b, ONE_STOP, 1);
-    const good = received(a1, 'G-1');
-    const huge = JSON.stringify(received(a1, 'G-2')).replace(
+    const good = received(a1, dossierCode(a1, 1));
+    const huge = JSON.stringify(received(a1, dossierCode(a1, 2))).replace(
       '"entryNo":7',
       '"extra":1e999,"entryNo":7',
     );
