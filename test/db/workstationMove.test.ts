@@ -91,7 +91,7 @@ describe('a number-0 workstation moved to number 1', () => {
 
     const next = receiveDossier(db, { ...ctx, now: '2026-03-03T07:45' }, burial('Hôm sau'));
     expect(next.dossier.code).toBe('000.00.13.H31-260303-1001');
-  });
+  }, 180_000); // 999 real receipts first
 
   it('keeps the notice until an officer acknowledges it; a number that was not 0 is never changed', () => {
     const { db } = office();

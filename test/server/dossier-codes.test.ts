@@ -225,5 +225,6 @@ describe.each(DRIVERS)('server migration 5 (dossier codes) [$name]', (driver) =>
         await stop();
       }
     },
+    120_000, // a database of its own: PGlite's start alone can take 20 s on a busy machine
   );
 });

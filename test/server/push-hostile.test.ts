@@ -157,10 +157,10 @@ describeDrivers('POST /sync/push: what the database still refuses', (bench) => {
     const a1 = await enrol(b, ONE_STOP, 1);
     await refuseMarked(b, '22P05');
     try {
-      const first = received(a1, 'A-1');
+      const first = received(a1, dossierCode(a1, 1));
       const marked = {
-        ...received(a1, 'A-2'),
-        payload: { ...received(a1, 'A-2').payload, note: 'từ chối' },
+        ...received(a1, dossierCode(a1, 2)),
+        payload: { ...received(a1, dossierCode(a1, 2)).payload, note: 'từ chối' },
       };
       const copy = marked; // the same event twice in one batch
       const last = withdrawn(a1, { dossierId: first.dossierId });
@@ -200,14 +200,14 @@ describeDrivers('POST /sync/push: what the database still refuses', (bench) => {
     await refuseMarked(b, '40001'); // serialization failure: try again
     try {
       const marked = {
-        ...received(a1, 'A-2'),
-        payload: { ...received(a1, 'A-2').payload, note: 'từ chối' },
+        ...received(a1, dossierCode(a1, 2)),
+        payload: { ...received(a1, dossierCode(a1, 2)).payload, note: 'từ chối' },
       };
       const res = await b.app.inject({
         method: 'POST',
         url: '/sync/push',
         headers: bearer(a1.deviceToken),
-        payload: { events: [received(a1, 'A-1'), marked] },
+        payload: { events: [received(a1, dossierCode(a1, 1)), marked] },
       });
       expect(res.statusCode).toBe(500);
       expect(await countRows(b.db, 'events')).toBe(0);
