@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { getProcedure, recordProcedureUse, type StoredProcedure } from '../catalogue';
-import { computeDueAt, countingSettingsOf, type Duration } from '../../shared/calendar';
+import { computeDueAt, countedSettingsRecord, type Duration } from '../../shared/calendar';
 import { DEFAULT_CASE_LABEL } from '../../shared/catalogue/schema';
 import {
   dailySequenceNumber,
@@ -205,7 +205,9 @@ export function receiveDossier(
       fee: data.fee,
       duration: kase.duration,
       dueAt,
-      countedWith: countingSettingsOf(workCalendar(db)) as EventPayload<'received'>['countedWith'],
+      countedWith: countedSettingsRecord(
+        workCalendar(db),
+      ) as EventPayload<'received'>['countedWith'],
       bookNo: year,
       entryNo,
     };

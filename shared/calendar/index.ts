@@ -49,6 +49,8 @@ export {
 } from './deadline';
 export { dependsOnProvisional } from './provisional';
 export {
+  countedSettingsFrom,
+  countedSettingsRecord,
   countingSettingsOf,
   withCountingSettings,
   type CountingSettings,

@@ -75,8 +75,12 @@ export function countingCalendar(view: DossierView, cal: WorkCalendar): WorkCale
  * no appointment.
  */
 export function recomputeDueAt(view: DossierView, cal: WorkCalendar): LocalDateTime | null {
+  return recomputeWith(view, countingCalendar(view, cal));
+}
+
+/** recomputeDueAt with the counting calendar already chosen. */
+function recomputeWith(view: DossierView, c: WorkCalendar): LocalDateTime | null {
   if (view.dueAt === null || view.receivedAt === null) return null;
-  const c = countingCalendar(view, cal);
   const apology = view.apologies[view.apologies.length - 1];
   if (apology !== undefined) return movedByPauses(apology.newDueAt, apology.at, view.pauses, c);
   let origin = view.baseDueAt;
@@ -113,9 +117,9 @@ export interface AppointmentReview {
 export function reviewAppointment(view: DossierView, cal: WorkCalendar): AppointmentReview | null {
   if (!isOpenState(view.state) || view.receivedAt === null) return null;
   const dueAt = dueAtInForce(view, cal);
-  const recomputed = recomputeDueAt(view, cal);
-  if (dueAt === null || recomputed === null) return null;
   const c = countingCalendar(view, cal);
+  const recomputed = recomputeWith(view, c);
+  if (dueAt === null || recomputed === null) return null;
   const dueOnDayOff = !c.isWorkingDay(dueAt.slice(0, 10));
   if (!dueOnDayOff && recomputed === dueAt) return null;
   const kept = view.appointmentKeeps[view.appointmentKeeps.length - 1];

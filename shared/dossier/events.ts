@@ -26,11 +26,9 @@ import {
   TEXT_MAX,
 } from '../limits';
 
-export const localDateTimeSchema = z
-  .string()
-  .refine(isLocalDateTime, {
-    message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật',
-  });
+export const localDateTimeSchema = z.string().refine(isLocalDateTime, {
+  message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật',
+});
 
 export const durationSchema = z.object({
   value: z.number().nonnegative().max(MAX_DURATION_VALUE).nullable(),
@@ -68,16 +66,22 @@ const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải 
 
 /**
  * The office's counting settings a due time was computed with (office hours, working weekdays,
- * counting rule, due time of calendar days): with them the due time can be counted again under a
- * new holiday calendar, the same way it was counted at the time (shared/dossier/appointment.ts).
+ * counting rule, due time of calendar days), recorded as those that differ from the defaults (a
+ * missing key is its default: shared/calendar/countingSettings.ts): with them the due time can be
+ * counted again under a new holiday calendar, the way it was counted at the time
+ * (shared/dossier/appointment.ts).
  */
 export const countingSettingsSchema = z.object({
-  officeHours: z.array(z.tuple([clockSchema, clockSchema])).min(1),
-  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1),
-  countingRule: z.enum(COUNTING_RULES as [CountingRule, ...CountingRule[]]),
-  calendarDaysDueTime: z.enum(
-    CALENDAR_DAYS_DUE_TIMES as [CalendarDaysDueTime, ...CalendarDaysDueTime[]],
-  ),
+  officeHours: z
+    .array(z.tuple([clockSchema, clockSchema]))
+    .min(1)
+    .max(6)
+    .optional(),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  countingRule: z.enum(COUNTING_RULES as [CountingRule, ...CountingRule[]]).optional(),
+  calendarDaysDueTime: z
+    .enum(CALENDAR_DAYS_DUE_TIMES as [CalendarDaysDueTime, ...CalendarDaysDueTime[]])
+    .optional(),
 });
 
 /** One line of the component checklist as received at the counter. */

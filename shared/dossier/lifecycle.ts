@@ -16,7 +16,7 @@ import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS } from './states';
 import type { DossierState } from './states';
 import { KEEP_STATE, RESUME_STATE, transitionTarget } from './transitions';
 import type { LocalDateTime } from '../time/wallClock';
-import type { CountingSettings } from '../calendar/countingSettings';
+import { countedSettingsFrom, type CountingSettings } from '../calendar/countingSettings';
 
 type ReceivedPayload = EventPayload<'received'>;
 
@@ -328,7 +328,7 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
       next.dueAt = p.dueAt;
       next.dueAtSince = null;
       next.dueAtSetByHand = p.dueAtSetByHand === true;
-      next.countedWith = p.countedWith ?? null;
+      next.countedWith = p.countedWith ? countedSettingsFrom(p.countedWith) : null;
       break;
     }
     case 'supplement_requested': {

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeDueAt,
-  countingSettingsOf,
+  countedSettingsFrom,
+  countedSettingsRecord,
   createWorkCalendar,
   type Duration,
   type WorkCalendar,
@@ -48,11 +49,36 @@ function received(
     payload: {
       duration,
       dueAt: computeDueAt(at, duration, cal),
-      countedWith: countingSettingsOf(cal),
+      countedWith: countedSettingsRecord(cal),
       ...extra,
     },
   });
 }
+
+describe('the counting settings a receipt records', () => {
+  it('are only those that differ from the defaults, and read back whole', () => {
+    expect(countedSettingsRecord(plain)).toEqual({});
+    const other = createWorkCalendar({
+      daysOff: [],
+      calendarDaysDueTime: 'end_of_day',
+      workingWeekdays: [1, 2, 3, 4, 5, 6],
+    });
+    const record = countedSettingsRecord(other);
+    expect(record).toEqual({
+      workingWeekdays: [1, 2, 3, 4, 5, 6],
+      calendarDaysDueTime: 'end_of_day',
+    });
+    expect(countedSettingsFrom(record)).toEqual({
+      officeHours: [
+        ['07:30', '11:30'],
+        ['13:30', '17:00'],
+      ],
+      workingWeekdays: [1, 2, 3, 4, 5, 6],
+      countingRule: 'next_day_same_time',
+      calendarDaysDueTime: 'end_of_day',
+    });
+  });
+});
 
 describe('the appointment in force', () => {
   it('is the receipt due time until something moves it; a calendar change does not', () => {
