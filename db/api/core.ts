@@ -83,7 +83,7 @@ import {
 import { workCalendar } from '../dossiers/env';
 import { chooseCase, requireProcedure } from '../dossiers/receive';
 import { createOfficer, listOfficers, setPasswordHash, updateOfficer } from '../auth/officers';
-import { hashPassword } from '../auth/password';
+import { hashPassword, PASSWORD_COST, type ScryptCost } from '../auth/password';
 import { OfficerError } from '../auth/officers';
 import { toApiErrorFromDb, vietnameseDates, withVietnameseDates } from './errors';
 import { listTotal, stateCount } from './listTotal';
@@ -140,6 +140,11 @@ export interface CoreOptions {
   /** Parse every output with the contract too (tests): a mismatch becomes an 'internal' error. */
   checkOutputs?: boolean;
   appVersion?: string;
+  /**
+   * The scrypt cost of new password hashes, and below which a hash is replaced at sign-in.
+   * Default PASSWORD_COST (N = 2^17); tests that create many officers pass a lower one.
+   */
+  passwordCost?: ScryptCost;
 }
 
 export interface Core extends MotcuaApi {
@@ -211,7 +216,8 @@ export function createCore(options: CoreOptions): Core {
 
   // Reassigned only by data.reset (the handlers below read them at call time).
   let db = openStore();
-  let session = new SessionKeeper(db, clock);
+  const passwordCost = options.passwordCost ?? PASSWORD_COST;
+  let session = new SessionKeeper(db, clock, passwordCost);
   let sync: SyncLink = createSyncLink(db, options.sync, clock, log);
   sync.startIfEnrolled();
 
@@ -285,7 +291,7 @@ export function createCore(options: CoreOptions): Core {
       if (setupState(db).initialized) {
         throw apiError('conflict', 'Đơn vị đã được cài đặt trên máy này: hãy đăng nhập.');
       }
-      const passwordHash = await hashPassword(input.admin.password);
+      const passwordHash = await hashPassword(input.admin.password, passwordCost);
       const weekdays = input.workingSaturdays ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5];
       let done;
       try {
@@ -335,7 +341,7 @@ export function createCore(options: CoreOptions): Core {
     'auth.unlock': (input) => session.unlock(input.password),
     'auth.changePassword': async (input, ctx) => {
       const me = await session.verifyOwn(input.currentPassword);
-      setPasswordHash(db, me.id, await hashPassword(input.newPassword), ctx.now);
+      setPasswordHash(db, me.id, await hashPassword(input.newPassword, passwordCost), ctx.now);
       return { ok: true as const };
     },
 
@@ -572,10 +578,10 @@ export function createCore(options: CoreOptions): Core {
         role: o.role,
         active: o.active,
       })),
-    'officers.create': (input, ctx) => createOfficer(db, input, ctx.now),
+    'officers.create': (input, ctx) => createOfficer(db, input, ctx.now, passwordCost),
     'officers.update': (input, ctx) => {
       const { id, ...patch } = input;
-      return updateOfficer(db, id, patch, ctx.officer!.id, ctx.now);
+      return updateOfficer(db, id, patch, ctx.officer!.id, ctx.now, passwordCost);
     },
     'workstations.list': () => listWorkstations(db),
     'workstations.updateLocal': (input, ctx) =>
@@ -713,7 +719,7 @@ export function createCore(options: CoreOptions): Core {
     if (existsSync(prints)) renameSync(prints, join(target, PRINTS_DIR));
     log.info('local data reset', { archivedTo: target, officerId: ctx.officer?.id });
     db = openStore();
-    session = new SessionKeeper(db, clock);
+    session = new SessionKeeper(db, clock, passwordCost);
     sync = createSyncLink(db, options.sync, clock, log);
     return target;
   }

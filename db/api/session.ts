@@ -6,7 +6,13 @@ import type { Db } from '../open';
 import { apiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/api/schemas';
 import { findForSignIn, getOfficer, setPasswordHash, type OfficerAccount } from '../auth/officers';
-import { hashPassword, needsRehash, UNUSABLE_HASH, verifyPassword } from '../auth/password';
+import {
+  hashPassword,
+  needsRehash,
+  unusableHash,
+  verifyPassword,
+  type ScryptCost,
+} from '../auth/password';
 import { beginAttempt, clearFailures, delayAfter } from '../auth/throttle';
 import { getSettings } from '../settings';
 
@@ -38,6 +44,8 @@ export class SessionKeeper {
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date,
+    /** New hashes are made at this cost; a weaker stored hash is replaced at sign-in. */
+    private readonly passwordCost: ScryptCost,
   ) {}
 
   private idleMinutes(): number {
@@ -84,7 +92,10 @@ export class SessionKeeper {
     const attempt = beginAttempt(this.db, username, this.clock());
     if (!('failures' in attempt)) throw throttled(attempt.retryAfterMs);
     const account = findForSignIn(this.db, username);
-    const ok = await verifyPassword(password, account?.passwordHash ?? UNUSABLE_HASH);
+    const ok = await verifyPassword(
+      password,
+      account?.passwordHash ?? unusableHash(this.passwordCost),
+    );
     if (!ok || !account) {
       const failures = attempt.failures;
       const next = delayAfter(failures);
@@ -108,8 +119,15 @@ export class SessionKeeper {
         'Tài khoản này đã bị khóa: hãy liên hệ quản trị viên của đơn vị để mở khóa.',
       );
     }
-    if (needsRehash(account.passwordHash))
-      setPasswordHash(this.db, account.id, await hashPassword(password), this.clock());
+    // A hash from before the cost was raised (or from an older server): upgrade it now that the
+    // password is known.
+    if (needsRehash(account.passwordHash, this.passwordCost))
+      setPasswordHash(
+        this.db,
+        account.id,
+        await hashPassword(password, this.passwordCost),
+        this.clock(),
+      );
     return account;
   }
 

@@ -5,7 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../open';
-import { hashPassword } from './password';
+import { hashPassword, PASSWORD_COST, type ScryptCost } from './password';
 
 export type OfficerRole = 'officer' | 'head' | 'admin';
 
@@ -104,8 +104,9 @@ export async function createOfficer(
   db: Db,
   input: NewOfficer,
   now = new Date(),
+  passwordCost: ScryptCost = PASSWORD_COST,
 ): Promise<OfficerAccount> {
-  const hash = await hashPassword(input.password);
+  const hash = await hashPassword(input.password, passwordCost);
   return insertOfficer(db, { ...input, passwordHash: hash }, now);
 }
 
@@ -149,9 +150,10 @@ export async function updateOfficer(
   patch: OfficerPatch,
   actorId: string,
   now = new Date(),
+  passwordCost: ScryptCost = PASSWORD_COST,
 ): Promise<OfficerAccount> {
   const passwordHash =
-    patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+    patch.password !== undefined ? await hashPassword(patch.password, passwordCost) : undefined;
   return db
     .transaction(() => {
       const current = getOfficer(db, id);

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../db/types';
 import { lockForTransaction } from '../db/locks';
 import { AdminError } from './errors';
 import { requireUnit } from './units';
-import { hashPassword } from './passwordHash';
+import { hashPassword, PASSWORD_COST, type ScryptCost } from './passwordHash';
 import type { Column } from './table';
 
 export const OFFICER_ROLES = ['officer', 'head', 'admin'] as const;
@@ -71,19 +71,28 @@ function checkRole(raw: string): OfficerRole {
   return raw as OfficerRole;
 }
 
+/** The scrypt cost of new hashes: PASSWORD_COST (N = 2^17) unless a test passes a lower one. */
+export interface HashingOptions {
+  passwordCost?: ScryptCost;
+}
+
 /** The scrypt string of an acceptable password. */
-function passwordHashOf(password: string): Promise<string> {
+function passwordHashOf(password: string, options: HashingOptions): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new AdminError(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
   }
-  return hashPassword(password);
+  return hashPassword(password, options.passwordCost ?? PASSWORD_COST);
 }
 
-export async function createOfficer(db: Db, input: OfficerInput): Promise<Officer> {
+export async function createOfficer(
+  db: Db,
+  input: OfficerInput,
+  options: HashingOptions = {},
+): Promise<Officer> {
   const username = checkUsername(input.username);
   const fullName = checkFullName(input.name);
   const role = checkRole(input.role);
-  const passwordHash = await passwordHashOf(input.password);
+  const passwordHash = await passwordHashOf(input.password, options);
   const id = uuidv7();
 
   return db.transaction(async (tx) => {
@@ -129,7 +138,11 @@ export interface OfficerUpdate {
   lastAdminGone: boolean;
 }
 
-export async function updateOfficer(db: Db, input: OfficerChange): Promise<OfficerUpdate> {
+export async function updateOfficer(
+  db: Db,
+  input: OfficerChange,
+  options: HashingOptions = {},
+): Promise<OfficerUpdate> {
   const username = checkUsername(input.username);
   const role = input.role === undefined ? undefined : checkRole(input.role);
   const fullName = input.name === undefined ? undefined : checkFullName(input.name);
@@ -143,7 +156,8 @@ export async function updateOfficer(db: Db, input: OfficerChange): Promise<Offic
       'Chưa có thay đổi nào: hãy thêm --deactivate, --activate, --role, --name hoặc --reset-password.',
     );
   }
-  const passwordHash = input.password === undefined ? null : await passwordHashOf(input.password);
+  const passwordHash =
+    input.password === undefined ? null : await passwordHashOf(input.password, options);
 
   return db.transaction(async (tx) => {
     await requireUnit(tx, input.unit);

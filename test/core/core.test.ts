@@ -10,6 +10,9 @@ import { vietnameseDates } from '../../db/api/errors';
 import { formatShortDateTime } from '../../shared/text/officialDate';
 import { toApiError } from '../../shared/api/errors';
 import { FREE_ATTEMPTS } from '../../db/auth/throttle';
+import { passwordHashOf, setPasswordHash } from '../../db/auth/officers';
+import { PASSWORD_COST, verifyPassword } from '../../db/auth/password';
+import { OLD_HASH, OLD_PASSWORD, TEST_PASSWORD_COST } from '../helpers/passwords';
 import { CCCD, failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 let t: TestCore;
@@ -459,7 +462,11 @@ describe('roles, lock and throttling', () => {
     const dir = t.dir;
     await t.core.close();
     const { createCore } = await import('../../db/api/core');
-    const again = createCore({ dataDir: dir, clock: () => t.clock.now });
+    const again = createCore({
+      dataDir: dir,
+      clock: () => t.clock.now,
+      passwordCost: TEST_PASSWORD_COST,
+    });
     try {
       expect(
         (await failure(again.call('auth.signIn', { username: 'canbo1', password: 'CanBo12345' })))
@@ -477,6 +484,31 @@ describe('roles, lock and throttling', () => {
       ).toBe(false);
     } finally {
       await again.close();
+    }
+  });
+
+  it('replaces a hash of the old cost (N = 2^14) at the next successful sign-in, not at a failed one', async () => {
+    const prod = makeCore({ passwordCost: PASSWORD_COST });
+    try {
+      const admin = (await setUp(prod.core)).session.officer;
+      const hashOf = () => passwordHashOf(prod.core.db, admin.id)!;
+      expect(hashOf()).toMatch(/^\$scrypt\$ln=17,/);
+      setPasswordHash(prod.core.db, admin.id, OLD_HASH);
+      await prod.core.call('auth.signOut');
+      await failure(
+        prod.core.call('auth.signIn', { username: 'quantri', password: 'sai-mat-khau' }),
+      );
+      expect(hashOf()).toBe(OLD_HASH);
+      await prod.core.call('auth.signIn', { username: 'quantri', password: OLD_PASSWORD });
+      const upgraded = hashOf();
+      expect(upgraded).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
+      expect(await verifyPassword(OLD_PASSWORD, upgraded)).toBe(true);
+      // Once upgraded, a sign-in leaves it alone.
+      await prod.core.call('auth.signOut');
+      await prod.core.call('auth.signIn', { username: 'quantri', password: OLD_PASSWORD });
+      expect(hashOf()).toBe(upgraded);
+    } finally {
+      await prod.cleanup();
     }
   });
 

@@ -9,6 +9,7 @@ import { createCore, type Core, type CoreOptions } from '../../db/api/core';
 import type { ApiInput } from '../../shared/api/contract';
 import { toApiError, type ApiError } from '../../shared/api/errors';
 
+import { TEST_PASSWORD_COST } from '../helpers/passwords';
 import { SEED_DIR } from '../helpers/seed';
 
 export { SEED_DIR };
@@ -39,6 +40,7 @@ export function makeCore(options: Partial<CoreOptions> = {}): TestCore {
     seedDataDir: SEED_DIR,
     clock: () => clock.now,
     checkOutputs: true,
+    passwordCost: TEST_PASSWORD_COST,
     ...options,
   });
   return {

@@ -239,7 +239,8 @@ describe('electron main process', () => {
       for (const s of started.splice(0)) await s.close();
       await central.stop();
     }
-  });
+    // PGlite's start and the administrator's password hash at the production cost (N = 2^17).
+  }, 90_000);
 
   it('closes the core on quit, once', async () => {
     const app = await start();

@@ -24,6 +24,7 @@ import {
   type Bench,
 } from './harness';
 import { dossierCode, received } from './fixtures';
+import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
 const NEW_PASSWORD = 'mật khẩu mới 2026';
 
@@ -363,13 +364,17 @@ describeDrivers('admin: list-codes and cancel-codes', (bench) => {
 describeDrivers('admin: set-officer and list-officers', (bench) => {
   async function unitWithOfficer(b: Bench) {
     await seedUnits(b.db);
-    await createOfficer(b.db, {
-      unit: ONE_STOP,
-      username: 'lan',
-      name: 'Nguyễn Thị Lan',
-      role: 'admin',
-      password: 'mật khẩu cũ',
-    });
+    await createOfficer(
+      b.db,
+      {
+        unit: ONE_STOP,
+        username: 'lan',
+        name: 'Nguyễn Thị Lan',
+        role: 'admin',
+        password: 'mật khẩu cũ',
+      },
+      { passwordCost: TEST_PASSWORD_COST },
+    );
     return enrol(b, ONE_STOP, 1);
   }
 
@@ -477,13 +482,17 @@ describeDrivers('admin: set-officer and list-officers', (bench) => {
     expect(await admin(b, ['list-officers', '--unit', OTHER_ONE_STOP])).toMatch(
       /chưa có tài khoản cán bộ nào.*create-officer/,
     );
-    await createOfficer(b.db, {
-      unit: ONE_STOP,
-      username: 'an',
-      name: 'Trần An',
-      role: 'officer',
-      password: '12345678',
-    });
+    await createOfficer(
+      b.db,
+      {
+        unit: ONE_STOP,
+        username: 'an',
+        name: 'Trần An',
+        role: 'officer',
+        password: '12345678',
+      },
+      { passwordCost: TEST_PASSWORD_COST },
+    );
     await setOfficer(b, 'an', ['--deactivate']);
 
     const table = await admin(b, ['list-officers', '--unit', ONE_STOP]);

@@ -11,6 +11,7 @@ import { publishSettings } from '../../server/admin/settings';
 import { parseCommand, runCommand, usage, type AdminIO } from '../../server/admin/cli';
 import { readJsonFile } from '../../server/admin/io';
 import { describeDrivers, ONE_STOP, seedUnits, snapshot } from './harness';
+import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
 const KH = { name: 'Trung tâm Phục vụ hành chính công', parentName: 'UBND TỈNH KHÁNH HÒA' };
 const SAMPLE_PROCEDURES = new URL('./samples/procedures.json', import.meta.url);
@@ -84,13 +85,17 @@ describeDrivers('admin commands', (bench) => {
   it('creates officers with a scrypt hash of their password, never the password', async () => {
     const { db } = bench();
     await seedUnits(db);
-    const officer = await createOfficer(db, {
-      unit: ONE_STOP,
-      username: 'Lan.NT',
-      name: 'Nguyễn Thị Lan',
-      role: 'head',
-      password: 'Mật-khẩu-2026',
-    });
+    const officer = await createOfficer(
+      db,
+      {
+        unit: ONE_STOP,
+        username: 'Lan.NT',
+        name: 'Nguyễn Thị Lan',
+        role: 'head',
+        password: 'Mật-khẩu-2026',
+      },
+      { passwordCost: TEST_PASSWORD_COST },
+    );
     expect(officer).toMatchObject({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'head' });
     const { rows } = await db.query<{ password_hash: string }>(
       'SELECT password_hash FROM officers',
@@ -101,40 +106,56 @@ describeDrivers('admin commands', (bench) => {
     expect(await verifyPassword('Mật-khẩu-2027', stored)).toBe(false);
 
     await expect(
-      createOfficer(db, {
-        unit: ONE_STOP,
-        username: 'lan.nt',
-        name: 'X',
-        role: 'officer',
-        password: '12345678',
-      }),
+      createOfficer(
+        db,
+        {
+          unit: ONE_STOP,
+          username: 'lan.nt',
+          name: 'X',
+          role: 'officer',
+          password: '12345678',
+        },
+        { passwordCost: TEST_PASSWORD_COST },
+      ),
     ).rejects.toThrow(/đã có cán bộ/);
     await expect(
-      createOfficer(db, {
-        unit: ONE_STOP,
-        username: 'ha',
-        name: 'Hà',
-        role: 'boss',
-        password: '12345678',
-      }),
+      createOfficer(
+        db,
+        {
+          unit: ONE_STOP,
+          username: 'ha',
+          name: 'Hà',
+          role: 'boss',
+          password: '12345678',
+        },
+        { passwordCost: TEST_PASSWORD_COST },
+      ),
     ).rejects.toThrow(/officer, head, admin/);
     await expect(
-      createOfficer(db, {
-        unit: ONE_STOP,
-        username: 'ha',
-        name: 'Hà',
-        role: 'officer',
-        password: 'short',
-      }),
+      createOfficer(
+        db,
+        {
+          unit: ONE_STOP,
+          username: 'ha',
+          name: 'Hà',
+          role: 'officer',
+          password: 'short',
+        },
+        { passwordCost: TEST_PASSWORD_COST },
+      ),
     ).rejects.toThrow(/ít nhất 8 ký tự/);
     await expect(
-      createOfficer(db, {
-        unit: ONE_STOP,
-        username: 'hà',
-        name: 'Hà',
-        role: 'officer',
-        password: '12345678',
-      }),
+      createOfficer(
+        db,
+        {
+          unit: ONE_STOP,
+          username: 'hà',
+          name: 'Hà',
+          role: 'officer',
+          password: '12345678',
+        },
+        { passwordCost: TEST_PASSWORD_COST },
+      ),
     ).rejects.toThrow(/Tên đăng nhập/);
   });
 
@@ -340,7 +361,7 @@ describe('password hashes', () => {
   it('are salted PHC scrypt strings', async () => {
     const a = await hashPassword('cùng mật khẩu');
     const b = await hashPassword('cùng mật khẩu');
-    expect(a).toMatch(/^\$scrypt\$ln=14,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(a).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('cùng mật khẩu', b)).toBe(true);
     expect(await verifyPassword('x', 'not a hash')).toBe(false);

@@ -17,6 +17,7 @@ import {
   type Bench,
 } from './harness';
 import { dossierCode, handedOver, received, withdrawn } from './fixtures';
+import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
 interface PullBody {
   events: { id: string; unitCode: string; deviceId: string; payload: unknown }[];
@@ -254,20 +255,28 @@ describeDrivers('GET /sync/reference', (bench) => {
     await publishSettings(b.db, { source: { counterHours: '07:30-11:30' } });
     await publishSettings(b.db, { source: { counterHours: '07:00-11:00' }, unit: ONE_STOP });
     await publishSettings(b.db, { source: { counterHours: '08:00-12:00' }, unit: OTHER_ONE_STOP });
-    await createOfficer(b.db, {
-      unit: ONE_STOP,
-      username: 'lan',
-      name: 'Nguyễn Thị Lan',
-      role: 'officer',
-      password: 'mật khẩu 1',
-    });
-    await createOfficer(b.db, {
-      unit: OTHER_ONE_STOP,
-      username: 'hoa',
-      name: 'Lê Hoa',
-      role: 'head',
-      password: 'mật khẩu 2',
-    });
+    await createOfficer(
+      b.db,
+      {
+        unit: ONE_STOP,
+        username: 'lan',
+        name: 'Nguyễn Thị Lan',
+        role: 'officer',
+        password: 'mật khẩu 1',
+      },
+      { passwordCost: TEST_PASSWORD_COST },
+    );
+    await createOfficer(
+      b.db,
+      {
+        unit: OTHER_ONE_STOP,
+        username: 'hoa',
+        name: 'Lê Hoa',
+        role: 'head',
+        password: 'mật khẩu 2',
+      },
+      { passwordCost: TEST_PASSWORD_COST },
+    );
   }
 
   const reference = (b: Bench, token: string, since = '') =>
@@ -331,13 +340,17 @@ describeDrivers('GET /sync/reference', (bench) => {
     await importCatalogue(b.db, {
       source: [{ code: '2.000744', name: 'Hỗ trợ chi phí mai táng' }],
     });
-    await createOfficer(b.db, {
-      unit: ONE_STOP,
-      username: 'binh',
-      name: 'Trần Bình',
-      role: 'head',
-      password: '12345678',
-    });
+    await createOfficer(
+      b.db,
+      {
+        unit: ONE_STOP,
+        username: 'binh',
+        name: 'Trần Bình',
+        role: 'head',
+        password: '12345678',
+      },
+      { passwordCost: TEST_PASSWORD_COST },
+    );
     const delta = (await reference(b, a1.deviceToken, first.version)).json();
     expect(delta.catalogue.body.procedures[0].code).toBe('2.000744');
     expect(delta.calendars).toEqual([]);

@@ -32,6 +32,7 @@ import {
   type Central,
   type Station,
 } from './harness';
+import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
 function receiveMany(s: Station, n: number, day = '2026-03-05', from = 0): void {
   for (let i = 0; i < n; i++) {
@@ -208,13 +209,17 @@ describe.each(SYNC_DRIVERS)(
           const codes: string[] = [];
           for (const n of [1, 2]) {
             officers.push(
-              await createOfficer(db, {
-                unit: UNIT,
-                username: `canbo${n}`,
-                name: `Cán bộ ${n}`,
-                role: 'officer',
-                password: PASSWORD,
-              }),
+              await createOfficer(
+                db,
+                {
+                  unit: UNIT,
+                  username: `canbo${n}`,
+                  name: `Cán bộ ${n}`,
+                  role: 'officer',
+                  password: PASSWORD,
+                },
+                { passwordCost: TEST_PASSWORD_COST },
+              ),
             );
             codes.push((await issueEnrolmentCode(db, { unit: UNIT, workstation: n })).code);
           }

@@ -30,6 +30,7 @@ import { openTempDb, type TempDb } from '../helpers/tempDb';
 import { postgresAvailability, startTestPostgres } from '../helpers/postgres';
 import { resetDatabase } from '../server/harness';
 import { seedDataDir } from '../db/fixtures/dossierFixtures';
+import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
 export const UNIT = '000.00.13.H31';
 export const DEPARTMENT = '000.01.13.H31';
@@ -158,13 +159,17 @@ export async function newStation(
   o: { serverUrl?: string; client?: Partial<SyncClientOptions> } = {},
 ): Promise<Station> {
   const username = `canbo${number}`;
-  const officer = await createOfficer(central.db, {
-    unit: UNIT,
-    username,
-    name: `Cán bộ máy ${number}`,
-    role: 'officer',
-    password: PASSWORD,
-  }).catch(async () => {
+  const officer = await createOfficer(
+    central.db,
+    {
+      unit: UNIT,
+      username,
+      name: `Cán bộ máy ${number}`,
+      role: 'officer',
+      password: PASSWORD,
+    },
+    { passwordCost: TEST_PASSWORD_COST },
+  ).catch(async () => {
     const { rows } = await central.db.query<{ id: string }>(
       'SELECT id FROM officers WHERE unit_code = $1 AND username = $2',
       [UNIT, username],
