@@ -4,6 +4,7 @@
  * answers "already held". Neither needs a disk flush per commit.
  */
 import type { Db } from '../open';
+import { stmt } from '../dossiers/statements';
 
 /**
  * Run such a write with synchronous=NORMAL: its WAL commit is not flushed to disk on its own (the
@@ -12,11 +13,12 @@ import type { Db } from '../open';
  */
 export function relaxedDurability<T>(db: Db, write: () => T): T {
   if (db.inTransaction) return write();
-  const before = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
+  // Prepared once per connection: a page is applied in many small transactions.
+  const before = stmt<[], number>(db, 'PRAGMA synchronous').pluck().get()!;
+  stmt(db, 'PRAGMA synchronous = NORMAL').run();
   try {
     return write();
   } finally {
-    db.pragma(`synchronous = ${before}`);
+    stmt(db, `PRAGMA synchronous = ${before}`).run();
   }
 }

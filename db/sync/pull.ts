@@ -12,6 +12,7 @@
 import type { Db } from '../open';
 import { relaxedDurability } from './durability';
 import { applyRemoteEvents, rebuildDossier } from '../dossiers';
+import { stmt } from '../dossiers/statements';
 import { dueWithDossiers, forgetKept, keepAside, readKept } from './unapplied';
 import { parseDossierCode } from '../../shared/dossier/code';
 
@@ -43,12 +44,14 @@ const asEvent = (x: unknown): EventLike =>
 
 /** Register workstations seen in received events; returns the ids registered. */
 function learnWorkstations(db: Db, events: readonly unknown[]): string[] {
-  const rows = db
-    .prepare<[], { id: string; number: number }>('SELECT id, number FROM workstations')
-    .all();
+  const rows = stmt<[], { id: string; number: number }>(
+    db,
+    'SELECT id, number FROM workstations',
+  ).all();
   const knownIds = new Set(rows.map((w) => w.id));
   const takenNumbers = new Set(rows.map((w) => w.number));
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     'INSERT INTO workstations (id, number, name, is_local, created_at) VALUES (?, ?, ?, 0, ?)',
   );
   const learnt: string[] = [];
@@ -156,7 +159,7 @@ function applyPulled(
     rebuildForWorkstations(db, learnt);
     report.learntWorkstations = learnt.length;
     if (cursor !== null) {
-      db.prepare('UPDATE sync_config SET pull_cursor = ? WHERE id = 1').run(cursor);
+      stmt(db, 'UPDATE sync_config SET pull_cursor = ? WHERE id = 1').run(cursor);
     }
   });
   relaxedDurability(db, () => apply.immediate());
@@ -165,7 +168,8 @@ function applyPulled(
 
 /** Dossiers of a newly learnt workstation projected before it was known get its number. */
 function rebuildForWorkstations(db: Db, ids: readonly string[]): void {
-  const stale = db.prepare<[string], { id: string }>(
+  const stale = stmt<[string], { id: string }>(
+    db,
     'SELECT id FROM dossiers WHERE device_id = ? AND workstation_number IS NULL',
   );
   for (const wsId of ids) for (const { id } of stale.all(wsId)) rebuildDossier(db, id);

@@ -17,6 +17,7 @@
  *     a day.
  */
 import type { Db } from '../open';
+import { stmt } from '../dossiers/statements';
 
 const BACKOFF_FIRST_MS = 10 * 60_000;
 const BACKOFF_MAX_MS = 24 * 60 * 60_000;
@@ -43,11 +44,11 @@ export function keepAside(db: Db, raw: unknown, reason: string, at: string, key?
     key ??
     (typeof e.id === 'string' ? e.id : `unknown-${at}-${Math.random().toString(36).slice(2)}`);
   const attempts =
-    (db
-      .prepare<[string], number>('SELECT attempts FROM sync_unapplied WHERE event_id = ?')
+    (stmt<[string], number>(db, 'SELECT attempts FROM sync_unapplied WHERE event_id = ?')
       .pluck()
       .get(id) ?? 0) + 1;
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO sync_unapplied (event_id, dossier_id, raw, reason, received_at, attempts, retry_at)
      VALUES (?, ?, ?, ?, ?, 1, ?)
      ON CONFLICT (event_id) DO UPDATE SET
@@ -66,8 +67,9 @@ export function keepAside(db: Db, raw: unknown, reason: string, at: string, key?
 /** Events of these dossiers arrived: their kept events are due at the next round. */
 export function dueWithDossiers(db: Db, dossierIds: readonly string[]): void {
   if (dossierIds.length === 0) return;
-  if (db.prepare('SELECT 1 FROM sync_unapplied LIMIT 1').get() === undefined) return;
-  const due = db.prepare(
+  if (stmt(db, 'SELECT 1 FROM sync_unapplied LIMIT 1').get() === undefined) return;
+  const due = stmt(
+    db,
     "UPDATE sync_unapplied SET retry_at = '' WHERE dossier_id = ? AND retry_at <> ''",
   );
   for (const id of dossierIds) due.run(id);
@@ -84,22 +86,20 @@ export interface KeptRow {
  */
 export function readKept(db: Db, at: string, pick: { limit: number; after?: string }): KeptRow[] {
   if (pick.after !== undefined) {
-    return db
-      .prepare<[string, number], KeptRow>(
-        'SELECT event_id, raw FROM sync_unapplied WHERE event_id > ? ORDER BY event_id LIMIT ?',
-      )
-      .all(pick.after, pick.limit);
+    return stmt<[string, number], KeptRow>(
+      db,
+      'SELECT event_id, raw FROM sync_unapplied WHERE event_id > ? ORDER BY event_id LIMIT ?',
+    ).all(pick.after, pick.limit);
   }
-  return db
-    .prepare<[string, number], KeptRow>(
-      `SELECT event_id, raw FROM sync_unapplied WHERE retry_at <= ?
-        ORDER BY retry_at, event_id LIMIT ?`,
-    )
-    .all(at, pick.limit);
+  return stmt<[string, number], KeptRow>(
+    db,
+    `SELECT event_id, raw FROM sync_unapplied WHERE retry_at <= ?
+      ORDER BY retry_at, event_id LIMIT ?`,
+  ).all(at, pick.limit);
 }
 
 /** Forget kept events that are now applied (or held already). */
 export function forgetKept(db: Db, keys: Iterable<string>): void {
-  const remove = db.prepare('DELETE FROM sync_unapplied WHERE event_id = ?');
+  const remove = stmt(db, 'DELETE FROM sync_unapplied WHERE event_id = ?');
   for (const key of keys) remove.run(key);
 }
