@@ -26,8 +26,10 @@ import {
   countCalendarFlags,
   getCalendarFlag,
   invalidateCalendarCache,
+  listCalendarFlags,
   refreshCalendarFlags,
 } from './dossiers';
+import { stmt } from './dossiers/statements';
 import { getSettings, SETTING_LABELS, type SettingKey } from './settings';
 
 /** Where a change came from. */
@@ -274,11 +276,10 @@ function describeFlag(
   logged: readonly CalendarDayChange[],
 ): CalendarReviewDetail {
   const dueDate = flag.dueAt.slice(0, 10);
-  const named = db
-    .prepare<[string], { name: string }>(
-      "SELECT name FROM calendar_days WHERE date = ? AND kind = 'day_off'",
-    )
-    .get(dueDate);
+  const named = stmt<[string], { name: string }>(
+    db,
+    "SELECT name FROM calendar_days WHERE date = ? AND kind = 'day_off'",
+  ).get(dueDate);
   const dayOffName = flag.dueOnDayOff
     ? (named?.name ?? WEEKDAY_NAMES[isoWeekday(parseDate(dueDate))] ?? 'ngày nghỉ')
     : null;
@@ -286,11 +287,10 @@ function describeFlag(
   let changes = describeDayChanges(inWindow);
   if (changes === '') {
     // Not seen changing here (a workstation enrolled after the change): the calendar as it is.
-    const days = db
-      .prepare<[string, string], CalendarDayEntry>(
-        'SELECT date, kind, name FROM calendar_days WHERE date BETWEEN ? AND ? ORDER BY date',
-      )
-      .all(flag.from, flag.to);
+    const days = stmt<[string, string], CalendarDayEntry>(
+      db,
+      'SELECT date, kind, name FROM calendar_days WHERE date BETWEEN ? AND ? ORDER BY date',
+    ).all(flag.from, flag.to);
     const text = describeCalendarDays(days);
     changes = text ? `theo lịch hiện hành có ${text}` : 'đổi cách tính thời hạn';
   }
@@ -328,34 +328,8 @@ export interface CalendarReviewItem extends CalendarReviewDetail {
 /** Every flagged dossier with its detail, the earliest appointment first (the board's review). */
 export function listCalendarReviews(db: Db, limit = 1000): CalendarReviewItem[] {
   const logged = loggedChanges(db);
-  return db
-    .prepare<
-      [number],
-      {
-        id: string;
-        code: string | null;
-        applicant_name: string | null;
-        procedure_name: string | null;
-        state: DossierState;
-      }
-    >(
-      `SELECT d.id, d.code, d.applicant_name, d.procedure_name, d.state
-       FROM dossier_calendar_flags f JOIN dossiers d ON d.id = f.dossier_id
-       ORDER BY f.due_at, d.id LIMIT ?`,
-    )
-    .all(limit)
-    .flatMap((d) => {
-      const flag = getCalendarFlag(db, d.id);
-      if (!flag) return [];
-      return [
-        {
-          ...describeFlag(db, flag, logged),
-          dossierId: d.id,
-          code: d.code,
-          applicantName: d.applicant_name,
-          procedureName: d.procedure_name,
-          state: d.state,
-        },
-      ];
-    });
+  return listCalendarFlags(db, limit).map(({ review, ...d }) => ({
+    ...describeFlag(db, review, logged),
+    ...d,
+  }));
 }

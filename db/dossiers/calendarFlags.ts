@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3';
 import type { AppointmentReview } from '../../shared/dossier/appointment';
 import { reviewAppointment } from '../../shared/dossier/appointment';
 import { foldDossierLenient } from '../../shared/dossier/lifecycle';
-import { OPEN_STATES } from '../../shared/dossier/states';
+import { OPEN_STATES, type DossierState } from '../../shared/dossier/states';
 import { withCalendar, workCalendar } from './env';
 import { loadDossierEvents } from './projection';
 import { stmt } from './statements';
@@ -88,6 +88,42 @@ export function getCalendarFlag(
     'SELECT * FROM dossier_calendar_flags WHERE dossier_id = ?',
   ).get(dossierId);
   return row ? fromRow(row) : null;
+}
+
+export interface FlaggedDossier {
+  dossierId: string;
+  code: string | null;
+  applicantName: string | null;
+  procedureName: string | null;
+  state: DossierState;
+  review: AppointmentReview;
+}
+
+/** The flagged dossiers, the earliest appointment first. */
+export function listCalendarFlags(db: Database.Database, limit: number): FlaggedDossier[] {
+  return stmt<
+    [number],
+    FlagRow & {
+      code: string | null;
+      applicant_name: string | null;
+      procedure_name: string | null;
+      state: DossierState;
+    }
+  >(
+    db,
+    `SELECT f.*, d.code, d.applicant_name, d.procedure_name, d.state
+     FROM dossier_calendar_flags f JOIN dossiers d ON d.id = f.dossier_id
+     ORDER BY f.due_at, f.dossier_id LIMIT ?`,
+  )
+    .all(limit)
+    .map((r) => ({
+      dossierId: r.dossier_id,
+      code: r.code,
+      applicantName: r.applicant_name,
+      procedureName: r.procedure_name,
+      state: r.state,
+      review: fromRow(r),
+    }));
 }
 
 /** How many dossiers are flagged (the board's group "Lịch nghỉ đã thay đổi"). */

@@ -61,6 +61,8 @@ export { IN_PROGRESS_STATES } from './projection';
 export {
   countCalendarFlags,
   getCalendarFlag,
+  listCalendarFlags,
   refreshCalendarFlags,
   type CalendarFlagRefresh,
+  type FlaggedDossier,
 } from './calendarFlags';
