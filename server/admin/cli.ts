@@ -28,6 +28,11 @@ interface CommandSpec {
 const UNIT = { type: 'string', required: true, help: 'mã đơn vị' } as const;
 const USERNAME = { type: 'string', required: true, help: 'tên đăng nhập' } as const;
 const JSON_OUTPUT = { type: 'boolean', help: 'in dạng JSON (cho script) thay cho bảng' } as const;
+/** Passwords never come from the command line (every local user sees it in ps). */
+const PASSWORD_STDIN = {
+  type: 'boolean',
+  help: 'đọc mật khẩu từ đầu vào chuẩn (dòng đầu tiên), cho script; không có: nhập ẩn',
+} as const;
 
 export const COMMANDS = {
   'create-unit': {
@@ -77,7 +82,7 @@ export const COMMANDS = {
       username: USERNAME,
       name: { type: 'string', required: true, help: 'họ và tên' },
       role: { type: 'string', required: true, help: 'officer, head hoặc admin' },
-      password: { type: 'string', help: 'mật khẩu (bỏ trống để nhập ẩn)' },
+      'password-stdin': PASSWORD_STDIN,
     },
   },
   'publish-calendar': {
@@ -125,7 +130,10 @@ export const COMMANDS = {
       role: { type: 'string', help: 'vai trò mới: officer, head hoặc admin' },
       name: { type: 'string', help: 'họ và tên mới' },
       'reset-password': { type: 'boolean', help: 'đặt lại mật khẩu (nhập ẩn)' },
-      password: { type: 'string', help: 'mật khẩu mới, thay cho việc nhập ẩn' },
+      'password-stdin': {
+        type: 'boolean',
+        help: 'đặt lại mật khẩu, đọc từ đầu vào chuẩn (dòng đầu tiên), cho script',
+      },
     },
   },
   'list-officers': {
@@ -164,6 +172,13 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (rest.includes('--help') || rest.includes('-h'))
     throw new AdminError(usage(name as CommandName));
+  if (rest.some((a) => a === '--password' || a.startsWith('--password='))) {
+    throw new AdminError(
+      'Không nhận mật khẩu trên dòng lệnh (--password): mọi người dùng trên máy đều xem được nó (ps) ' +
+        'và nó nằm lại trong lịch sử lệnh. Bỏ --password để nhập ẩn, hoặc truyền qua đầu vào chuẩn: ' +
+        `printf '%s\\n' "$MAT_KHAU" | npm run server:admin -- ${name} … --password-stdin`,
+    );
+  }
   const spec: CommandSpec = COMMANDS[name as CommandName];
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -208,8 +223,19 @@ function translateParseError(err: Error & { code?: string }): string {
 export interface AdminIO {
   /** The parsed content of a JSON file; throws AdminError when it cannot. */
   readJson(path: string): Promise<unknown>;
-  /** Ask for a password without echoing it. */
+  /** Ask for a password on the terminal without echoing it; throws AdminError without one. */
   askPassword(prompt: string): Promise<string>;
+  /** The first line of standard input (--password-stdin). */
+  readStdinPassword(): Promise<string>;
+}
+
+/** A new password: from standard input, or typed twice at the hidden prompt. */
+async function newPassword(o: Command['options'], io: AdminIO, prompt: string): Promise<string> {
+  if (o['password-stdin'] === true) return io.readStdinPassword();
+  const first = await io.askPassword(prompt);
+  const again = await io.askPassword('Nhập lại mật khẩu để xác nhận: ');
+  if (first !== again) throw new AdminError('Hai lần nhập mật khẩu không khớp: hãy chạy lại lệnh.');
+  return first;
 }
 
 const str = (v: string | boolean | undefined): string | undefined =>
@@ -287,7 +313,7 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
       );
     }
     case 'create-officer': {
-      const password = str(o.password) ?? (await io.askPassword('Mật khẩu của cán bộ: '));
+      const password = await newPassword(o, io, 'Mật khẩu của cán bộ: ');
       const officer = await createOfficer(db, {
         unit: str(o.unit)!,
         username: str(o.username)!,
@@ -338,10 +364,9 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
     case 'set-officer': {
       const active = activeOption(o);
       const password =
-        str(o.password) ??
-        (o['reset-password'] === true
-          ? await io.askPassword('Mật khẩu mới của cán bộ: ')
-          : undefined);
+        o['reset-password'] === true || o['password-stdin'] === true
+          ? await newPassword(o, io, 'Mật khẩu mới của cán bộ: ')
+          : undefined;
       const { officer, changes, lastAdminGone } = await updateOfficer(db, {
         unit: str(o.unit)!,
         username: str(o.username)!,

@@ -24,8 +24,20 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** Read a line from stdin; on a terminal the typed characters are not shown. */
+/**
+ * Ask on the terminal; the typed characters are not shown. Without a terminal (a pipe, a script)
+ * it refuses and names --password-stdin, rather than reading a password that someone may not
+ * have meant to give.
+ */
 export function askPassword(prompt: string): Promise<string> {
+  if (process.stdin.isTTY !== true) {
+    return Promise.reject(
+      new AdminError(
+        'Không có bàn phím để nhập mật khẩu ẩn (đầu vào chuẩn không phải terminal): ' +
+          'hãy truyền mật khẩu qua đầu vào chuẩn và thêm --password-stdin.',
+      ),
+    );
+  }
   return new Promise((resolve, reject) => {
     let muted = false;
     const output = new Writable({
@@ -37,7 +49,7 @@ export function askPassword(prompt: string): Promise<string> {
     const rl = createInterface({
       input: process.stdin,
       output,
-      terminal: process.stdin.isTTY === true,
+      terminal: true,
     });
     let answered = false;
     rl.question(prompt, (answer) => {
@@ -53,4 +65,21 @@ export function askPassword(prompt: string): Promise<string> {
   });
 }
 
-export const terminalIO: AdminIO = { readJson: readJsonFile, askPassword };
+/** --password-stdin: the first line of standard input, without its line ending. */
+export async function readStdinPassword(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (line === '') {
+    throw new AdminError(
+      'Đầu vào chuẩn không có mật khẩu (--password-stdin đọc dòng đầu tiên): ' +
+        `ví dụ printf '%s\\n' "$MAT_KHAU" | npm run server:admin -- … --password-stdin`,
+    );
+  }
+  return line;
+}
+
+export const terminalIO: AdminIO = { readJson: readJsonFile, askPassword, readStdinPassword };

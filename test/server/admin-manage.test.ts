@@ -28,16 +28,24 @@ import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
 const NEW_PASSWORD = 'mật khẩu mới 2026';
 
-/** A terminal that answers the hidden password prompt; these commands read no files. */
-const terminal = (prompts: string[] = []): AdminIO => ({
+/**
+ * A terminal whose officer types `typed` at each hidden prompt, and whose standard input holds
+ * `stdin`; these commands read no files.
+ */
+const terminal = (
+  prompts: string[] = [],
+  typed: string[] = [NEW_PASSWORD, NEW_PASSWORD],
+  stdin = NEW_PASSWORD,
+): AdminIO => ({
   readJson: (path) => Promise.reject(new AdminError(`Không tìm thấy tệp ${path}.`)),
   askPassword: async (prompt) => {
     prompts.push(prompt);
-    return NEW_PASSWORD;
+    return typed[prompts.length - 1] ?? '';
   },
+  readStdinPassword: async () => stdin,
 });
 
-const admin = (b: Bench, argv: string[], io = terminal()) =>
+const admin = async (b: Bench, argv: string[], io = terminal()) =>
   runCommand(b.db, parseCommand(argv), io);
 
 /** set-officer on an account of ONE_STOP with these options. */
@@ -424,7 +432,7 @@ describeDrivers('admin: set-officer and list-officers', (bench) => {
       ['--role', 'head', '--name', ' Nguyễn Thị Lan Anh ', '--reset-password'],
       terminal(prompts),
     );
-    expect(prompts).toEqual(['Mật khẩu mới của cán bộ: ']);
+    expect(prompts).toEqual(['Mật khẩu mới của cán bộ: ', 'Nhập lại mật khẩu để xác nhận: ']);
     expect(said).toContain('vai trò admin → head, họ tên "Nguyễn Thị Lan Anh", đặt lại mật khẩu');
 
     const [officer] = (await reference(b, a1.deviceToken, first.version)).json().officers;
@@ -432,10 +440,19 @@ describeDrivers('admin: set-officer and list-officers', (bench) => {
     expect(await verifyPassword(NEW_PASSWORD, officer.passwordHash)).toBe(true);
     expect(await verifyPassword('mật khẩu cũ', officer.passwordHash)).toBe(false);
 
-    // --password instead of the prompt
-    await setOfficer(b, 'lan', ['--password', 'mật khẩu thứ ba']);
+    // From standard input instead of the prompt (scripts); never from the command line.
+    await setOfficer(b, 'lan', ['--password-stdin'], terminal([], [], 'mật khẩu thứ ba'));
     const [third] = (await reference(b, a1.deviceToken, first.version)).json().officers;
     expect(await verifyPassword('mật khẩu thứ ba', third.passwordHash)).toBe(true);
+    // Two different entries at the prompt change nothing.
+    await expect(
+      setOfficer(b, 'lan', ['--reset-password'], terminal([], ['mật khẩu 1111', 'mật khẩu 1112'])),
+    ).rejects.toThrow('Hai lần nhập mật khẩu không khớp');
+    await expect(
+      setOfficer(b, 'lan', ['--password-stdin'], terminal([], [], 'short')),
+    ).rejects.toThrow(/ít nhất 8 ký tự/);
+    const [still] = (await reference(b, a1.deviceToken, first.version)).json().officers;
+    expect(still.passwordHash).toBe(third.passwordHash);
   });
 
   it('changes nothing, and takes no version, when the account already is as asked', async () => {
@@ -458,7 +475,8 @@ describeDrivers('admin: set-officer and list-officers', (bench) => {
       [[...set, 'lan', '--activate', '--deactivate'], /Chỉ dùng một trong hai/],
       [[...set, 'lan', '--role', 'boss'], /officer, head, admin/],
       [[...set, 'lan', '--name', '  '], /Chưa nhập họ tên/],
-      [[...set, 'lan', '--password', 'short'], /ít nhất 8 ký tự/],
+      [[...set, 'lan', '--password', 'mật khẩu 2026'], /Không nhận mật khẩu trên dòng lệnh/],
+      [[...set, 'lan', '--password=mật khẩu 2026'], /--password-stdin/],
       [[...set, 'hà', '--deactivate'], /Tên đăng nhập \(--username\)/],
       [[...set, 'binh', '--deactivate'], /không có cán bộ với tên đăng nhập binh.*list-officers/],
       [

@@ -26,6 +26,9 @@ function io(files: Record<string, unknown> = {}, password = 'mật khẩu mạnh
     async askPassword() {
       return password;
     },
+    async readStdinPassword() {
+      return password;
+    },
   };
 }
 

@@ -118,6 +118,7 @@ describeDrivers('workstation number 0', (bench) => {
       {
         readJson: (path) => Promise.reject(new AdminError(`Không tìm thấy tệp ${path}.`)),
         askPassword: () => Promise.reject(new AdminError('không hỏi mật khẩu')),
+        readStdinPassword: () => Promise.reject(new AdminError('không đọc mật khẩu')),
       },
     );
     expect(out).toContain('máy số 0 chuyển thành máy số 1');
