@@ -51,12 +51,16 @@ const FOCUS_ORDER: [string, string][] = [
   ['applicant.birthDate', 'applicant-birthDate'],
   ['applicant.phone', 'applicant-phone'],
   ['applicant.email', 'applicant-email'],
+  ['applicant.address', 'applicant-address'],
   ['applicant.representative.name', 'rep-name'],
+  ['applicant.representative.idNumber', 'rep-idNumber'],
   ['applicant.representative.phone', 'rep-phone'],
+  ['applicant.representative.relation', 'rep-relation'],
   ['sets', 'sets'],
   ['fee', 'fee'],
   ['resultDelivery.address', 'delivery-address'],
   ['dueAtOverride', 'due-at-override'],
+  ['note', 'note'],
 ];
 
 function focusFirstError(errors: FieldErrors) {

@@ -13,6 +13,8 @@ import { validateCccd } from '../../shared/text/cccd';
 import { validatePhone } from '../../shared/text/phone';
 import { validateEmail } from '../../shared/text/email';
 import { parseShortDate } from '../../shared/text/officialDate';
+import { checkText } from '../../shared/text/wellFormed';
+import { checkPersonName, NAME_FIELDS } from '../../shared/text/personName';
 import { parseTypedDateTime } from '../lib/format';
 import { jsonSessionStorage } from './storage';
 
@@ -219,6 +221,30 @@ export function missingFromChecklist(components: readonly ComponentLine[]): Miss
 
 const trim = (s: string) => s.trim().replace(/\s+/g, ' ');
 
+/**
+ * The core's text rule on what was typed (shared/text/wellFormed.ts: no broken or control
+ * character, no emoji on a printed paper), with the same message, under the same field key.
+ */
+function checkTyped(errors: FieldErrors, key: string, value: string, lines = false): void {
+  if (value === '' || errors[key] !== undefined) return;
+  const check = checkText(value, { printed: true, lines });
+  if (!check.ok) errors[key] = check.message;
+}
+
+/** The core's name rule (shared/text/personName.ts): letters, and not the ID number. */
+function checkName(
+  errors: FieldErrors,
+  key: string,
+  name: string,
+  what: string,
+  context: Parameters<typeof checkPersonName>[2],
+): void {
+  checkTyped(errors, key, name);
+  if (name === '' || errors[key] !== undefined) return;
+  const check = checkPersonName(name, what, context);
+  if (!check.ok) errors[key] = check.message;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation and API inputs
 
@@ -244,6 +270,10 @@ export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; erro
       ? 'Chưa nhập họ tên người nộp hồ sơ.'
       : 'Chưa nhập tên tổ chức, doanh nghiệp nộp hồ sơ.';
   }
+  checkName(errors, 'applicant.name', name, NAME_FIELDS.applicant, {
+    idNumber: a.idNumber,
+    organisation: !isPerson,
+  });
   const value: ApplicantInput = { kind: a.kind, name };
   let birthDate: string | undefined;
   if (a.birthDate.trim() !== '') {
@@ -284,12 +314,17 @@ export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; erro
     else value.email = check.value;
   }
   if (trim(a.address) !== '') value.address = trim(a.address);
+  checkTyped(errors, 'applicant.address', trim(a.address));
   if (a.hasRepresentative) {
     const r = a.representative;
     const rname = trim(r.name);
     if (rname === '') {
       errors['applicant.representative.name'] = 'Chưa nhập họ tên người được ủy quyền.';
     }
+    checkName(errors, 'applicant.representative.name', rname, NAME_FIELDS.representative, {
+      idNumber: r.idNumber,
+    });
+    checkTyped(errors, 'applicant.representative.relation', trim(r.relation));
     const rep: NonNullable<ApplicantInput['representative']> = { name: rname };
     const rid = r.idNumber.replace(/\s+/g, '');
     if (rid !== '') {
@@ -354,6 +389,8 @@ export function receiveInput(draft: ReceptionDraft): {
   }
   checked.forEach((c, i) => {
     if (trim(c.name) === '') errors[`components.${i}.name`] = 'Chưa nhập tên giấy tờ.';
+    checkTyped(errors, `components.${i}.name`, trim(c.name));
+    checkTyped(errors, `components.${i}.note`, trim(c.note));
     if (!c.presentOnly && c.originals + c.certifiedCopies + c.copies === 0) {
       errors[`components.${i}.originals`] =
         `"${c.name}": hãy nhập số bản chính, bản sao chứng thực hoặc bản sao, hoặc đánh dấu "chỉ xuất trình".`;
@@ -367,6 +404,8 @@ export function receiveInput(draft: ReceptionDraft): {
   if (draft.deliveryMethod === 'post' && address === '') {
     errors['resultDelivery.address'] = 'Trả kết quả qua bưu điện: hãy nhập địa chỉ nhận kết quả.';
   }
+  if (draft.deliveryMethod === 'post') checkTyped(errors, 'resultDelivery.address', address);
+  checkTyped(errors, 'note', trim(draft.note), true);
   let dueAtOverride: string | undefined;
   if (needsManualDueAt(draft)) {
     if (draft.dueAtText.trim() === '') {
@@ -439,6 +478,11 @@ export function supplementInput(draft: ReceptionDraft): {
   }
   const reason = draft.supplementReason.trim();
   if (reason === '') errors['reason'] = 'Chưa nhập lý do yêu cầu bổ sung, hoàn thiện hồ sơ.';
+  checkTyped(errors, 'reason', reason, true);
+  missing.forEach((m, i) => {
+    checkTyped(errors, `missing.${i}.name`, trim(m.name));
+    checkTyped(errors, `missing.${i}.note`, trim(m.note));
+  });
   if (Object.keys(errors).length > 0 || !draft.procedure) return { value: null, errors };
   const value: SupplementInputDraft = {
     procedureId: draft.procedure.id,
@@ -480,6 +524,7 @@ export function refusalInput(draft: ReceptionDraft): {
   Object.assign(errors, applicant.errors);
   const reason = draft.refusalReason.trim();
   if (reason === '') errors['reason'] = 'Chưa nhập lý do từ chối tiếp nhận hồ sơ.';
+  checkTyped(errors, 'reason', reason, true);
   if (Object.keys(errors).length > 0 || !draft.procedure) return { value: null, errors };
   const value: RefusalInputDraft = {
     procedureId: draft.procedure.id,

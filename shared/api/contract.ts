@@ -11,8 +11,14 @@
  * sends it once a minute while the officer types or clicks, which makes no other call).
  */
 import { z } from 'zod';
+import { MAX_FEE_DONG, MAX_SETS, TEXT_MAX } from '../limits';
+import { textInput } from '../text/textSchema';
 import {
   applicantInput,
+  collectorInput,
+  componentList,
+  plainText,
+  typed,
   calendarChange,
   calendarReviewItem,
   calendarYear,
@@ -67,15 +73,15 @@ const spec = <I extends z.ZodType, O extends z.ZodType>(s: MethodSpec<I, O>) => 
 const none = z.object({}).strict().optional();
 const ok = z.object({ ok: z.literal(true) });
 
-const procedureId = z.string({ error: 'Chưa chọn thủ tục' }).trim().min(1, 'Chưa chọn thủ tục');
-const caseLabel = z.string().trim().min(1).optional();
+const procedureId = plainText(TEXT_MAX.procedureId, 'Chưa chọn thủ tục');
+const caseLabel = plainText(TEXT_MAX.caseLabel, 'Chưa chọn trường hợp').optional();
 
 const resultDelivery = z
   .object({
     method: z.enum(['counter', 'post'], {
       error: 'Chọn nơi nhận kết quả: tại quầy hoặc qua bưu điện',
     }),
-    address: z.string().trim().max(500).optional(),
+    address: typed(TEXT_MAX.address).optional(),
   })
   .refine((d) => d.method !== 'post' || !!d.address, {
     message: 'Trả kết quả qua bưu điện: hãy nhập địa chỉ nhận kết quả',
@@ -90,10 +96,23 @@ const counterSubject = {
   applicant: applicantInput.optional(),
 };
 
+/** Ghi chú of a dossier or a step: several lines allowed. */
+const note = typed(TEXT_MAX.note, { lines: true });
+
+/** Phí, lệ phí: whole đồng, at most MAX_FEE_DONG (what every replica stores exactly). */
+const feeInput = z
+  .number({ error: 'Phí, lệ phí phải là số' })
+  .int('Phí, lệ phí phải là số đồng, không có phần lẻ')
+  .nonnegative('Phí, lệ phí không được âm')
+  .max(
+    MAX_FEE_DONG,
+    `Phí, lệ phí tối đa ${MAX_FEE_DONG.toLocaleString('vi-VN')} đồng: hãy kiểm tra lại số tiền`,
+  );
+
 const onDossier = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ dossierId: dossierRef, ...shape }).strict();
 
-const syncEventId = z.string({ error: 'Thiếu mã sự kiện' }).trim().min(1, 'Thiếu mã sự kiện');
+const syncEventId = plainText(TEXT_MAX.envelopeId, 'Thiếu mã sự kiện');
 
 const rejectedEvent = z.object({
   eventId: z.string(),
@@ -168,7 +187,7 @@ export const setupInitializeInput = z
     workingSaturdays: z.boolean().default(false),
     workstation: z.object({
       number: workstationNumber,
-      name: z.string().trim().max(100).optional(),
+      name: typed(TEXT_MAX.workstationName).optional(),
     }),
     admin: z.object({ username, fullName, password: newPassword }),
   })
@@ -211,10 +230,7 @@ export const API = {
     access: 'public',
     input: z
       .object({
-        username: z
-          .string({ error: 'Chưa nhập tên đăng nhập' })
-          .trim()
-          .min(1, 'Chưa nhập tên đăng nhập'),
+        username: plainText(200, 'Chưa nhập tên đăng nhập'),
         password: z.string({ error: 'Chưa nhập mật khẩu' }).min(1, 'Chưa nhập mật khẩu'),
       })
       .strict(),
@@ -281,7 +297,7 @@ export const API = {
     access: 'officer',
     input: z
       .object({
-        query: z.string().max(200, 'Từ khóa dài quá 200 ký tự').default(''),
+        query: plainText(TEXT_MAX.search).default(''),
         limit: z.number().int().min(1).max(200).default(20),
       })
       .strict(),
@@ -329,22 +345,19 @@ export const API = {
         procedureId,
         caseLabel,
         applicant: applicantInput,
-        components: z.array(receivedComponentInput, { error: 'Thiếu danh sách thành phần hồ sơ' }),
+        components: componentList(receivedComponentInput, 'Thiếu danh sách thành phần hồ sơ'),
         channel: z.enum(['in_person', 'online', 'postal']).default('in_person'),
         sets: z
           .number({ error: 'Số bộ hồ sơ phải là số' })
           .int('Số bộ hồ sơ phải là số nguyên')
           .min(1, 'Số bộ hồ sơ phải từ 1 trở lên')
-          .max(99, 'Số bộ hồ sơ tối đa 99')
+          .max(MAX_SETS, `Số bộ hồ sơ tối đa ${MAX_SETS}`)
           .default(1),
         resultDelivery: resultDelivery.default({ method: 'counter' }),
-        fee: z
-          .number({ error: 'Phí, lệ phí phải là số' })
-          .nonnegative('Phí, lệ phí không được âm')
-          .default(0),
+        fee: feeInput.default(0),
         dueAtOverride: localDateTime.optional(),
-        note: z.string().trim().max(2000).optional(),
-        fromSupplementRequestId: z.string().trim().min(1).optional(),
+        note: note.optional(),
+        fromSupplementRequestId: plainText(TEXT_MAX.dossierCode).min(1).optional(),
       })
       .strict(),
     output: intentResult,
@@ -355,7 +368,10 @@ export const API = {
     input: z
       .object({
         ...counterSubject,
-        missing: z.array(missingComponentInput).min(1, 'Hãy ghi ít nhất một giấy tờ cần bổ sung'),
+        missing: componentList(missingComponentInput, 'Thiếu danh sách giấy tờ cần bổ sung').min(
+          1,
+          'Hãy ghi ít nhất một giấy tờ cần bổ sung',
+        ),
         reason: reason('Chưa nhập lý do yêu cầu bổ sung'),
       })
       .strict(),
@@ -373,13 +389,9 @@ export const API = {
     summary: 'Bàn giao hồ sơ',
     access: 'officer',
     input: onDossier({
-      toUnit: z
-        .string({ error: 'Chưa chọn đơn vị nhận hồ sơ' })
-        .trim()
-        .min(1, 'Chưa chọn đơn vị nhận hồ sơ')
-        .max(300),
-      toPerson: z.string().trim().max(200).optional(),
-      note: z.string().trim().max(2000).optional(),
+      toUnit: typed(TEXT_MAX.unitName, { missing: 'Chưa chọn đơn vị nhận hồ sơ' }),
+      toPerson: typed(TEXT_MAX.personInUnit).optional(),
+      note: note.optional(),
     }),
     output: intentResult,
   }),
@@ -387,27 +399,23 @@ export const API = {
     summary: 'Đơn vị giải quyết nhận hồ sơ',
     access: 'officer',
     input: onDossier({
-      unit: z
-        .string({ error: 'Chưa nhập đơn vị nhận hồ sơ' })
-        .trim()
-        .min(1, 'Chưa nhập đơn vị nhận hồ sơ')
-        .max(300),
-      person: z.string().trim().max(200).optional(),
+      unit: typed(TEXT_MAX.unitName, { missing: 'Chưa nhập đơn vị nhận hồ sơ' }),
+      person: typed(TEXT_MAX.personInUnit).optional(),
     }),
     output: intentResult,
   }),
   'dossiers.supplementReceived': spec({
     summary: 'Nhận hồ sơ bổ sung',
     access: 'officer',
-    input: onDossier({ note: z.string().trim().max(2000).optional() }),
+    input: onDossier({ note: note.optional() }),
     output: intentResult,
   }),
   'dossiers.resultReady': spec({
     summary: 'Nhận kết quả giải quyết',
     access: 'officer',
     input: onDossier({
-      fromUnit: z.string().trim().max(300).optional(),
-      note: z.string().trim().max(2000).optional(),
+      fromUnit: typed(TEXT_MAX.unitName).optional(),
+      note: note.optional(),
     }),
     output: intentResult,
   }),
@@ -418,18 +426,8 @@ export const API = {
       method: z.enum(['counter', 'post'], {
         error: 'Chọn hình thức trả kết quả: tại quầy hoặc qua bưu điện',
       }),
-      collectedBy: z
-        .object({
-          name: z
-            .string({ error: 'Chưa nhập họ tên người nhận kết quả' })
-            .trim()
-            .min(1, 'Chưa nhập họ tên người nhận kết quả')
-            .max(200),
-          idNumber: z.string().trim().max(30).optional(),
-          relation: z.string().trim().max(100).optional(),
-        })
-        .optional(),
-      postalTrackingNo: z.string().trim().max(60).optional(),
+      collectedBy: collectorInput.optional(),
+      postalTrackingNo: typed(TEXT_MAX.postalTrackingNo).optional(),
       /**
        * When the result was handed over, office-local 'YYYY-MM-DDTHH:mm' (recorded afterwards):
        * not in the future, not before the dossier's last event. Default: now.
@@ -469,7 +467,7 @@ export const API = {
   'dossiers.keepAppointment': spec({
     summary: 'Giữ ngày hẹn trả kết quả sau khi lịch nghỉ thay đổi',
     access: 'head',
-    input: onDossier({ note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự').optional() }),
+    input: onDossier({ note: note.optional() }),
     output: intentResult,
   }),
 
@@ -483,12 +481,12 @@ export const API = {
           .object({
             states: z.array(dossierState).min(1).optional(),
             deadline: deadlineBucket.optional(),
-            procedureId: z.string().min(1).optional(),
-            field: z.string().min(1).optional(),
-            officerId: z.string().min(1).optional(),
+            procedureId: plainText(TEXT_MAX.procedureId).min(1).optional(),
+            field: plainText(TEXT_MAX.procedureField).min(1).optional(),
+            officerId: plainText(TEXT_MAX.envelopeId).min(1).optional(),
             receivedFrom: localDate.optional(),
             receivedTo: localDate.optional(),
-            text: z.string().max(200, 'Từ khóa dài quá 200 ký tự').optional(),
+            text: plainText(TEXT_MAX.search).optional(),
             /** Only the dossiers a calendar change put in question (lịch nghỉ đã thay đổi). */
             calendarChanged: z.literal(true).optional(),
           })
@@ -497,7 +495,7 @@ export const API = {
         page: z
           .object({
             limit: z.number().int().min(1).max(500).default(50),
-            after: z.string().optional(),
+            after: plainText(200).optional(),
           })
           .strict()
           .default({ limit: 50 }),
@@ -617,7 +615,7 @@ export const API = {
     access: 'admin',
     input: z
       .object({
-        id: z.string({ error: 'Chưa chọn cán bộ' }).min(1, 'Chưa chọn cán bộ'),
+        id: plainText(TEXT_MAX.envelopeId, 'Chưa chọn cán bộ'),
         fullName: fullName.optional(),
         role: role.optional(),
         active: z.boolean().optional(),
@@ -645,7 +643,7 @@ export const API = {
     input: z
       .object({
         number: workstationNumber.optional(),
-        name: z.string().trim().min(1, 'Chưa nhập tên máy').max(100).optional(),
+        name: typed(TEXT_MAX.workstationName, { missing: 'Chưa nhập tên máy' }).optional(),
       })
       .strict(),
     output: workstation,
@@ -752,19 +750,13 @@ export const API = {
     access: 'admin',
     input: z
       .object({
-        serverUrl: z
-          .string({ error: 'Chưa nhập địa chỉ máy chủ' })
-          .trim()
-          .min(1, 'Chưa nhập địa chỉ máy chủ, ví dụ http://10.0.0.5:8787'),
-        code: z
-          .string({ error: 'Chưa nhập mã đăng ký' })
-          .trim()
-          .min(1, 'Chưa nhập mã đăng ký do quản trị viên máy chủ cấp'),
-        deviceName: z
-          .string({ error: 'Chưa đặt tên máy' })
-          .trim()
-          .min(1, 'Đặt tên cho máy này, ví dụ "Quầy 2 – tầng 1"')
-          .max(100, 'Tên máy tối đa 100 ký tự'),
+        serverUrl: plainText(300, 'Chưa nhập địa chỉ máy chủ, ví dụ http://10.0.0.5:8787'),
+        code: plainText(200, 'Chưa nhập mã đăng ký do quản trị viên máy chủ cấp'),
+        deviceName: textInput({
+          max: TEXT_MAX.workstationName,
+          missing: 'Đặt tên cho máy này, ví dụ "Quầy 2 – tầng 1"',
+          tooLong: `Tên máy tối đa ${TEXT_MAX.workstationName} ký tự`,
+        }),
         /**
          * Enrol although events never sent cannot be accepted by the server (they are set aside).
          * Without it such a case is a 'conflict' with fields.allowUnsentEvents (the message).

@@ -115,13 +115,32 @@ function withLabel(path: readonly PropertyKey[], message: string): string {
  * A validation ApiError from zod issues. `what` names the form ("Thông tin tiếp nhận hồ sơ").
  * The first issue of a field wins in `fields`.
  */
-export function validationError(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  what: string,
-): ApiError {
+type IssueLike = {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: readonly (readonly IssueLike[])[];
+};
+
+/**
+ * A failed union ("a date, or an object with a date and a name") names the problem inside the one
+ * alternative the input has the shape of, instead of zod's generic "giá trị không hợp lệ".
+ */
+function expandUnions(issues: readonly IssueLike[]): IssueLike[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !issue.errors) return [issue];
+    const shaped = issue.errors.filter(
+      (branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0),
+    );
+    if (shaped.length !== 1) return [issue];
+    return expandUnions(shaped[0]!).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+  });
+}
+
+export function validationError(issues: readonly IssueLike[], what: string): ApiError {
   const fields: Record<string, string> = {};
   const lines: string[] = [];
-  for (const issue of issues) {
+  for (const issue of expandUnions(issues)) {
     const key = fieldKey(issue.path) || '_';
     if (fields[key] !== undefined) continue;
     fields[key] = issue.message;

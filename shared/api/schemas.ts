@@ -13,6 +13,10 @@ import { validateEmail } from '../text/email';
 import { isLocalDate, isLocalDateTime } from '../time/wallClock';
 import { validateUnitCode } from '../dossier/code';
 import { CHANNELS, DURATION_UNITS, ONLINE_LEVELS, STEP_UNITS } from '../catalogue/schema';
+import { textInput, type TextInputOptions } from '../text/textSchema';
+import { findBadCharacter, badTextMessage } from '../text/wellFormed';
+import { checkPersonName, NAME_FIELDS } from '../text/personName';
+import { MAX_COMPONENTS, MAX_COPIES, TEXT_MAX } from '../limits';
 import { CALENDAR_DAYS_DUE_TIMES, type CalendarDaysDueTime } from '../calendar/options';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,18 +38,25 @@ export const hhmm = z
   .string({ error: 'Giờ phải có dạng HH:mm' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm, ví dụ 07:30');
 
-const text = (missing: string, max = 200) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `Dài quá ${max} ký tự: hãy viết gọn lại`);
+/**
+ * Text typed at the counter: one line, printed for the citizen (no emoji), trimmed, NFC, at most
+ * `max` (shared/text/textSchema.ts holds the rule). `lines` for notes and reasons.
+ */
+export const typed = (max: number, o: Omit<TextInputOptions, 'max'> = {}) =>
+  textInput({ printed: true, ...o, max });
 
-const optionalText = (max = 2000) =>
-  z.string().trim().max(max, `Dài quá ${max} ký tự: hãy viết gọn lại`).optional();
+/** Required typed text: `missing` when blank. */
+const text = (missing: string, max = 200) => typed(max, { missing });
+
+/** Optional notes: several lines allowed. */
+const optionalText = (max = 2000) => typed(max, { lines: true }).optional();
+
+/** Ids, codes, search words: well-formed, not printed. */
+export const plainText = (max: number, missing?: string) =>
+  textInput(missing === undefined ? { max } : { max, missing });
 
 /** A dossier's internal id (UUID) or its code. */
-export const dossierRef = z.string({ error: 'Chưa chọn hồ sơ' }).trim().min(1, 'Chưa chọn hồ sơ');
+export const dossierRef = plainText(TEXT_MAX.dossierCode, 'Chưa chọn hồ sơ');
 
 export const ROLES = ['officer', 'head', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -110,14 +121,21 @@ export const username = z
   .max(64, 'Tên đăng nhập dài quá 64 ký tự')
   .regex(/^[A-Za-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và dấu . _ -');
 
-/** A new password: at least 8 characters with a letter and a digit. */
+/**
+ * A new password: at least 8 characters with a letter and a digit, no control or broken
+ * character (not normalised: what is typed at sign-in is compared as typed).
+ */
 export const newPassword = z
   .string({ error: 'Chưa nhập mật khẩu' })
   .min(8, 'Mật khẩu cần ít nhất 8 ký tự')
   .max(200, 'Mật khẩu dài quá 200 ký tự')
+  .superRefine((p, ctx) => {
+    const bad = findBadCharacter(p);
+    if (bad) ctx.addIssue({ code: 'custom', message: `Mật khẩu ${badTextMessage(bad)}` });
+  })
   .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'Mật khẩu cần có cả chữ cái và chữ số');
 
-export const fullName = text('Chưa nhập họ tên', 120);
+export const fullName = text('Chưa nhập họ tên', TEXT_MAX.officerName);
 export const role = z.enum(ROLES, {
   error: 'Vai trò phải là cán bộ tiếp nhận, lãnh đạo hoặc quản trị viên',
 });
@@ -204,15 +222,15 @@ export const settingsPatch = z
       })
       .nullable(),
     paperSize: z.enum(PAPER_SIZES, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).nullable(),
-    printerName: z.string().trim().max(200).nullable(),
+    printerName: plainText(200).nullable(),
     idleLockMinutes: z
       .number()
       .int('Phải là số nguyên')
       .min(1, 'Ít nhất 1 phút')
       .max(240, 'Tối đa 240 phút')
       .nullable(),
-    lookupUrl: z.string().trim().max(300).nullable(),
-    hotline: z.string().trim().max(20).nullable(),
+    lookupUrl: typed(300).nullable(),
+    hotline: typed(20).nullable(),
   })
   .partial()
   .strict();
@@ -298,16 +316,14 @@ export type ProcedureRecord = z.output<typeof procedure>;
 // Applicant and components as typed at the counter
 
 /** A CCCD number typed as 12 digits must be a valid one (checked even when other fields fail). */
-const idNumberInput = z
-  .string()
-  .trim()
-  .max(30, 'Số giấy tờ dài quá 30 ký tự')
-  .superRefine((v, ctx) => {
-    const digits = v.replace(/\s+/g, '');
-    if (!/^\d{12}$/.test(digits)) return;
-    const check = validateCccd(digits);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-  });
+const idNumberInput = typed(TEXT_MAX.idNumber, {
+  tooLong: `Số giấy tờ dài quá ${TEXT_MAX.idNumber} ký tự`,
+}).superRefine((v, ctx) => {
+  const digits = v.replace(/\s+/g, '');
+  if (!/^\d{12}$/.test(digits)) return;
+  const check = validateCccd(digits);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+});
 
 /** Optional text checked by a shared/text validator when not blank. */
 function validatedText(
@@ -315,19 +331,49 @@ function validatedText(
   tooLong: string,
   validate: (v: string) => { ok: boolean; message?: string },
 ) {
-  return z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .superRefine((v, ctx) => {
-      if (v === '') return;
-      const check = validate(v);
-      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message ?? '' });
-    });
+  return typed(max, { tooLong }).superRefine((v, ctx) => {
+    if (v === '') return;
+    const check = validate(v);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message ?? '' });
+  });
 }
 
-const phoneInput = validatedText(30, 'Số điện thoại dài quá 30 ký tự', validatePhone);
-const emailInput = validatedText(200, 'Địa chỉ thư điện tử dài quá 200 ký tự', validateEmail);
+const phoneInput = validatedText(
+  TEXT_MAX.phone,
+  `Số điện thoại dài quá ${TEXT_MAX.phone} ký tự`,
+  validatePhone,
+);
+const emailInput = validatedText(
+  TEXT_MAX.email,
+  `Địa chỉ thư điện tử dài quá ${TEXT_MAX.email} ký tự`,
+  validateEmail,
+);
+
+/** A person's name: typed text, then the name rule (letters, not the ID number: personName.ts). */
+function personNameIssue(
+  ctx: z.core.$RefinementCtx<unknown>,
+  path: (string | number)[],
+  name: string | undefined,
+  what: string,
+  context: Parameters<typeof checkPersonName>[2],
+): void {
+  if (name === undefined || name === '') return;
+  const check = checkPersonName(name, what, context);
+  if (!check.ok) ctx.addIssue({ code: 'custom', path, message: check.message });
+}
+
+/** Người nhận kết quả at the counter (dossiers.return): a name that is a name. */
+export const collectorInput = z
+  .object({
+    name: text('Chưa nhập họ tên người nhận kết quả', TEXT_MAX.personName),
+    idNumber: typed(TEXT_MAX.idNumber).optional(),
+    relation: typed(TEXT_MAX.relation).optional(),
+  })
+  .superRefine((c, ctx) =>
+    personNameIssue(ctx, ['name'], c.name, NAME_FIELDS.collector, {
+      idNumber: c.idNumber,
+    }),
+  );
 
 /**
  * Người nộp hồ sơ with the counter's checks: a CCCD must be valid (and match the birth year when
@@ -339,21 +385,35 @@ export const applicantInput = z
     kind: z.enum(['citizen', 'business', 'agency', 'organisation'], {
       error: 'Chọn loại người nộp: công dân, doanh nghiệp, cơ quan nhà nước hoặc tổ chức khác',
     }),
-    name: text('Chưa nhập họ tên người nộp hồ sơ', 200),
+    name: text('Chưa nhập họ tên người nộp hồ sơ', TEXT_MAX.personName),
     idNumber: idNumberInput.optional(),
     idKind: z.enum(['cccd', 'cmnd', 'passport', 'tax_code', 'other']).optional(),
     birthDate: localDate.optional(),
     phone: phoneInput.optional(),
     email: emailInput.optional(),
-    address: z.string().trim().max(500, 'Địa chỉ dài quá 500 ký tự').optional(),
+    address: typed(TEXT_MAX.address, {
+      tooLong: `Địa chỉ dài quá ${TEXT_MAX.address} ký tự`,
+    }).optional(),
     representative: z
       .object({
-        name: text('Chưa nhập họ tên người được ủy quyền', 200),
+        name: text('Chưa nhập họ tên người được ủy quyền', TEXT_MAX.personName),
         idNumber: idNumberInput.optional(),
         phone: phoneInput.optional(),
-        relation: z.string().trim().max(100).optional(),
+        relation: typed(TEXT_MAX.relation).optional(),
       })
       .optional(),
+  })
+  .superRefine((a, ctx) => {
+    personNameIssue(ctx, ['name'], a.name, NAME_FIELDS.applicant, {
+      idNumber: a.idNumber,
+      organisation: a.kind !== 'citizen',
+    });
+    const r = a.representative;
+    if (r) {
+      personNameIssue(ctx, ['representative', 'name'], r.name, NAME_FIELDS.representative, {
+        idNumber: r.idNumber,
+      });
+    }
   })
   .transform((a, ctx) => {
     const out = { ...a };
@@ -388,27 +448,36 @@ const count = (what: string) =>
     .number({ error: `${what} phải là số` })
     .int(`${what} phải là số nguyên`)
     .min(0, `${what} không được âm`)
-    .max(99, `${what} tối đa 99`);
+    .max(MAX_COPIES, `${what} tối đa ${MAX_COPIES}`);
 
 export const receivedComponentInput = z.object({
-  componentId: z.string().optional(),
-  name: text('Chưa nhập tên thành phần hồ sơ', 1000),
+  componentId: plainText(TEXT_MAX.componentId).optional(),
+  name: text('Chưa nhập tên thành phần hồ sơ', TEXT_MAX.componentName),
   originals: count('Số bản chính'),
   certifiedCopies: count('Số bản sao chứng thực'),
   copies: count('Số bản sao'),
   presentOnly: z.boolean().default(false),
-  note: optionalText(1000),
+  note: optionalText(TEXT_MAX.componentNote),
 });
 
 export const missingComponentInput = z.object({
-  name: text('Chưa nhập tên giấy tờ cần bổ sung', 1000),
+  name: text('Chưa nhập tên giấy tờ cần bổ sung', TEXT_MAX.componentName),
   originals: count('Số bản chính').default(0),
   certifiedCopies: count('Số bản sao chứng thực').default(0),
   copies: count('Số bản sao').default(0),
-  note: optionalText(1000),
+  note: optionalText(TEXT_MAX.componentNote),
 });
 
-export const reason = (missing: string) => text(missing, 2000);
+/** A list of components, at most MAX_COMPONENTS (what one dossier event may carry). */
+export const componentList = <T extends z.ZodType>(item: T, missing: string) =>
+  z
+    .array(item, { error: missing })
+    .max(
+      MAX_COMPONENTS,
+      `Nhiều quá ${MAX_COMPONENTS} thành phần hồ sơ: hãy gộp các giấy tờ cùng loại vào một dòng`,
+    );
+
+export const reason = (missing: string) => typed(TEXT_MAX.reason, { missing, lines: true });
 
 // ---------------------------------------------------------------------------------------------
 // Dossiers out
@@ -670,7 +739,7 @@ export const calendarYearNumber = z
 
 const calendarDayInput = z.union([
   localDate,
-  z.object({ date: localDate, name: z.string().trim().max(200).optional() }),
+  z.object({ date: localDate, name: typed(TEXT_MAX.holidayName).optional() }),
 ]);
 
 export const calendarYearInput = z.object({

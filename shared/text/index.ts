@@ -9,3 +9,4 @@ export * from './phone';
 export * from './email';
 export * from './wellFormed';
 export * from './textSchema';
+export * from './personName';

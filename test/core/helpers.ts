@@ -3,6 +3,7 @@
  * repository's build/seed. `setUp` runs the first-run setup (and signs the admin in).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../db/api/core';
@@ -105,5 +106,31 @@ export function receiveInput(
       { name: 'Giấy chứng tử', originals: 0, certifiedCopies: 1, copies: 0 },
     ],
     ...over,
+  };
+}
+
+/**
+ * A fresh core for each test of the file (set up, admin signed in) and the id of the sample
+ * catalogue's burial-support procedure ("mai tang"). Read both inside the tests.
+ */
+export function coreForEachTest(): { readonly t: TestCore; readonly procedureId: string } {
+  const state: { t?: TestCore; procedureId?: string } = {};
+  beforeEach(async () => {
+    state.t = makeCore();
+    await setUp(state.t.core);
+    state.procedureId = (
+      await state.t.core.call('procedures.search', { query: 'mai tang' })
+    )[0]!.id;
+  });
+  afterEach(async () => {
+    await state.t?.cleanup();
+  });
+  return {
+    get t() {
+      return state.t!;
+    },
+    get procedureId() {
+      return state.procedureId!;
+    },
   };
 }

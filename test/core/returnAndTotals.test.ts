@@ -3,20 +3,16 @@
  * checked against now and the dossier's last event), and the total of dossiers.list (the board's
  * counts for a bucket alone, a bounded count for other filters, the page itself when it is all).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LIST_TOTAL_CAP } from '../../shared/api/contract';
 import { listTotal } from '../../db/api/listTotal';
-import { CCCD, failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
+import { CCCD, coreForEachTest, failure, receiveInput, SETUP, type TestCore } from './helpers';
 
+const each = coreForEachTest();
 let t: TestCore;
 let procedureId: string;
-beforeEach(async () => {
-  t = makeCore();
-  await setUp(t.core);
-  procedureId = (await t.core.call('procedures.search', { query: 'mai tang' }))[0]!.id;
-});
-afterEach(async () => {
-  await t.cleanup();
+beforeEach(() => {
+  ({ t, procedureId } = each);
 });
 
 const MINUTE = 60_000;

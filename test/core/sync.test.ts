@@ -13,6 +13,7 @@ import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import type { FetchLike } from '../../db/sync';
 import {
   closeStations,
+  corruptPayload,
   newStation,
   projectionHash,
   serverEventIds,
@@ -158,10 +159,16 @@ describe('sync through the core', () => {
 
   it('refused events: listed with the reason, retried by an officer, discarded by a head (logged)', async () => {
     await enrol();
-    const bad = await t.core.call(
-      'dossiers.receive',
-      receiveInput(await procedureId(), { note: 'Ghi chú\u0000lỗi' }),
+    // The core refuses U+0000; a faulty copy of the database could still hold it.
+    const refusedByCore = await failure(
+      t.core.call(
+        'dossiers.receive',
+        receiveInput(await procedureId(), { note: 'Ghi chú\u0000lỗi' }),
+      ),
     );
+    expect(refusedByCore.fields?.note).toMatch(/ký tự rỗng U\+0000/);
+    const bad = await t.core.call('dossiers.receive', receiveInput(await procedureId()));
+    corruptPayload(t.core, bad.eventId, (p) => ({ ...p, note: 'Ghi chú\u0000lỗi' }));
     const after = await t.core.call('sync.now');
     expect(after.rejected.map((r) => [r.eventId, r.code, r.attempts])).toEqual([
       [bad.eventId, 'invalid', 1],

@@ -253,7 +253,7 @@ export async function serverEventCount(central: Central): Promise<number> {
  * U+0000, as any JSON writer does). `raw` puts in a text as it is ("NaN", "1e999").
  */
 export function corruptPayload(
-  s: Station,
+  s: { db: Db },
   eventId: string,
   change: ((payload: Record<string, unknown>) => unknown) | { raw: string },
 ): void {

@@ -273,6 +273,7 @@ export function ApplicantForm({
           <Col span={12}>
             <Field
               label="Quan hệ với người nộp"
+              error={errors['applicant.representative.relation']}
               htmlFor="rep-relation"
               hint="Ví dụ: con, vợ, được ủy quyền"
             >

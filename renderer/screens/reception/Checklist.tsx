@@ -63,6 +63,7 @@ export function Checklist({
       errors[`components.${i}.originals`] ??
       errors[`components.${i}.certifiedCopies`] ??
       errors[`components.${i}.copies`] ??
+      errors[`components.${i}.note`] ??
       errors[`components.${i}`]
     );
   };

@@ -242,7 +242,7 @@ export function DeliveryForm({
         </Col>
       ) : null}
       <Col span={24}>
-        <Field label="Ghi chú" htmlFor="note">
+        <Field label="Ghi chú" error={errors['note']} htmlFor="note">
           <Input
             id="note"
             value={d.note}
