@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from './db/types';
 import { installErrorHandlers, MAX_BODY_BYTES } from './http/errors';
+import { errorForLog } from './http/logging';
 import { RateLimiter } from './http/rateLimit';
 import { registerHealth } from './routes/health';
 import { registerEnrol } from './routes/enrol';
@@ -11,8 +12,8 @@ import { registerLookup } from './routes/lookup';
 
 export interface AppOptions {
   db: Db;
-  /** pino options for Fastify's logger; false for none. */
-  logger?: boolean | { level: string };
+  /** pino options for Fastify's logger (a stream: tests read the log); false for none. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   trustProxy?: boolean;
   /** Citizen lookups per client address per minute. */
   lookupPerMinute?: number;
@@ -30,6 +31,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : {
             ...(typeof options.logger === 'object' ? options.logger : {}),
             redact: ['req.headers.authorization'],
+            // Errors by code and message only: a database error carries the rows it was given.
+            serializers: { err: errorForLog },
           },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: MAX_BODY_BYTES,
