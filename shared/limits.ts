@@ -30,6 +30,8 @@ export const TEXT_MAX = {
   note: 2000,
   /** A unit (đơn vị nhận, đơn vị giải quyết) as typed. */
   unitName: 300,
+  /** Mã đơn vị (QCVN 102:2016, 13 characters) with room to spare. */
+  unitCode: 40,
   /** A person inside a unit (người nhận hồ sơ tại đơn vị). */
   personInUnit: 200,
   postalTrackingNo: 60,

@@ -14,6 +14,7 @@
  * Data lives in <dataDir>/motcua.sqlite; first start seeds the sample catalogue and the holiday
  * calendar from seedDataDir (default: build/seed of the app). PDFs go to <dataDir>/prints/.
  */
+import { listHandoverTargets } from '../dossiers/routing';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -422,6 +423,7 @@ export function createCore(options: CoreOptions): Core {
       return refuse(db, dossierCtx(ctx), input);
     },
     'dossiers.handover': (input, ctx) => recordHandover(db, dossierCtx(ctx), input),
+    'dossiers.handoverTargets': () => listHandoverTargets(db),
     'dossiers.accept': (input, ctx) => recordAccepted(db, dossierCtx(ctx), input),
     'dossiers.supplementReceived': (input, ctx) =>
       recordSupplementReceived(db, dossierCtx(ctx), input),

@@ -3,6 +3,7 @@
  * during processing), refusal, hand-over, acceptance, supplements received, result, return,
  * withdrawal, stop, apology, prints. Each is one transaction through appendEvent.
  */
+import { checkedHandover } from './routing';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
@@ -166,17 +167,23 @@ const onDossier = <T extends z.ZodRawShape>(shape: T) =>
 export const handoverInputSchema = onDossier(eventPayloadSchemas.handed_over.shape);
 export type HandoverInput = z.input<typeof handoverInputSchema>;
 
-/** Bàn giao: to the processing department or another agency (one row of the control slip). */
+/**
+ * Bàn giao: to the processing department or another agency (one row of the control slip). A unit
+ * of the system is named by its code (toUnitCode, or a code typed as toUnit) and must be one the
+ * central server lists for this unit (db/dossiers/routing.ts); a name typed by hand routes nothing.
+ */
 export function recordHandover(
   db: Database.Database,
   ctx: DossierContext,
   input: HandoverInput,
 ): IntentResult {
-  const { dossierId, ...payload } = parseInput(
+  const { dossierId, ...typed } = parseInput(
     handoverInputSchema,
     input,
     'Thông tin bàn giao hồ sơ',
   );
+  // Only to the unit's departments or its declared partners' (liên thông): refused before writing.
+  const payload = checkedHandover(db, typed);
   return runIntent(db, ctx, (scope) => ({
     event: newEvent(scope, requireDossierRow(db, dossierId).id, 'handed_over', payload),
   }));

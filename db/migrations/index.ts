@@ -12,6 +12,7 @@ import { m0006_dossier_search } from './0006-dossier-search';
 import { m0007_sync_unapplied_retry } from './0007-sync-unapplied-retry';
 import { m0008_calendar_review } from './0008-calendar-review';
 import { m0009_workstation_move } from './0009-workstation-move';
+import { m0010_handover_targets } from './0010-handover-targets';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007_sync_unapplied_retry,
   m0008_calendar_review,
   m0009_workstation_move,
+  m0010_handover_targets,
 ];

@@ -474,7 +474,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         u.catalogue === null &&
         u.calendars.length === 0 &&
         u.settings.length === 0 &&
-        u.officers.length === 0;
+        u.officers.length === 0 &&
+        !u.handoverTargets;
       if (empty && u.version === since) return null;
       return applyReference(db, u, now());
     }

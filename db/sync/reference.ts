@@ -18,6 +18,8 @@ import { importCatalogue } from '../catalogue';
 import { setCalendarYear } from '../calendar';
 import { applyCalendarChange } from '../calendarReview';
 import { SETTING_KEYS, updateSettings, type SettingsPatch } from '../settings';
+import { replaceHandoverTargets } from '../dossiers/routing';
+import { TEXT_MAX } from '../../shared/limits';
 
 const versioned = z.object({ version: z.number().int(), body: z.unknown() });
 
@@ -42,6 +44,19 @@ export const referenceUpdateSchema = z.object({
   workstation: z
     .object({ number: z.number().int().min(0).max(9), movedFromZero: z.boolean() })
     .optional(),
+  /** Where the unit may hand dossiers over to, when it changed (newer servers; null: unchanged). */
+  handoverTargets: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(TEXT_MAX.unitCode),
+        name: z.string().min(1).max(TEXT_MAX.unitName),
+        unitCode: z.string().min(1).max(TEXT_MAX.unitCode),
+        unitName: z.string().max(TEXT_MAX.unitName),
+        partner: z.boolean(),
+      }),
+    )
+    .nullable()
+    .optional(),
 });
 
 export type ReferenceUpdate = z.output<typeof referenceUpdateSchema>;
@@ -51,6 +66,8 @@ export interface ReferenceReport {
   calendarYears: number[];
   settingsKeys: string[];
   officers: number;
+  /** Departments this unit may hand over to, when the list came (null: unchanged). */
+  handoverTargets: number | null;
   problems: string[];
 }
 
@@ -151,6 +168,7 @@ export function applyReference(db: Db, update: ReferenceUpdate, now: Date): Refe
     calendarYears: [],
     settingsKeys: [],
     officers: 0,
+    handoverTargets: null,
     problems: [],
   };
   db.transaction(() => {
@@ -206,6 +224,10 @@ export function applyReference(db: Db, update: ReferenceUpdate, now: Date): Refe
       applySettings(db, update, now, report);
     });
     applyOfficers(db, update, at, report);
+    if (update.handoverTargets) {
+      replaceHandoverTargets(db, update.handoverTargets);
+      report.handoverTargets = update.handoverTargets.length;
+    }
     db.prepare('UPDATE sync_config SET reference_version = ? WHERE id = 1').run(update.version);
   }).immediate();
   return report;

@@ -15,6 +15,7 @@ import {
 } from './enrolmentCodes';
 import { createOfficer, listOfficers, OFFICER_COLUMNS, updateOfficer } from './officers';
 import { DEVICE_COLUMNS, listDevices, revokeDevice } from './devices';
+import { addPartner, listPartners, removePartner, TARGET_COLUMNS } from './partners';
 import { listing } from './table';
 import { publishCalendar } from './calendar';
 import { importCatalogue } from './catalogue';
@@ -106,6 +107,30 @@ export const COMMANDS = {
   'list-units': {
     summary: 'Liệt kê các đơn vị: mã, tên, loại, đơn vị cha',
     options: { json: JSON_OUTPUT },
+  },
+  'add-partner': {
+    summary:
+      'Khai báo liên thông: đơn vị được bàn giao hồ sơ cho các phòng của đơn vị khác (một chiều)',
+    options: {
+      unit: UNIT,
+      partner: {
+        type: 'string',
+        required: true,
+        help: 'mã Bộ phận Một cửa liên thông (mọi phòng của nó) hoặc mã một phòng chuyên môn',
+      },
+    },
+  },
+  'remove-partner': {
+    summary: 'Bỏ liên thông: máy chủ không nhận việc bàn giao mới cho các phòng của đơn vị đó',
+    options: {
+      unit: UNIT,
+      partner: { type: 'string', required: true, help: 'mã đơn vị liên thông cần bỏ' },
+    },
+  },
+  'list-partners': {
+    summary:
+      'Liệt kê các phòng mà đơn vị được bàn giao hồ sơ: phòng của đơn vị và phòng liên thông',
+    options: { unit: UNIT, json: JSON_OUTPUT },
   },
   'list-devices': {
     summary: 'Liệt kê các máy đã đăng ký của một đơn vị, kể cả máy đã thu hồi',
@@ -343,6 +368,17 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
       return listing(await listUnits(db), UNIT_COLUMNS, {
         json: o.json === true,
         empty: 'Chưa có đơn vị nào. Tạo đơn vị bằng lệnh create-unit.',
+      });
+    case 'add-partner':
+      return addPartner(db, { unit: str(o.unit)!, partner: str(o.partner)! });
+    case 'remove-partner':
+      return removePartner(db, { unit: str(o.unit)!, partner: str(o.partner)! });
+    case 'list-partners':
+      return listing(await listPartners(db, str(o.unit)!), TARGET_COLUMNS, {
+        json: o.json === true,
+        empty:
+          `Đơn vị ${str(o.unit)} chưa có phòng chuyên môn nào để bàn giao hồ sơ: tạo phòng bằng ` +
+          'create-unit --kind department, hoặc khai báo liên thông bằng add-partner.',
       });
     case 'list-devices':
       return listing(await listDevices(db, str(o.unit)!), DEVICE_COLUMNS, {

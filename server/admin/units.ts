@@ -1,5 +1,6 @@
 /** create-unit and list-units: one-stop units, and departments (processing units) under them. */
 import type { Db, Queryable } from '../db/types';
+import { lockForTransaction } from '../db/locks';
 import { AdminError } from './errors';
 import type { Column } from './table';
 
@@ -43,6 +44,8 @@ export async function createUnit(db: Db, input: UnitInput): Promise<Unit> {
   }
 
   return db.transaction(async (tx) => {
+    // A department's routes_version is published with the reference data: commit in order.
+    await lockForTransaction(tx, 'reference');
     if (input.parent) {
       const parent = await tx.query<{ kind: string }>('SELECT kind FROM units WHERE code = $1', [
         input.parent,

@@ -5,6 +5,8 @@
  */
 import type { Queryable } from '../db/types';
 import type { AuthenticatedDevice } from '../auth/device';
+import type { HandoverTarget } from '../../shared/dossier/routing';
+import { handoverTargets } from '../routing/handoverTargets';
 
 export interface Versioned<T = unknown> {
   version: number;
@@ -36,6 +38,11 @@ export interface ReferenceUpdate {
    * only workstation (number 0) to number 1 because a second one enrolled.
    */
   workstation: { number: number; movedFromZero: boolean };
+  /**
+   * Where the unit may hand dossiers over to (its departments and its partners', liên thông), the
+   * whole list, when it changed after `since`; null when it did not.
+   */
+  handoverTargets: HandoverTarget[] | null;
 }
 
 export const DEFAULT_SETTINGS_KEY = 'default';
@@ -66,7 +73,13 @@ export async function referenceSince(
     settings: [],
     officers: [],
     workstation: { number: device.workstationNumber, movedFromZero: device.movedFromZero },
+    handoverTargets: null,
   };
+  const routes = await handoverTargets(db, device.unitCode);
+  if (routes.version > since) {
+    update.handoverTargets = routes.targets;
+    update.version = Math.max(update.version, routes.version);
+  }
   for (const row of data.rows) {
     update.version = Math.max(update.version, row.version);
     const item = { version: row.version, body: row.body };

@@ -5,6 +5,7 @@
 import type { Queryable } from '../db/types';
 import type { WireEvent } from './validate';
 import { dossierCodeOf } from './codeAuthority';
+import { handoverUnitCode } from '../../shared/dossier/routing';
 
 /** Owner unit of each known dossier among ids. */
 export async function dossierOwners(
@@ -57,15 +58,9 @@ export async function upsertDossiers(
   );
 }
 
-/**
- * The department a handed_over event names: payload.toUnitCode when the app sends one,
- * otherwise payload.toUnit when it holds a unit code. A name that matches no department unit
- * routes nothing (the hand-over stays on paper).
- */
+/** The unit a handed_over event names by its code (shared/dossier/routing.ts), or null. */
 export function handoverTarget(e: WireEvent): string | null {
-  if (e.type !== 'handed_over') return null;
-  const target = typeof e.payload.toUnitCode === 'string' ? e.payload.toUnitCode : e.payload.toUnit;
-  return typeof target === 'string' && target.trim() !== '' ? target.trim() : null;
+  return e.type === 'handed_over' ? handoverUnitCode(e.payload) : null;
 }
 
 /** Route dossiers to the department units their hand-over events name; the latest hand-over wins. */

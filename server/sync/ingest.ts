@@ -6,7 +6,8 @@
  *   accepted   stored now
  *   duplicate  already stored with the same content (a retry): nothing to do
  *   rejected   with code 'invalid' (breaks the contract), 'forbidden' (not this device's or
- *              this unit's to write, or a dossier code it may not mint) or 'conflict' (the id
+ *              this unit's to write, a dossier code it may not mint, or a hand-over to a unit
+ *              that is neither its department nor a declared partner's) or 'conflict' (the id
  *              is taken by different content, or the dossier code by another dossier), and a
  *              Vietnamese reason to show the officer. Nothing of it is stored.
  */
@@ -16,7 +17,15 @@ import type { AuthenticatedDevice } from '../auth/device';
 import { lockForTransaction } from '../db/locks';
 import { checkEvent, type WireEvent } from './validate';
 import { insertEvents, sameEvent, storedEvents } from './eventRows';
-import { dossierOwners, recordRoutes, routedTo, upsertDossiers } from './dossierIndex';
+import {
+  dossierOwners,
+  handoverTarget,
+  recordRoutes,
+  routedTo,
+  upsertDossiers,
+} from './dossierIndex';
+import { handoverTargets } from '../routing/handoverTargets';
+import { handoverRefusal } from '../../shared/dossier/routing';
 import { writeIsolated, type DatabaseRefusal } from './isolate';
 import { CODE_CONFLICT, codeRefusal, dossierCodeOf, heldCodes } from './codeAuthority';
 
@@ -114,6 +123,11 @@ export async function ingestEvents(
       policy.kind === 'backoffice' ? await routedTo(tx, device.unitCode, dossierIds) : null;
     const codes = candidates.map((c) => dossierCodeOf(c.event)).filter((c) => c !== null);
     const held = await heldCodes(tx, device.unitCode, codes, dossierIds);
+    // Hand-overs name only the unit's own departments or its declared partners' (liên thông).
+    const mayRouteTo =
+      policy.kind === 'counter' && candidates.some((c) => handoverTarget(c.event) !== null)
+        ? new Set((await handoverTargets(tx, device.unitCode)).targets.map((t) => t.code))
+        : null;
 
     const fresh: (WireEvent & { ownerUnit: string; index: number })[] = [];
     const inBatch = new Map<string, WireEvent>();
@@ -138,6 +152,11 @@ export async function ingestEvents(
         }
       } else if (owner !== undefined && owner !== device.unitCode) {
         results[index] = reject(id, 'forbidden', MESSAGES.otherUnitsDossier);
+        continue;
+      }
+      const target = handoverTarget(event);
+      if (target !== null && mayRouteTo && !mayRouteTo.has(target)) {
+        results[index] = reject(id, 'forbidden', handoverRefusal(target));
         continue;
       }
       const code = dossierCodeOf(event);

@@ -390,10 +390,26 @@ export const API = {
     access: 'officer',
     input: onDossier({
       toUnit: typed(TEXT_MAX.unitName, { missing: 'Chưa chọn đơn vị nhận hồ sơ' }),
+      /** A department chosen from dossiers.handoverTargets (its code). */
+      toUnitCode: typed(TEXT_MAX.unitCode).optional(),
       toPerson: typed(TEXT_MAX.personInUnit).optional(),
       note: note.optional(),
     }),
     output: intentResult,
+  }),
+  'dossiers.handoverTargets': spec({
+    summary: 'Các phòng được bàn giao hồ sơ (của đơn vị và liên thông)',
+    access: 'officer',
+    input: none,
+    output: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        partner: z.boolean(),
+      }),
+    ),
   }),
   'dossiers.accept': spec({
     summary: 'Đơn vị giải quyết nhận hồ sơ',

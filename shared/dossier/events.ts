@@ -179,6 +179,8 @@ export const eventPayloadSchemas = {
   /** Bàn giao: to a department or another agency (một cửa liên thông). */
   handed_over: z.object({
     toUnit: wireText(TEXT_MAX.unitName).trim().min(1, 'Chưa chọn đơn vị nhận hồ sơ'),
+    /** The department's unit code when it is a unit of the system (shared/dossier/routing.ts). */
+    toUnitCode: wireText(TEXT_MAX.unitCode).trim().min(1).optional(),
     toPerson: wireText(TEXT_MAX.personInUnit).optional(),
     note: noteText,
   }),

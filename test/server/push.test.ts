@@ -237,6 +237,7 @@ describeDrivers('POST /sync/push', (bench) => {
       { dossierId: r2.dossierId, at: '2026-03-02T11:00' },
     );
     const byNameOnly = handedOver(a1, 'Phòng Lao động', { dossierId: r3.dossierId });
+    // A unit that is not one of its departments or a declared partner's: refused (partners.test.ts).
     const toOneStop = handedOver(a1, OTHER_ONE_STOP, { dossierId: r3.dossierId });
     const res = await push(b, a1.deviceToken, [
       r1,
@@ -247,7 +248,8 @@ describeDrivers('POST /sync/push', (bench) => {
       byNameOnly,
       toOneStop,
     ]);
-    expect(res.json().accepted).toBe(7);
+    expect(res.json().accepted).toBe(6);
+    expect(res.json().results[6]).toMatchObject({ status: 'rejected', code: 'forbidden' });
     const { rows } = await b.db.query(
       'SELECT dossier_id, unit_code, handed_over_at FROM dossier_routes ORDER BY handed_over_at',
     );

@@ -14,6 +14,7 @@ import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
 import type { ActionKind } from './actions';
 import { ReviewLines } from './CalendarReviewAlert';
 import { FIELD_MAP, emptyForm, sendAction, type ActionForm } from './actionRequests';
+import { HandoverUnitField } from './HandoverUnitField';
 
 const TITLES: Record<ActionKind, string> = {
   handover: 'Bàn giao hồ sơ',
@@ -139,11 +140,20 @@ export function ActionDialog({
     case 'handover':
       body = (
         <>
-          {text('toUnit', 'Đơn vị nhận hồ sơ', {
-            required: true,
-            autoFocus: true,
-            hint: 'Phòng chuyên môn hoặc cơ quan phối hợp (một cửa liên thông).',
-          })}
+          <Field
+            label="Đơn vị nhận hồ sơ"
+            required
+            error={errors.toUnit}
+            hint="Chọn phòng chuyên môn của đơn vị hoặc phòng liên thông đã khai báo; cơ quan ngoài hệ thống: gõ tên."
+            htmlFor="act-toUnit"
+          >
+            <HandoverUnitField
+              id="act-toUnit"
+              value={f.toUnit}
+              error={!!errors.toUnit}
+              onChange={set}
+            />
+          </Field>
           {text('toPerson', 'Người nhận')}
           {text('note', 'Ghi chú')}
         </>

@@ -10,6 +10,8 @@ import type { ActionKind } from './actions';
 
 export interface ActionForm {
   toUnit: string;
+  /** The department's code when one was chosen from the list (dossiers.handoverTargets). */
+  toUnitCode: string;
   toPerson: string;
   note: string;
   unit: string;
@@ -37,6 +39,7 @@ export function emptyForm(d: DossierDetail, kind?: ActionKind | null): ActionFor
   const newDueAt = review?.proposedDueAt ?? d.dueAt;
   return {
     toUnit: '',
+    toUnitCode: '',
     toPerson: '',
     note: '',
     unit: lastHandover?.toUnit ?? '',
@@ -79,7 +82,13 @@ export async function sendAction(
       if (Object.keys(found).length) break;
       await call(
         'dossiers.handover',
-        clean({ dossierId, toUnit: f.toUnit, toPerson: opt(f.toPerson), note: opt(f.note) }),
+        clean({
+          dossierId,
+          toUnit: f.toUnit,
+          toUnitCode: opt(f.toUnitCode),
+          toPerson: opt(f.toPerson),
+          note: opt(f.note),
+        }),
       );
       return { done: true };
     case 'accept':

@@ -5,6 +5,7 @@ import { pullIndexes } from './0003-pull-indexes';
 import { enrolmentCodeCancel } from './0004-enrolment-code-cancel';
 import { dossierCodes } from './0005-dossier-codes';
 import { workstationZero } from './0006-workstation-zero';
+import { unitPartners } from './0007-unit-partners';
 
 /** In order, numbered 1, 2, 3, … without gaps. Never edit one that has shipped: add the next. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   enrolmentCodeCancel,
   dossierCodes,
   workstationZero,
+  unitPartners,
 ];
