@@ -335,6 +335,7 @@ describeDrivers('GET /sync/reference', (bench) => {
       settings: [],
       officers: [],
       workstation: { number: 1, movedFromZero: false }, // every time: it can change (number 0)
+      handoverTargets: null, // unchanged (partners.test.ts)
     });
 
     await importCatalogue(b.db, {
