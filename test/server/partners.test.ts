@@ -39,6 +39,7 @@ const admin = (b: Bench, argv: string[]) =>
   runCommand(b.db, parseCommand(argv), {
     readJson: (path) => Promise.reject(new AdminError(`Không tìm thấy tệp ${path}.`)),
     askPassword: () => Promise.reject(new AdminError('không hỏi mật khẩu')),
+    readStdinPassword: () => Promise.reject(new AdminError('không đọc mật khẩu')),
   });
 
 async function routes(b: Bench) {
