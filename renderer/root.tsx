@@ -8,6 +8,7 @@ import 'dayjs/locale/vi';
 import { App } from './App';
 import { FatalScreen } from './screens/FatalScreen';
 import { THEME } from './lib/theme';
+import { ANTD_ICONS } from './components/icons';
 
 dayjs.locale('vi');
 
@@ -15,7 +16,7 @@ export function mount(fatal: string | null): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <StrictMode>
-      <ConfigProvider locale={viVN} theme={THEME}>
+      <ConfigProvider locale={viVN} theme={THEME} {...ANTD_ICONS}>
         <AntApp>{fatal ? <FatalScreen message={fatal} /> : <App />}</AntApp>
       </ConfigProvider>
     </StrictMode>,

@@ -5,7 +5,7 @@
  */
 import type { CSSProperties, ReactNode } from 'react';
 import { Tooltip } from 'antd';
-import { CloudOutlined, CloudServerOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { CloudOutlined, CloudServerOutlined, DisconnectOutlined } from './icons';
 import { thousands } from '../lib/format';
 import { useRoute } from '../stores/route';
 import { badgeView, useSync, type BadgeTone } from '../stores/sync';

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Col, Row, Spin } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../components/icons';
 import type { DossierDetail, PrintFormName } from '../../shared/api/schemas';
 import { call, toApiError } from '../api/client';
 import { PrintDialog, type PrintJob } from '../components/PrintDialog';

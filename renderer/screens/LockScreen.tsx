@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Space, Typography, type InputRef } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined } from '../components/icons';
 import { call, toApiError } from '../api/client';
 import { Kbd } from '../components/Kbd';
 import { useSession } from '../stores/session';

@@ -4,20 +4,10 @@
  * administrator. Keyboard: Enter moves to the next field, Ctrl+Enter finishes.
  */
 import { useState, type ChangeEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Typography } from 'antd';
 import { call, toApiError } from '../api/client';
 import { Field } from '../components/Field';
+import { NumberInput } from '../components/NumberInput';
 import { Kbd } from '../components/Kbd';
 import { enterAdvances, useHotkeys } from '../lib/hotkeys';
 import { useSession } from '../stores/session';
@@ -288,7 +278,7 @@ export function SetupScreen() {
                   htmlFor="setup-workstationNumber"
                   hint="Chữ số đầu của số thứ tự trong mã hồ sơ; mỗi máy một số khác nhau."
                 >
-                  <InputNumber
+                  <NumberInput
                     id="setup-workstationNumber"
                     min={0}
                     max={9}

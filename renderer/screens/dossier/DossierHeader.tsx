@@ -3,7 +3,7 @@
  * the bar of what can be done now (actions, receiving after a counter supplement, reprints).
  */
 import { Button, Dropdown, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '../../components/icons';
 import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { Kbd } from '../../components/Kbd';

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../components/icons';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { call, toApiError } from '../../api/client';
 

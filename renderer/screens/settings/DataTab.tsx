@@ -6,7 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Table, Typography } from 'antd';
-import { DeleteOutlined } from '@ant-design/icons';
+import { COPYABLE, DeleteOutlined } from '../../components/icons';
 import { call, toApiError } from '../../api/client';
 import { nowLocal, thousands } from '../../lib/format';
 import { useReception } from '../../stores/receptionDraft';
@@ -38,7 +38,7 @@ export function DataTab() {
             {
               key: 'dir',
               label: 'Thư mục dữ liệu',
-              children: <Typography.Text copyable>{data.dataDir}</Typography.Text>,
+              children: <Typography.Text copyable={COPYABLE}>{data.dataDir}</Typography.Text>,
             },
             { key: 'db', label: 'Tệp cơ sở dữ liệu', children: data.databaseFile },
             { key: 'size', label: 'Dung lượng', children: formatBytes(data.databaseBytes) },

@@ -5,20 +5,9 @@
  * (lịch nghỉ đã thay đổi): the header's notice takes it from there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Tag,
-} from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Input, Row, Select, Space, Tag } from 'antd';
+import { UploadOutlined } from '../../components/icons';
+import { NumberInput } from '../../components/NumberInput';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { CalendarChange, CalendarYear } from '../../../shared/api/schemas';
 import { parseShortDate } from '../../../shared/text/officialDate';
@@ -200,8 +189,9 @@ export function HolidayCalendarTab() {
               Nhập tệp lịch nghỉ lễ
             </Button>
             <Space.Compact style={{ width: '100%' }}>
-              <InputNumber
+              <NumberInput
                 placeholder="Năm mới"
+                aria-label="Năm mới"
                 min={2000}
                 max={2999}
                 value={newYear}
@@ -272,12 +262,12 @@ export function HolidayCalendarTab() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
+                {rows.map((r, i) => (
                   <tr key={r.key}>
                     <td>
                       <Select
                         size="small"
-                        aria-label="Loại ngày"
+                        aria-label={`Loại ngày, dòng ${i + 1}`}
                         value={r.kind}
                         style={{ width: 140 }}
                         options={[
@@ -290,18 +280,24 @@ export function HolidayCalendarTab() {
                     <td>
                       <Input
                         size="small"
-                        aria-label="Ngày (ngày/tháng/năm)"
+                        aria-label={`Ngày (ngày/tháng/năm), dòng ${i + 1}`}
                         autoFocus={r.key === added}
                         value={r.date}
                         status={errors[r.key] ? 'error' : undefined}
+                        aria-invalid={errors[r.key] ? true : undefined}
+                        aria-describedby={errors[r.key] ? `holiday-error-${r.key}` : undefined}
                         onChange={(e) => setRow(r.key, { date: e.target.value })}
                       />
-                      {errors[r.key] ? <div className="field-error">{errors[r.key]}</div> : null}
+                      {errors[r.key] ? (
+                        <div className="field-error" id={`holiday-error-${r.key}`}>
+                          {errors[r.key]}
+                        </div>
+                      ) : null}
                     </td>
                     <td>
                       <Input
                         size="small"
-                        aria-label="Tên ngày"
+                        aria-label={`Tên ngày, dòng ${i + 1}`}
                         value={r.name}
                         onChange={(e) => setRow(r.key, { name: e.target.value })}
                       />
@@ -310,7 +306,7 @@ export function HolidayCalendarTab() {
                       <Button
                         size="small"
                         type="text"
-                        aria-label="Bỏ ngày"
+                        aria-label={`Bỏ ngày, dòng ${i + 1}`}
                         onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
                       >
                         ×

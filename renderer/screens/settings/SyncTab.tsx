@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { CloudSyncOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined } from '../../components/icons';
 import { call, toApiError } from '../../api/client';
 import { Kbd } from '../../components/Kbd';
 import { instantTime, thousands } from '../../lib/format';

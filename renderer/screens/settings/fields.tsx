@@ -3,9 +3,10 @@
  * password, each inside a Field (its message, or its hint, below it). Everything else goes through
  * to the antd input.
  */
-import { Input, InputNumber, type InputNumberProps, type InputProps, type InputRef } from 'antd';
+import { Input, type InputNumberProps, type InputProps, type InputRef } from 'antd';
 import type { ReactNode, Ref } from 'react';
 import { Field } from '../../components/Field';
+import { NumberInput } from '../../components/NumberInput';
 
 interface LabelProps {
   label: ReactNode;
@@ -46,7 +47,7 @@ export function NumberField({
 }: LabelProps & Omit<InputNumberProps<number>, 'id'> & { id: string }) {
   return (
     <Field label={label} error={error} hint={hint} required={required} htmlFor={id}>
-      <InputNumber<number> {...input} id={id} />
+      <NumberInput<number> {...input} id={id} />
     </Field>
   );
 }
