@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from './db/types';
 import { installErrorHandlers, MAX_BODY_BYTES } from './http/errors';
 import { errorForLog } from './http/logging';
+import type { TrustProxy } from './http/trustProxy';
 import { RateLimiter } from './http/rateLimit';
 import { registerHealth } from './routes/health';
 import { registerEnrol } from './routes/enrol';
@@ -14,13 +15,21 @@ export interface AppOptions {
   db: Db;
   /** pino options for Fastify's logger (a stream: tests read the log); false for none. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
-  trustProxy?: boolean;
+  /** The proxies whose X-Forwarded-For is believed (never every hop); default none. */
+  trustProxy?: TrustProxy;
   /** Citizen lookups per client address per minute. */
   lookupPerMinute?: number;
   /** Enrolment attempts per client address per minute. */
   enrolPerMinute?: number;
   /** The clock of the rate limiters (tests). */
   now?: () => number;
+}
+
+/** Fastify's form: a hop count as proxy-addr's "the n closest hops" function. */
+function fastifyTrust(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -34,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             // Errors by code and message only: a database error carries the rows it was given.
             serializers: { err: errorForLog },
           },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrust(options.trustProxy ?? false),
     bodyLimit: MAX_BODY_BYTES,
   });
   installErrorHandlers(app);

@@ -1,5 +1,6 @@
 /** Server configuration from the environment, validated once at start. */
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/trustProxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -24,10 +25,18 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `phải là một trong ${LOG_LEVELS.join(', ')}` })
     .default('info'),
-  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits). */
+  /**
+   * Behind a reverse proxy: the proxies' addresses (or their number) whose X-Forwarded-For gives
+   * the client address of the rate limits (server/http/trustProxy.ts).
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'], { message: 'phải là true hoặc false' })
-    .transform((v) => v === 'true' || v === '1')
+    .string()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.reason });
+      return z.NEVER;
+    })
     .default(false),
   LOOKUP_PER_MINUTE: z
     .string()
@@ -44,7 +53,7 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Citizen lookups allowed per client address per minute. */
   lookupPerMinute: number;
 }

@@ -3,7 +3,7 @@
  *   HOST, PORT          where to listen (127.0.0.1:8787)
  *   DATABASE_URL        PostgreSQL; without it, embedded PGlite in DATA_DIR (./data/server)
  *   LOG_LEVEL           pino level (info)
- *   TRUST_PROXY         true behind a load balancer
+ *   TRUST_PROXY         behind a reverse proxy: its addresses / CIDR ranges, or the number of proxies
  *   LOOKUP_PER_MINUTE   citizen lookups per address per minute (30)
  */
 import { buildApp } from './app';

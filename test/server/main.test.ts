@@ -32,14 +32,14 @@ describe('loadConfig', () => {
       DATA_DIR: '/srv/motcua',
       DATABASE_URL: 'postgres://u:p@db:5432/motcua',
       LOG_LEVEL: 'warn',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '10.0.0.2',
       LOOKUP_PER_MINUTE: '',
     });
     expect(c).toMatchObject({
       host: '0.0.0.0',
       port: 9000,
       databaseUrl: 'postgres://u:p@db:5432/motcua',
-      trustProxy: true,
+      trustProxy: ['10.0.0.2'],
       lookupPerMinute: 30,
     });
   });
@@ -62,7 +62,7 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT: phải từ 1 đến 65535/);
     expect(message).toMatch(/DATABASE_URL: phải có dạng postgres:\/\//);
     expect(message).toMatch(/LOG_LEVEL: phải là một trong/);
-    expect(message).toMatch(/TRUST_PROXY: phải là true hoặc false/);
+    expect(message).toMatch(/TRUST_PROXY: không hiểu "maybe"/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT: phải là một số nguyên/);
   });
 });
