@@ -16,7 +16,14 @@ export function mount(fatal: string | null): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
     <StrictMode>
-      <ConfigProvider locale={viVN} theme={THEME} {...ANTD_ICONS}>
+      {/* No dialog gives the focus back when its closing animation ends (a delayed focus() that
+          took keys typed meanwhile): those that return it do so at once (lib/focus.ts). */}
+      <ConfigProvider
+        locale={viVN}
+        theme={THEME}
+        {...ANTD_ICONS}
+        modal={{ ...ANTD_ICONS.modal, focusable: { focusTriggerAfterClose: false } }}
+      >
         <AntApp>{fatal ? <FatalScreen message={fatal} /> : <App />}</AntApp>
       </ConfigProvider>
     </StrictMode>,

@@ -12,6 +12,7 @@ import type { PaperSize, PrintFormName } from '../../shared/api/schemas';
 import { call, getApi, toApiError } from '../api/client';
 import { Kbd } from './Kbd';
 import { useHotkeys } from '../lib/hotkeys';
+import { useFocusReturn } from '../lib/focus';
 
 export const FORM_TITLES: Record<PrintFormName, string> = {
   receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
@@ -36,14 +37,20 @@ export interface PrintedInfo {
   sent: boolean;
 }
 
+/**
+ * The preview has the focus from the moment it opens (its print button), and gives it back at
+ * once when it closes: to `returnFocus()` when given, else where it was (lib/focus.ts).
+ */
 export function PrintDialog({
   job,
   onClose,
   onPrinted,
+  returnFocus,
 }: {
   job: PrintJob | null;
   onClose: () => void;
   onPrinted?: (info: PrintedInfo) => void;
+  returnFocus?: () => Element | null;
 }) {
   const [html, setHtml] = useState<string | null>(null);
   const [reprint, setReprint] = useState(false);
@@ -56,6 +63,7 @@ export function PrintDialog({
   const frame = useRef<HTMLIFrameElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
   const api = getApi();
+  useFocusReturn(job !== null, returnFocus);
   const isSlip = job?.form === 'appointment_slip';
 
   const load = useCallback(async (j: PrintJob, p: PaperSize | null) => {
@@ -139,6 +147,7 @@ export function PrintDialog({
         </Space>
       }
       destroyOnHidden
+      // shown at once (no animation, lib/theme.ts): the print button takes the focus as it opens
       afterOpenChange={(open) => {
         if (open) printButton.current?.focus();
       }}
@@ -162,12 +171,12 @@ export function PrintDialog({
           <Button onClick={onClose}>
             Đóng <Kbd>Esc</Kbd>
           </Button>
+          {/* Enabled while the preview is made: pressed then, it prints once it is there. */}
           <Button
             ref={printButton}
             type="primary"
             icon={<PrinterOutlined />}
-            loading={busy}
-            disabled={!html}
+            loading={busy || printWanted}
             onClick={() => void print()}
           >
             {printed ? 'In lại' : 'In'} <Kbd>Ctrl+P</Kbd>

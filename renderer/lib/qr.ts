@@ -19,6 +19,16 @@ export function looksLikeCccdQr(text: string): boolean {
   return /^\d{9,12}\|/.test(t) && (t.match(/\|/g)?.length ?? 0) >= 6;
 }
 
+/**
+ * A scanned line at the end of what a field holds (the scanner typed it after what was there):
+ * the line, and what the field held before it; null when the text does not end with one.
+ */
+export function splitScannedLine(text: string): { line: string; before: string } | null {
+  const m = /\d{9,12}\|[^\n]*$/.exec(text);
+  if (!m || !looksLikeCccdQr(m[0])) return null;
+  return { line: m[0].trim(), before: text.slice(0, m.index) };
+}
+
 export function applicantFromQr(
   line: string,
 ): { ok: true; patch: QrApplicantPatch } | { ok: false; message: string } {

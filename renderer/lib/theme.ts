@@ -62,6 +62,9 @@ export const THEME: ThemeConfig = {
     fontFamily:
       '"Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
     fontSize: 14,
+    // No animations: a dialog, list or message is there (or gone) at once. The officer never
+    // waits on a closing preview, and focus never moves when an animation ends (lib/focus.ts).
+    motion: false,
 
     // Links and information in the app's blue, not antd's lighter #1677ff (4.10:1 on white).
     colorLink: '#0f5fa8',

@@ -13,6 +13,7 @@ import { VirtualList } from '../components/VirtualList';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { shortTime } from '../lib/format';
 import { useHotkeys } from '../lib/hotkeys';
+import { focusId } from '../lib/focus';
 import {
   BUCKET_LABELS,
   listFilter,
@@ -163,7 +164,7 @@ export function BoardScreen() {
 
   const chooseBucket = (bucket: BoardBucket) => {
     setFilters({ bucket: filters.bucket === bucket ? 'all' : bucket });
-    requestAnimationFrame(() => document.getElementById('board-list')?.focus());
+    focusId('board-list'); // the list is on screen already: keys that follow move in it
   };
 
   // 1–9 choose a group; inside the search box and the date filters they are typed (useHotkeys).

@@ -5,7 +5,8 @@
  *   print preview (Ctrl+P) → Alt+N next applicant, same procedure | F2 new dossier.
  * Everything typed stays in the draft store (and sessionStorage) until the officer starts anew.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   Alert,
   App as AntApp,
@@ -15,12 +16,12 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Space,
   Typography,
 } from 'antd';
+import { Dialog } from '../components/Dialog';
 import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { call, toApiError } from '../api/client';
 import { Field } from '../components/Field';
@@ -28,16 +29,19 @@ import { Kbd } from '../components/Kbd';
 import { PrintDialog, type PrintJob } from '../components/PrintDialog';
 import { officialTime } from '../lib/format';
 import { enterAdvances, useHotkeys } from '../lib/hotkeys';
+import { commitThenFocus, focusId, focusNow } from '../lib/focus';
 import {
+  PROCEDURE_MISSING,
   receiveInput,
   refusalInput,
   supplementInput,
   useReception,
   type FieldErrors,
+  type ProcedureCaseOption,
 } from '../stores/receptionDraft';
 import { useRoute } from '../stores/route';
 import { useSession } from '../stores/session';
-import { ProcedurePicker } from './reception/ProcedurePicker';
+import { ProcedurePicker, type ProcedurePickerHandle } from './reception/ProcedurePicker';
 import { Checklist } from './reception/Checklist';
 import { ApplicantForm } from './reception/ApplicantForm';
 import { DeliveryForm, DuePanel } from './reception/DeliveryForm';
@@ -63,23 +67,24 @@ const FOCUS_ORDER: [string, string][] = [
   ['note', 'note'],
 ];
 
-function focusFirstError(errors: FieldErrors) {
+/** Start a new dossier from anywhere (Shell's F2): the reception screen focuses the search. */
+export const NEW_RECEPTION_EVENT = 'motcua:new-reception';
+
+/** The first field with a message, in screen order: focused now (the fields are on screen). */
+function focusFirstError(errors: FieldErrors, focusProcedure: () => void) {
   const hit =
     FOCUS_ORDER.find(([k]) => errors[k] !== undefined) ??
     (Object.keys(errors).some((k) => k.startsWith('components'))
       ? ['components', 'tick-0']
       : undefined);
   if (!hit) return;
-  requestAnimationFrame(() => {
-    if (hit[0] === 'procedureId') {
-      window.dispatchEvent(new CustomEvent('motcua:focus-procedure'));
-      return;
-    }
-    const el = document.getElementById(hit[1]);
-    el?.focus();
-    if (el instanceof HTMLInputElement) el.select();
-  });
+  if (hit[0] === 'procedureId') focusProcedure();
+  else focusId(hit[1], true);
 }
+
+const NO_CASES: ProcedureCaseOption[] = [];
+
+const SLIP_NAMES = { supplement: 'phiếu yêu cầu bổ sung', refuse: 'phiếu từ chối' } as const;
 
 /** The two slips issued instead of receiving: what each says when incomplete, and prints. */
 interface CounterSlip {
@@ -110,7 +115,12 @@ const COUNTER_SLIPS: Record<CounterSlip['dialog'], CounterSlip> = {
 
 export function ReceptionScreen() {
   const { message } = AntApp.useApp();
-  const draft = useReception((s) => s.draft);
+  // Only what this screen shows itself: a keystroke in a field re-renders that field's part only.
+  const result = useReception((s) => s.draft.result);
+  const hasProcedure = useReception((s) => s.draft.procedure !== null);
+  const cases = useReception((s) => s.draft.procedure?.cases ?? NO_CASES);
+  const caseLabel = useReception((s) => s.draft.caseLabel);
+  const afterSupplement = useReception((s) => s.draft.fromSupplementRequestId !== null);
   const errors = useReception((s) => s.errors);
   const formError = useReception((s) => s.formError);
   const store = useReception.getState;
@@ -120,22 +130,42 @@ export function ReceptionScreen() {
   const [dialog, setDialog] = useState<null | 'supplement' | 'refuse'>(null);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   const afterPrint = useRef<PrintJob | null>(null);
-  const result = draft.result;
+  const picker = useRef<ProcedurePickerHandle>(null);
   const frozen = result !== null;
+
+  /** The caret in the procedure search, now: any dialog of this screen closes first. */
+  const focusProcedure = () => {
+    afterPrint.current = null;
+    flushSync(() => {
+      setPrintJob(null);
+      setDialog(null);
+    });
+    picker.current?.focus();
+  };
+  const focusProcedureRef = useRef(focusProcedure);
+  focusProcedureRef.current = focusProcedure;
+  useEffect(() => {
+    const onNew = () => focusProcedureRef.current();
+    window.addEventListener(NEW_RECEPTION_EVENT, onNew);
+    return () => window.removeEventListener(NEW_RECEPTION_EVENT, onNew);
+  }, []);
+
+  /** Show what to fix and put the caret on the first of it, in one go. */
+  const showErrors = (fields: FieldErrors, formError: string | null) => {
+    flushSync(() => store().setErrors(fields, formError));
+    focusFirstError(fields, focusProcedure);
+  };
 
   const fail = (err: unknown) => {
     const e = toApiError(err);
-    const fields = e.fields ?? {};
-    store().setErrors(fields, e.message);
-    focusFirstError(fields);
+    showErrors(e.fields ?? {}, e.message);
   };
 
   const receive = async () => {
     if (frozen || busy) return;
     const { value, errors: found } = receiveInput(store().draft);
     if (!value) {
-      store().setErrors(found, 'Hồ sơ chưa thể tiếp nhận: hãy sửa các ô được đánh dấu đỏ.');
-      focusFirstError(found);
+      showErrors(found, 'Hồ sơ chưa thể tiếp nhận: hãy sửa các ô được đánh dấu đỏ.');
       return;
     }
     setBusy('receive');
@@ -161,11 +191,23 @@ export function ReceptionScreen() {
     }
   };
 
-  const openSupplement = () => {
+  /**
+   * Yêu cầu bổ sung / Từ chối need the procedure: without it, say so at once, on its field (the
+   * dialog would only say it after being filled in).
+   */
+  const openSlipDialog = (kind: 'supplement' | 'refuse') => {
     if (frozen) return;
-    store().prepareSupplement();
-    setDialog('supplement');
+    if (!store().draft.procedure) {
+      showErrors(
+        { procedureId: PROCEDURE_MISSING },
+        `Chưa chọn thủ tục: hãy chọn thủ tục trước khi lập ${SLIP_NAMES[kind]}.`,
+      );
+      return;
+    }
+    if (kind === 'supplement') store().prepareSupplement();
+    setDialog(kind);
   };
+  const openSupplement = () => openSlipDialog('supplement');
 
   /**
    * Yêu cầu bổ sung / Từ chối tiếp nhận: check the draft and issue the slip, then preview it. A
@@ -177,11 +219,10 @@ export function ReceptionScreen() {
     send: (value: V) => Promise<{ dossier: { id: string }; docNo: string }>,
   ) => {
     if (!value) {
-      store().setErrors(found, slip.incomplete);
       if (Object.keys(found).some((k) => !slip.dialogFields.includes(k))) {
-        setDialog(null);
-        focusFirstError(found);
-      }
+        flushSync(() => setDialog(null)); // closed (and its focus trap gone) before the focus moves
+        showErrors(found, slip.incomplete);
+      } else store().setErrors(found, slip.incomplete);
       return;
     }
     setBusy(slip.dialog);
@@ -211,9 +252,15 @@ export function ReceptionScreen() {
   const nextSame = () => {
     // only after a decision: before it, the applicant typed so far would be lost
     if (!store().draft.procedure || !store().draft.result) return;
-    store().nextSameProcedure();
-    setPrintJob(null);
-    requestAnimationFrame(() => document.getElementById('applicant-scan')?.focus());
+    afterPrint.current = null;
+    // the empty form on screen and the caret in the scan field before the next key arrives
+    commitThenFocus(
+      () => {
+        store().nextSameProcedure();
+        setPrintJob(null);
+      },
+      () => document.getElementById('applicant-scan'),
+    );
   };
 
   const idle = dialog === null && printJob === null && !locked;
@@ -221,10 +268,10 @@ export function ReceptionScreen() {
     {
       'Ctrl+Enter': () => void receive(),
       'Alt+B': openSupplement,
-      'Alt+T': () => !frozen && setDialog('refuse'),
+      'Alt+T': () => openSlipDialog('refuse'),
       'Alt+N': nextSame,
-      F3: () => !frozen && window.dispatchEvent(new CustomEvent('motcua:focus-procedure')),
-      F4: () => !frozen && document.getElementById('applicant-scan')?.focus(),
+      F3: () => !frozen && focusProcedure(),
+      F4: () => !frozen && focusId('applicant-scan'),
       'Ctrl+P': () => {
         if (!result) return;
         const form =
@@ -243,24 +290,20 @@ export function ReceptionScreen() {
     dialog !== null,
   );
 
+  /** The procedure is on screen (committed by the picker): the caret goes on at once. */
   const afterProcedure = () => {
-    requestAnimationFrame(() => {
-      const radio = document.querySelector<HTMLInputElement>(
-        '#case-choice input[type=radio]:checked',
-      );
-      (
-        radio ??
-        document.getElementById('due-at-override') ??
-        document.getElementById('tick-0') ??
-        document.getElementById('applicant-scan')
-      )?.focus();
-    });
+    const next = [
+      document.querySelector('#case-choice input[type=radio]:checked'),
+      document.getElementById('due-at-override'),
+      document.getElementById('tick-0'),
+      document.getElementById('applicant-scan'),
+    ];
+    next.some((el) => focusNow(el));
   };
 
-  const cases = draft.procedure?.cases ?? [];
   return (
     <div className="reception">
-      {draft.fromSupplementRequestId && !result ? (
+      {afterSupplement && !result ? (
         <Alert
           type="info"
           showIcon
@@ -277,6 +320,7 @@ export function ReceptionScreen() {
               className="panel"
             >
               <ProcedurePicker
+                handle={picker}
                 disabled={frozen}
                 error={errors['procedureId']}
                 onChosen={afterProcedure}
@@ -285,7 +329,7 @@ export function ReceptionScreen() {
                 <Field label="Trường hợp" htmlFor="case-choice">
                   <Radio.Group
                     id="case-choice"
-                    value={draft.caseLabel}
+                    value={caseLabel}
                     disabled={frozen}
                     onChange={(e) => store().setCase(e.target.value as string)}
                   >
@@ -299,11 +343,9 @@ export function ReceptionScreen() {
                   </Radio.Group>
                 </Field>
               ) : null}
-              {draft.procedure ? (
-                <DuePanel disabled={frozen} error={errors['dueAtOverride']} />
-              ) : null}
+              {hasProcedure ? <DuePanel disabled={frozen} error={errors['dueAtOverride']} /> : null}
             </Card>
-            {draft.procedure ? (
+            {hasProcedure ? (
               <Card size="small" title="2. Thành phần hồ sơ" className="panel">
                 <Checklist disabled={frozen} errors={errors} />
               </Card>
@@ -350,10 +392,10 @@ export function ReceptionScreen() {
               <Button size="large" onClick={openSupplement}>
                 Yêu cầu bổ sung <Kbd>Alt+B</Kbd>
               </Button>
-              <Button size="large" danger onClick={() => setDialog('refuse')}>
+              <Button size="large" danger onClick={() => openSlipDialog('refuse')}>
                 Từ chối tiếp nhận <Kbd>Alt+T</Kbd>
               </Button>
-              {draft.procedure ? (
+              {hasProcedure ? (
                 <Typography.Text type="secondary">
                   <Kbd>F2</Kbd> hồ sơ mới · <Kbd>F1</Kbd> phím tắt
                 </Typography.Text>
@@ -382,6 +424,8 @@ export function ReceptionScreen() {
           afterPrint.current = null;
           setPrintJob(next);
         }}
+        // closed: the caret on "next applicant, same procedure" (Enter or Alt+N go on)
+        returnFocus={() => document.getElementById('next-same')}
       />
     </div>
   );
@@ -449,13 +493,13 @@ function ResultPanel({
           </Button>
         )}
         <Button onClick={() => onOpen(result.dossierId)}>Xem hồ sơ</Button>
-        <Button type="primary" onClick={onNext}>
+        <Button id="next-same" type="primary" onClick={onNext}>
           Tiếp nhận hồ sơ tiếp theo, cùng thủ tục <Kbd>Alt+N</Kbd>
         </Button>
         <Button
           onClick={() => {
-            newReception();
-            window.dispatchEvent(new CustomEvent('motcua:focus-procedure'));
+            flushSync(newReception);
+            window.dispatchEvent(new CustomEvent(NEW_RECEPTION_EVENT));
           }}
         >
           Hồ sơ mới <Kbd>F2</Kbd>
@@ -486,7 +530,7 @@ function SupplementDialog({
   const set = useReception((s) => s.set);
   const clearError = useReception((s) => s.clearError);
   return (
-    <Modal
+    <Dialog
       open={open}
       title="Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"
       width={860}
@@ -596,7 +640,7 @@ function SupplementDialog({
           ) : null}
         </div>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -617,7 +661,7 @@ function RefuseDialog({
   const set = useReception((s) => s.set);
   const clearError = useReception((s) => s.clearError);
   return (
-    <Modal
+    <Dialog
       open={open}
       title="Phiếu từ chối tiếp nhận giải quyết hồ sơ"
       width={640}
@@ -653,6 +697,6 @@ function RefuseDialog({
           <Alert type="error" showIcon title={formError} />
         ) : null}
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

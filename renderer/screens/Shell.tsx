@@ -4,6 +4,7 @@
  * open for everyone, with the tabs of their role (officers and heads: Đồng bộ only).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { App as AntApp, Button, Spin, Tooltip } from 'antd';
 import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { call } from '../api/client';
@@ -13,13 +14,14 @@ import { CalendarChangeNotice } from '../components/CalendarChangeNotice';
 import { WorkstationMoveNotice } from '../components/WorkstationMoveNotice';
 import { ROLE_LABELS } from '../lib/format';
 import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
+import { focusNow } from '../lib/focus';
 import { useActivityHeartbeat, useIdle } from '../lib/idle';
 import { useSession } from '../stores/session';
 import { useRoute, type Route } from '../stores/route';
 import { useReception } from '../stores/receptionDraft';
 import { signOutChecked, startSyncPolling } from '../stores/sync';
 import { LockScreen } from './LockScreen';
-import { ReceptionScreen } from './ReceptionScreen';
+import { NEW_RECEPTION_EVENT, ReceptionScreen } from './ReceptionScreen';
 import { BoardScreen } from './BoardScreen';
 
 // Reception and the board come with the shell (the app opens on the first; F8 then Ctrl+F must
@@ -125,20 +127,33 @@ export function Shell() {
       (d.procedure !== null ||
         d.applicant.name.trim() !== '' ||
         d.applicant.idNumber.trim() !== '');
+    // The empty reception on screen, then the caret in its search, before the next key arrives:
+    // what is typed right after F2 is the procedure's name.
     const start = () => {
-      r.newReception();
-      go({ screen: 'reception' });
-      window.dispatchEvent(new CustomEvent('motcua:focus-procedure'));
+      flushSync(() => {
+        r.newReception();
+        go({ screen: 'reception' });
+      });
+      window.dispatchEvent(new CustomEvent(NEW_RECEPTION_EVENT));
     };
     if (!dirty) return start();
-    modal.confirm({
+    const before = document.activeElement;
+    // Closed first (its focus trap let go), then the focus moves: at once either way.
+    const ask = modal.confirm({
       title: 'Bỏ hồ sơ đang nhập dở?',
       content:
         'Hồ sơ đang nhập chưa được tiếp nhận. Nhấn Enter để bỏ và bắt đầu hồ sơ mới, Esc để quay lại.',
       okText: 'Bỏ, nhập hồ sơ mới',
       cancelText: 'Quay lại',
       autoFocusButton: 'ok',
-      onOk: start,
+      onOk: () => {
+        flushSync(() => ask.destroy());
+        start();
+      },
+      onCancel: () => {
+        flushSync(() => ask.destroy());
+        focusNow(before);
+      },
     });
   };
 

@@ -1,5 +1,6 @@
 /** Phím tắt (F1): the keys of the whole app, by screen. Loaded the first time it is opened. */
-import { Modal, Table } from 'antd';
+import { Table } from 'antd';
+import { Dialog } from '../components/Dialog';
 import { Kbd } from '../components/Kbd';
 
 export const GLOBAL_SHORTCUTS: [string, string][] = [
@@ -35,7 +36,7 @@ export const BOARD_SHORTCUTS: [string, string][] = [
 
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Modal open={open} title="Phím tắt" onCancel={onClose} footer={null} width={640}>
+    <Dialog open={open} title="Phím tắt" onCancel={onClose} footer={null} width={640}>
       {[
         ['Chung', GLOBAL_SHORTCUTS],
         ['Tiếp nhận hồ sơ', RECEPTION_SHORTCUTS],
@@ -55,6 +56,6 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
           style={{ marginBottom: 12 }}
         />
       ))}
-    </Modal>
+    </Dialog>
   );
 }

@@ -188,8 +188,11 @@ export function checklistFor(procedure: ProcedurePick): ComponentLine[] {
   }));
 }
 
+/** What the case depends on: the procedure and the case chosen. */
+export type CaseChoice = Pick<ReceptionDraft, 'procedure' | 'caseLabel'>;
+
 /** The case chosen, or the general one. */
-export function currentCase(draft: ReceptionDraft): ProcedureCaseOption | null {
+export function currentCase(draft: CaseChoice): ProcedureCaseOption | null {
   const p = draft.procedure;
   if (!p) return null;
   return (
@@ -201,7 +204,7 @@ export function currentCase(draft: ReceptionDraft): ProcedureCaseOption | null {
 }
 
 /** True when the officer must pick the appointment (procedure with no fixed time). */
-export function needsManualDueAt(draft: ReceptionDraft): boolean {
+export function needsManualDueAt(draft: CaseChoice): boolean {
   return currentCase(draft)?.unit === 'none';
 }
 
@@ -366,11 +369,12 @@ export interface ReceiveInputDraft {
   fromSupplementRequestId?: string;
 }
 
+/** The message on the procedure search when none is chosen. */
+export const PROCEDURE_MISSING =
+  'Chưa chọn thủ tục: gõ tên hoặc mã thủ tục (không cần dấu) rồi nhấn Enter.';
+
 function procedureErrors(draft: ReceptionDraft, errors: FieldErrors): void {
-  if (!draft.procedure) {
-    errors['procedureId'] =
-      'Chưa chọn thủ tục: gõ tên hoặc mã thủ tục (không cần dấu) rồi nhấn Enter.';
-  }
+  if (!draft.procedure) errors['procedureId'] = PROCEDURE_MISSING;
 }
 
 /** Tiếp nhận: the input of dossiers.receive, or what to fix. */

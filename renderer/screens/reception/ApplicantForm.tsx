@@ -2,12 +2,13 @@
  * Người nộp hồ sơ: a citizen or an organisation; the CCCD QR scan (F4) fills the fields; an
  * optional authorised representative (người được ủy quyền).
  */
-import { useState } from 'react';
+import { memo, useCallback, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { App as AntApp, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
 import { Field } from '../../components/Field';
 import { Kbd } from '../../components/Kbd';
-import { applicantFromQr, looksLikeCccdQr } from '../../lib/qr';
+import { applicantFromQr, splitScannedLine } from '../../lib/qr';
+import { focusId } from '../../lib/focus';
 import { useReception, type ApplicantKind, type IdKind } from '../../stores/receptionDraft';
 
 const KIND_OPTIONS: { value: ApplicantKind; label: string }[] = [
@@ -25,6 +26,77 @@ const ID_OPTIONS: { value: IdKind; label: string }[] = [
   { value: 'other', label: 'Giấy tờ khác' },
 ];
 
+/** Shows a scanned line that is not a valid card in the scan field, with why. */
+interface ScanFieldHandle {
+  show: (line: string, message: string) => void;
+}
+
+/**
+ * The scan field, with its own state: a scanner types a hundred characters in half a second, and
+ * each re-renders this field only, not the whole form.
+ */
+const ScanField = memo(function ScanField({
+  disabled,
+  apply,
+  handle,
+}: {
+  disabled: boolean;
+  /** Fill the form from a scanned line: null when done, else what is wrong with it. */
+  apply: (line: string) => string | null;
+  handle: Ref<ScanFieldHandle>;
+}) {
+  const [scan, setScan] = useState('');
+  const [scanError, setScanError] = useState<string | null>(null);
+  useImperativeHandle(
+    handle,
+    () => ({
+      show: (line, message) => {
+        setScan(line);
+        setScanError(message);
+      },
+    }),
+    [],
+  );
+  return (
+    <Field
+      label={
+        <span>
+          <ScanOutlined /> Quét mã QR trên thẻ căn cước <Kbd>F4</Kbd>
+        </span>
+      }
+      error={scanError ?? undefined}
+      hint="Đưa mã QR trên thẻ vào máy quét: thông tin sẽ tự điền vào các ô bên dưới."
+      htmlFor="applicant-scan"
+    >
+      <Input
+        id="applicant-scan"
+        value={scan}
+        disabled={disabled}
+        placeholder="Chờ quét mã QR…"
+        status={scanError ? 'error' : undefined}
+        onChange={(e) => {
+          setScan(e.target.value);
+          setScanError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.ctrlKey || e.altKey) return;
+          e.preventDefault();
+          e.stopPropagation();
+          // empty: no card to scan, the officer types the name
+          if (scan.trim() === '') {
+            focusId('applicant-name', true);
+            return;
+          }
+          const problem = apply(scan);
+          setScanError(problem);
+          if (problem === null) setScan('');
+        }}
+        data-enter-own
+      />
+    </Field>
+  );
+});
+
 export function ApplicantForm({
   disabled,
   errors,
@@ -36,74 +108,48 @@ export function ApplicantForm({
   const a = useReception((s) => s.draft.applicant);
   const setApplicant = useReception((s) => s.setApplicant);
   const setRep = useReception((s) => s.setRepresentative);
-  const [scan, setScan] = useState('');
-  const [scanError, setScanError] = useState<string | null>(null);
+  const scanField = useRef<ScanFieldHandle>(null);
   const person = a.kind === 'citizen';
 
-  /** Apply a scanned line; returns false (and shows why) when it is not a valid card. */
-  const applyScan = (line: string): boolean => {
-    const r = applicantFromQr(line);
-    if (!r.ok) {
-      setScanError(r.message);
-      return false;
-    }
-    const { oldIdNumber, issuedOn, ...patch } = r.patch;
-    setApplicant(patch);
-    setScan('');
-    setScanError(null);
-    void message.success(
-      `Đã điền thông tin từ thẻ căn cước của ${patch.name}${issuedOn ? `, cấp ngày ${issuedOn}` : ''}${
-        oldIdNumber ? `, CMND cũ ${oldIdNumber}` : ''
-      }.`,
-    );
-    requestAnimationFrame(() => document.getElementById('applicant-phone')?.focus());
-    return true;
-  };
+  /** Fill the form from a scanned line; null when done, else why it is not a valid card. */
+  const applyScan = useCallback(
+    (line: string): string | null => {
+      const r = applicantFromQr(line);
+      if (!r.ok) return r.message;
+      const { oldIdNumber, issuedOn, ...patch } = r.patch;
+      setApplicant(patch);
+      void message.success(
+        `Đã điền thông tin từ thẻ căn cước của ${patch.name}${issuedOn ? `, cấp ngày ${issuedOn}` : ''}${
+          oldIdNumber ? `, CMND cũ ${oldIdNumber}` : ''
+        }.`,
+      );
+      // the card gave name, ID, birth date and address: the phone is next, before the next key
+      focusId('applicant-phone');
+      return null;
+    },
+    [setApplicant, message],
+  );
 
-  /** A scanner that typed into the name or ID field instead of the scan field. */
-  const catchScan = (value: string, restore: () => void) => (e: React.KeyboardEvent) => {
-    if (e.key === 'Enter' && looksLikeCccdQr(value)) {
-      e.preventDefault();
-      e.stopPropagation();
-      if (applyScan(value)) return;
-      setScan(value);
-      restore();
-      document.getElementById('applicant-scan')?.focus();
-    }
+  /**
+   * A scanner that typed into another field than the scan field (the caret was there): on its
+   * Enter, the scanned line leaves that field (what was in it before stays) and fills the form.
+   */
+  const catchScan = (value: string, keep: (rest: string) => void) => (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    const scanned = splitScannedLine(value);
+    if (!scanned) return;
+    e.preventDefault();
+    e.stopPropagation();
+    keep(scanned.before);
+    const problem = applyScan(scanned.line);
+    if (problem === null) return;
+    scanField.current?.show(scanned.line, problem);
+    focusId('applicant-scan');
   };
 
   return (
     <div className="applicant-form">
-      <Field
-        label={
-          <span>
-            <ScanOutlined /> Quét mã QR trên thẻ căn cước <Kbd>F4</Kbd>
-          </span>
-        }
-        error={scanError ?? undefined}
-        hint="Đưa mã QR trên thẻ vào máy quét: thông tin sẽ tự điền vào các ô bên dưới."
-        htmlFor="applicant-scan"
-      >
-        <Input
-          id="applicant-scan"
-          value={scan}
-          disabled={disabled}
-          placeholder="Chờ quét mã QR…"
-          status={scanError ? 'error' : undefined}
-          onChange={(e) => {
-            setScan(e.target.value);
-            setScanError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && scan.trim() !== '') {
-              e.preventDefault();
-              e.stopPropagation();
-              applyScan(scan);
-            }
-          }}
-          data-enter-own
-        />
-      </Field>
+      <ScanField disabled={disabled} apply={applyScan} handle={scanField} />
       <Field label="Người nộp là" htmlFor="applicant-kind">
         <Radio.Group
           id="applicant-kind"
@@ -127,7 +173,7 @@ export function ApplicantForm({
               disabled={disabled}
               status={errors['applicant.name'] ? 'error' : undefined}
               onChange={(e) => setApplicant({ name: e.target.value })}
-              onKeyDown={catchScan(a.name, () => setApplicant({ name: '' }))}
+              onKeyDown={catchScan(a.name, (name) => setApplicant({ name }))}
             />
           </Field>
         </Col>
@@ -155,7 +201,7 @@ export function ApplicantForm({
               inputMode={a.idKind === 'cccd' ? 'numeric' : 'text'}
               status={errors['applicant.idNumber'] ? 'error' : undefined}
               onChange={(e) => setApplicant({ idNumber: e.target.value, sex: '' })}
-              onKeyDown={catchScan(a.idNumber, () => setApplicant({ idNumber: '' }))}
+              onKeyDown={catchScan(a.idNumber, (idNumber) => setApplicant({ idNumber }))}
             />
           </Field>
         </Col>
@@ -174,6 +220,7 @@ export function ApplicantForm({
                 placeholder="25/12/1990"
                 status={errors['applicant.birthDate'] ? 'error' : undefined}
                 onChange={(e) => setApplicant({ birthDate: e.target.value })}
+                onKeyDown={catchScan(a.birthDate, (birthDate) => setApplicant({ birthDate }))}
               />
             </Field>
           </Col>
@@ -187,6 +234,7 @@ export function ApplicantForm({
               inputMode="tel"
               status={errors['applicant.phone'] ? 'error' : undefined}
               onChange={(e) => setApplicant({ phone: e.target.value })}
+              onKeyDown={catchScan(a.phone, (phone) => setApplicant({ phone }))}
             />
           </Field>
         </Col>
@@ -199,6 +247,7 @@ export function ApplicantForm({
               inputMode="email"
               status={errors['applicant.email'] ? 'error' : undefined}
               onChange={(e) => setApplicant({ email: e.target.value })}
+              onKeyDown={catchScan(a.email, (email) => setApplicant({ email }))}
             />
           </Field>
         </Col>
@@ -213,6 +262,7 @@ export function ApplicantForm({
               value={a.address}
               disabled={disabled}
               onChange={(e) => setApplicant({ address: e.target.value })}
+              onKeyDown={catchScan(a.address, (address) => setApplicant({ address }))}
             />
           </Field>
         </Col>

@@ -4,8 +4,10 @@
  * warning when the period runs through a year whose holiday calendar is still provisional.
  */
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Alert, Checkbox, Col, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import type { ApiOutput } from '../../../shared/api/contract';
+import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { officialTime, parseTypedDateTime } from '../../lib/format';
@@ -19,7 +21,15 @@ import {
 type Preview = ApiOutput<'dossiers.previewDueAt'>;
 
 export function DuePanel({ disabled, error }: { disabled: boolean; error?: string | undefined }) {
-  const draft = useReception((s) => s.draft);
+  // not the applicant: typing a name does not re-render this panel
+  const draft = useReception(
+    useShallow((s) => ({
+      procedure: s.draft.procedure,
+      caseLabel: s.draft.caseLabel,
+      result: s.draft.result,
+      dueAtText: s.draft.dueAtText,
+    })),
+  );
   const set = useReception((s) => s.set);
   const clearError = useReception((s) => s.clearError);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -116,11 +126,7 @@ export function DuePanel({ disabled, error }: { disabled: boolean; error?: strin
         </Field>
       ) : null}
       {preview?.provisional && !result ? (
-        <Alert
-          type="warning"
-          showIcon
-          title="Thời hạn đi qua năm có lịch nghỉ lễ chưa chính thức (tạm tính): ngày hẹn có thể thay đổi khi có quyết định nghỉ lễ chính thức."
-        />
+        <Alert type="warning" showIcon title={PROVISIONAL_DUE_NOTE} />
       ) : null}
       {previewError ? <div className="field-error">{previewError}</div> : null}
     </div>
@@ -134,7 +140,18 @@ export function DeliveryForm({
   disabled: boolean;
   errors: Record<string, string>;
 }) {
-  const d = useReception((s) => s.draft);
+  const d = useReception(
+    useShallow((s) => ({
+      channel: s.draft.channel,
+      sets: s.draft.sets,
+      fee: s.draft.fee,
+      feeText: s.draft.procedure?.feeText,
+      deliveryMethod: s.draft.deliveryMethod,
+      deliveryAddress: s.draft.deliveryAddress,
+      note: s.draft.note,
+      printAppointmentSlip: s.draft.printAppointmentSlip,
+    })),
+  );
   const set = useReception((s) => s.set);
   const clearError = useReception((s) => s.clearError);
   return (
@@ -176,7 +193,7 @@ export function DeliveryForm({
         <Field
           label="Phí, lệ phí (đồng)"
           error={errors['fee']}
-          hint={d.procedure?.feeText || 'Không thu phí, lệ phí'}
+          hint={d.feeText || 'Không thu phí, lệ phí'}
           htmlFor="fee"
         >
           <InputNumber
@@ -209,7 +226,7 @@ export function DeliveryForm({
                 deliveryMethod: method,
                 deliveryAddress:
                   method === 'post' && d.deliveryAddress.trim() === ''
-                    ? d.applicant.address
+                    ? useReception.getState().draft.applicant.address
                     : d.deliveryAddress,
               });
             }}

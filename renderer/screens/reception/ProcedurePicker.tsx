@@ -1,13 +1,29 @@
 /**
  * Tìm thủ tục as you type, without diacritics, by name or code; the office's recent and frequent
  * procedures come first (the core ranks them). Arrows move, Enter chooses, Esc clears.
+ *
+ * Choosing is immediate: the highlighted hit's full record is fetched while the officer reads the
+ * list, so Enter shows the checklist and focuses its first line in the same keystroke. Enter
+ * pressed before the list answered the text typed waits for that answer and takes its first
+ * hit; keys typed during such a wait are held and typed where the focus lands (a Space ticks
+ * the first line), never dropped or left in the search box.
  */
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
+import { flushSync } from 'react-dom';
 import { Button, Input, Tag, Typography, type InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import type { ProcedureHit } from '../../../shared/api/schemas';
+import type { ProcedureHit, ProcedureRecord } from '../../../shared/api/schemas';
 import { call, toApiError } from '../../api/client';
 import { Kbd } from '../../components/Kbd';
+import { TypeAhead } from '../../lib/focus';
 import { toProcedurePick } from '../../lib/procedure';
 import { useReception, type ProcedurePick } from '../../stores/receptionDraft';
 
@@ -67,14 +83,23 @@ const HitRow = memo(
         a.hit.useCount === b.hit.useCount)),
 );
 
+/** What the reception screen asks of the picker. */
+export interface ProcedurePickerHandle {
+  /** Open the search (if a procedure is shown) and put the caret in it, now. */
+  focus: () => void;
+}
+
 export function ProcedurePicker({
   disabled,
   error,
   onChosen,
+  handle,
 }: {
   disabled: boolean;
   error?: string | undefined;
+  /** Called right after the choice is on screen: it moves the focus on. */
   onChosen: (p: ProcedurePick) => void;
+  handle?: Ref<ProcedurePickerHandle>;
 }) {
   const procedure = useReception((s) => s.draft.procedure);
   const selectProcedure = useReception((s) => s.selectProcedure);
@@ -89,19 +114,33 @@ export function ProcedurePicker({
   const seq = useRef(0);
   /** The text the next search (on opening the picker) is for. */
   const queryRef = useRef('');
+  /** The text whose answer the list shows. */
+  const shownFor = useRef<string | null>(null);
+  /** Enter was pressed before the list answered the text typed: choose when it does. */
+  const chooseOnAnswer = useRef(false);
+  /** A choice is being made: keys are held for where the focus goes next. */
+  const choosing = useRef(false);
+  const typeAhead = useRef(new TypeAhead());
+  /** Full records of the hits looked at, fetched ahead of Enter; dropped when the picker opens. */
+  const records = useRef(new Map<string, ProcedureRecord>());
+  const fetching = useRef(new Set<string>());
 
   useEffect(() => {
     if (procedure === null) setEditing(true);
   }, [procedure]);
 
-  useEffect(() => {
-    const focus = () => {
-      setEditing(true);
-      requestAnimationFrame(() => input.current?.focus({ cursor: 'all' }));
-    };
-    window.addEventListener('motcua:focus-procedure', focus);
-    return () => window.removeEventListener('motcua:focus-procedure', focus);
-  }, []);
+  useImperativeHandle(
+    handle,
+    () => ({
+      focus: () => {
+        flushSync(() => setEditing(true));
+        input.current?.focus({ cursor: 'all' });
+      },
+    }),
+    [],
+  );
+
+  const chooseRef = useRef<(hit: ProcedureHit | undefined) => Promise<void>>(async () => {});
 
   /** Ask the core now (no debounce: it answers in a few ms); stale answers are dropped. */
   const search = useCallback((text: string) => {
@@ -112,9 +151,20 @@ export function ProcedurePicker({
         setHits(found);
         setActive(0);
         setLoadError(null);
+        shownFor.current = text;
+        if (chooseOnAnswer.current) {
+          chooseOnAnswer.current = false;
+          void chooseRef.current(found[0]);
+        }
       },
       (err: unknown) => {
-        if (mine === seq.current) setLoadError(toApiError(err).message);
+        if (mine !== seq.current) return;
+        setLoadError(toApiError(err).message);
+        if (chooseOnAnswer.current) {
+          chooseOnAnswer.current = false;
+          choosing.current = false;
+          typeAhead.current.release(); // what was typed goes back into the box
+        }
       },
     );
   }, []);
@@ -128,36 +178,71 @@ export function ProcedurePicker({
   // typing searches from the input's own change event, below.
   useEffect(() => {
     if (!editing) return;
+    records.current.clear();
     search(queryRef.current);
     return () => {
       seq.current++; // closed: an answer still on its way is not wanted
+      shownFor.current = null;
     };
   }, [editing, search]);
 
-  const chooseRef = useRef<(hit: ProcedureHit | undefined) => Promise<void>>(async () => {});
+  // The highlighted hit's record, fetched ahead: Enter then needs no call.
+  const highlighted = hits[active]?.id;
+  useEffect(() => {
+    if (!editing || !highlighted) return;
+    if (records.current.has(highlighted) || fetching.current.has(highlighted)) return;
+    fetching.current.add(highlighted);
+    call('procedures.get', { id: highlighted })
+      .then((record) => records.current.set(highlighted, record))
+      .catch(() => undefined) // Enter asks again and shows the error
+      .finally(() => fetching.current.delete(highlighted));
+  }, [editing, highlighted]);
+
   const onHover = useCallback((i: number) => setActive(i), []);
   const onChoose = useCallback((hit: ProcedureHit) => void chooseRef.current(hit), []);
 
   const choose = async (hit: ProcedureHit | undefined) => {
-    if (!hit || busy) return;
-    setBusy(true);
-    try {
-      const record = await call('procedures.get', { id: hit.id });
-      const pick = toProcedurePick(record);
+    if (!hit) {
+      choosing.current = false;
+      typeAhead.current.release();
+      return;
+    }
+    if (busy) return;
+    choosing.current = true;
+    let record = records.current.get(hit.id);
+    if (!record) {
+      setBusy(true);
+      try {
+        record = await call('procedures.get', { id: hit.id });
+      } catch (err) {
+        setLoadError(toApiError(err).message);
+        choosing.current = false;
+        typeAhead.current.release();
+        return;
+      } finally {
+        setBusy(false);
+      }
+    }
+    const pick = toProcedurePick(record);
+    // On screen now, then the focus moves on (onChosen), then the keys typed meanwhile follow.
+    flushSync(() => {
       selectProcedure(pick);
       setEditing(false);
       changeQuery('');
-      onChosen(pick);
-    } catch (err) {
-      setLoadError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    choosing.current = false;
+    onChosen(pick);
+    typeAhead.current.release();
   };
 
   chooseRef.current = choose;
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (choosing.current) {
+      // the choice is on its way: hold what is typed for the field that comes next
+      if (e.key === 'Enter' || typeAhead.current.hold(e)) e.preventDefault();
+      return;
+    }
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setActive((a) => Math.min(a + 1, hits.length - 1));
@@ -167,7 +252,13 @@ export function ProcedurePicker({
     } else if (e.key === 'Enter' && !e.ctrlKey && !e.altKey) {
       e.preventDefault();
       e.stopPropagation();
-      void choose(hits[active]);
+      if (shownFor.current === queryRef.current) {
+        void choose(hits[active]);
+      } else {
+        // the list is still that of fewer letters: choose from the answer to what was typed
+        choosing.current = true;
+        chooseOnAnswer.current = true;
+      }
     } else if (e.key === 'Escape' && procedure) {
       e.preventDefault();
       setEditing(false);
@@ -194,8 +285,8 @@ export function ProcedurePicker({
         <Button
           disabled={disabled}
           onClick={() => {
-            setEditing(true);
-            requestAnimationFrame(() => input.current?.focus());
+            flushSync(() => setEditing(true));
+            input.current?.focus();
           }}
         >
           Đổi thủ tục <Kbd>F3</Kbd>

@@ -7,13 +7,13 @@ import {
   Card,
   Form,
   Input,
-  Modal,
   Radio,
   Select,
   Space,
   Table,
   Tag,
 } from 'antd';
+import { Dialog } from '../../components/Dialog';
 import type { Officer } from '../../../shared/api/schemas';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -169,7 +169,7 @@ function OfficerDialog({
   };
   useHotkeys({ 'Ctrl+Enter': () => void save() }, open);
   return (
-    <Modal
+    <Dialog
       open={open}
       title="Thêm cán bộ"
       onCancel={onClose}
@@ -222,7 +222,7 @@ function OfficerDialog({
           {formError ? <Alert type="error" showIcon title={formError} /> : null}
         </div>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -256,7 +256,7 @@ function ResetPasswordDialog({
     }
   };
   return (
-    <Modal
+    <Dialog
       open={officer !== null}
       title={`Đặt lại mật khẩu cho ${officer?.fullName ?? ''}`}
       onCancel={onClose}
@@ -283,6 +283,6 @@ function ResetPasswordDialog({
           />
         </Field>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }
