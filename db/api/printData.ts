@@ -98,7 +98,15 @@ export interface PrintContext {
   now: LocalDateTime;
 }
 
-/** The control slip's rows: each hand-over, and the result coming back to the one-stop unit. */
+/** Who the one-stop unit hands the result to on the control slip's last row (Mẫu 05). */
+const APPLICANT_ROW = 'Tổ chức, cá nhân';
+const POST_ROW = 'Bưu chính công ích';
+
+/**
+ * The control slip's rows: each hand-over, the result coming back to the one-stop unit, and the
+ * result handed to the applicant once returned; each with its result as soon as it happened
+ * (renderer/print/controlSlip.ts: the internal process's steps, else the dossier's due time).
+ */
 function handoverRows(
   detail: DossierDetail,
   ctx: PrintContext,
@@ -118,11 +126,25 @@ function handoverRows(
     rows.push(row);
     if (h.resultAt) rows.push({ fromUnit: h.toUnit, toUnit: ctx.office.unitName, at: h.resultAt });
   }
+  const closure = detail.closure;
+  if (closure?.kind === 'returned') {
+    const row: Omit<PrintHandoverRow, 'result'> = {
+      fromUnit: ctx.office.unitName,
+      toUnit: closure.method === 'post' ? POST_ROW : APPLICANT_ROW,
+      at: closure.at,
+    };
+    const by = lastOf(detail, 'returned')?.officerName;
+    if (by) row.fromPerson = by;
+    if (closure.collectedBy?.name) row.toPerson = closure.collectedBy.name;
+    if (closure.postalTrackingNo) row.note = `Số hiệu bưu gửi ${closure.postalTrackingNo}`;
+    rows.push(row);
+  }
   rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const results = stepResults(rows, ctx.procedure?.steps ?? [], ctx.calendar, {
     receivedAt,
     pauses: detail.pauses.map((p) => ({ from: p.from, to: p.to })),
     now: ctx.now,
+    dueAt: detail.dueAt,
   });
   return rows.map((r, i) => ({ ...r, result: results[i] ?? '' }));
 }
@@ -184,6 +206,7 @@ export function buildPrintData(
       ...(rp?.fee ? { fee: rp.fee } : {}),
       ...(rp ? { bookNo: rp.bookNo, entryNo: rp.entryNo } : {}),
       ...(officerName ? { officerName } : {}),
+      ...(detail.provisionalDueAt ? { provisionalDueAt: true } : {}),
     },
     printedAt: ctx.now,
   };
@@ -206,7 +229,11 @@ export function buildPrintData(
     data.documentDate = supplement.at.slice(0, 10);
   }
   if (form === 'refusal' && fp && refused) {
-    data.refusal = { docNo: fp.docNo, reason: fp.reason };
+    data.refusal = {
+      docNo: fp.docNo,
+      reason: fp.reason,
+      ...(refused.officerName ? { officerName: refused.officerName } : {}),
+    };
     data.documentDate = refused.at.slice(0, 10);
   }
   if (form === 'apology' && apology) {

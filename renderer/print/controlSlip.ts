@@ -7,7 +7,11 @@
  * - Row k closes the step of its `fromUnit`: the step starts at the previous row's hand-over
  *   (row 0: at receipt) and ends at row k's hand-over time.
  * - Rows and steps are matched by position: row k ↔ steps[k]. A row without a step (the
- *   dossier took a route the internal process does not list) gets '' (not assessed).
+ *   procedure lists no internal process, as most in the catalogue, or the dossier took a longer
+ *   route, or the result was handed to the applicant) is judged against the dossier's own due
+ *   time in force (`dueAt`: apologies and pauses included) by the same rule: after it
+ *   'quá hạn', on a day before its day 'trước hạn', else 'đúng hạn'. Without a due time (no
+ *   fixed time) such a row gets '' (not assessed).
  * - Time taken = working minutes between start and hand-over (workingMinutesBetween), minus
  *   the working minutes of the pauses (waiting for supplements) inside the step.
  * - Time allowed: working_days → value × the office's working-day length; working_hours →
@@ -54,6 +58,8 @@ export interface StepResultOptions {
   pauses?: readonly Pause[];
   /** Closes a pause still open (to = null); default: the last hand-over time. */
   now?: LocalDateTime;
+  /** The dossier's due time in force: rows without a step are judged against it. */
+  dueAt?: LocalDateTime | null;
 }
 
 const NOT_ASSESSED: StepOutcome = {
@@ -65,6 +71,11 @@ const NOT_ASSESSED: StepOutcome = {
 
 function dayOf(at: LocalDateTime): string {
   return at.slice(0, 10);
+}
+
+/** Late after the due moment; early when handed over on a day before its day; else on time. */
+function judge(at: LocalDateTime, dueAt: LocalDateTime, late: boolean): HandoverResult {
+  return late ? 'quá hạn' : dayOf(at) < dayOf(dueAt) ? 'trước hạn' : 'đúng hạn';
 }
 
 /** The pauses clipped to [from, to]. */
@@ -101,7 +112,12 @@ export function stepOutcomes(
     const from = start;
     start = row.at;
     const step = steps[k];
-    if (!step) return NOT_ASSESSED;
+    if (!step) {
+      const due = options.dueAt;
+      if (!due) return NOT_ASSESSED;
+      parseDateTime(due);
+      return { ...NOT_ASSESSED, result: judge(row.at, due, row.at > due), dueAt: due };
+    }
     if (row.at < from) {
       throw new RangeError(
         `Dòng bàn giao thứ ${k + 1} (${row.fromUnit} → ${row.toUnit}) có thời gian ${row.at} trước thời điểm bắt đầu bước ${from}.`,
@@ -124,11 +140,7 @@ export function stepOutcomes(
     }
 
     const late = allowed === null ? row.at > dueAt : worked > allowed;
-    const result: HandoverResult = late
-      ? 'quá hạn'
-      : dayOf(row.at) < dayOf(dueAt)
-        ? 'trước hạn'
-        : 'đúng hạn';
+    const result = judge(row.at, dueAt, late);
     return { result, workedMinutes: worked, allowedMinutes: allowed, dueAt };
   });
 }

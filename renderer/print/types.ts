@@ -97,6 +97,8 @@ export interface PrintDossier {
   entryNo?: number | string;
   /** The receiving officer (người tiếp nhận hồ sơ), printed under the signature. */
   officerName?: string;
+  /** The due time was counted through a provisional holiday year: the papers say it may move. */
+  provisionalDueAt?: boolean;
 }
 
 export interface PrintSupplement {
@@ -112,6 +114,9 @@ export interface PrintRefusal {
   /** "3/TCHS"; the form prints "Số: …" when given. */
   docNo?: string;
   reason: string;
+  /** The officer who refused: signs under "Người tiếp nhận hồ sơ" (a refusal at the counter has
+   * no receipt, hence no receiving officer of its own). */
+  officerName?: string;
 }
 
 export interface PrintApology {

@@ -70,9 +70,12 @@ export function DossierScreen({ id }: { id: string }) {
 
   const actions = d ? allowedActions(d, role) : [];
   const forms = d ? printableForms(d) : [];
-  /** Print a slip again: the PDF is marked "Bản in lại". */
-  const reprint = (form: PrintFormName) => {
-    if (d) setPrintJob({ dossierId: d.id, form, reprint: true });
+  /**
+   * Print a slip: the core marks it "Bản in lại" when that form was printed before, so the first
+   * control slip or 80 mm slip printed from here is an original.
+   */
+  const print = (form: PrintFormName) => {
+    if (d) setPrintJob({ dossierId: d.id, form });
   };
   const keys = Object.fromEntries(actions.map((a) => [a.keys, () => setAction(a.kind)]));
   useHotkeys(
@@ -83,7 +86,7 @@ export function DossierScreen({ id }: { id: string }) {
         : {}),
       Escape: () => go({ screen: 'board' }),
       'Ctrl+P': () => {
-        if (forms[0]) reprint(forms[0]);
+        if (forms[0]) print(forms[0]);
       },
     },
     action === null && printJob === null && !locked,
@@ -116,7 +119,7 @@ export function DossierScreen({ id }: { id: string }) {
         forms={forms}
         onAction={setAction}
         onReceiveAfterSupplement={() => void receiveAfterSupplement()}
-        onReprint={reprint}
+        onPrint={print}
       />
       {d.calendarReview ? (
         <CalendarReviewAlert

@@ -11,6 +11,10 @@ import {
 } from '../time/wallClock';
 import type { WorkCalendar } from './workCalendar';
 
+/** The warning of such a due date, on the reception screen and on the papers the citizen takes. */
+export const PROVISIONAL_DUE_NOTE =
+  'Ngày hẹn tạm tính: thời hạn đi qua năm có lịch nghỉ lễ chưa chính thức, ngày hẹn có thể thay đổi khi có quyết định nghỉ lễ chính thức.';
+
 /**
  * True when any day of the period from `fromAt` to `dueAt` (both included, in either order) lies
  * in a provisional year of the calendar. A null dueAt (no fixed time) depends on nothing.

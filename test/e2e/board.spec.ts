@@ -132,9 +132,11 @@ test('hand-over → result received → returned, with the board counts moving',
   // a time still to come is refused by the core, with the Vietnamese wording; nothing is lost
   await returnedAt.fill('10/03/2026 23:00');
   await page.keyboard.press('Control+Enter');
-  await expect(returnDialog.getByRole('alert')).toContainText(
+  // (under its field, once: not again in a box above)
+  await expect(returnDialog.locator('.ant-form-item-explain-error')).toContainText(
     'Thời điểm trả kết quả 23:00 10/03/2026 chưa đến',
   );
+  await expect(returnDialog.getByText(/chưa đến/)).toHaveCount(1);
   await expect(returnedAt).toHaveValue('10/03/2026 23:00');
   await expect(page.locator('#act-collectorName')).toHaveValue('Lê Văn Tâm');
   await screenshot(page, '12b-return-dialog');
@@ -214,7 +216,10 @@ test('pause for supplements and resume; apology; withdrawal; reprint marked "B�
     '08 giờ 30 phút, ngày 20 tháng 3 năm 2026',
   );
 
-  // Reprint the receipt: marked "Bản in lại" on screen and on paper
+  // Reprint the receipt: marked "Bản in lại" on screen and on paper. (Received here through the
+  // API, the receipt's first print, at the counter, is recorded the same way.)
+  const code = (await page.getByTestId('detail-code').innerText()).trim();
+  await host.core.call('print.render', { dossierId: code, form: 'receipt' });
   await page.keyboard.press('Control+P');
   const reprint = page.locator('.ant-modal').filter({ hasText: 'Xem trước: Giấy tiếp nhận' });
   await expect(reprint.getByText('Bản in lại', { exact: true })).toBeVisible();

@@ -148,6 +148,29 @@ describe('stepResults: each hand-over against its step of the internal process',
     expect(stepResults([], steps, cal, { receivedAt })).toEqual([]);
   });
 
+  it('rows without a step are judged against the dossier’s due time, when it has one', () => {
+    const rows = [
+      row(ONE_STOP, DEPT, '2025-03-03T15:00'),
+      row(DEPT, ONE_STOP, '2025-03-06T15:00'),
+      row(ONE_STOP, 'Tổ chức, cá nhân', '2025-03-07T09:00'),
+    ];
+    const dueAt = '2025-03-06T16:00';
+    expect(stepResults(rows, [], cal, { receivedAt, dueAt })).toEqual([
+      'trước hạn',
+      'đúng hạn',
+      'quá hạn',
+    ]);
+    // steps first, the due time for the rows beyond them
+    expect(stepOutcomes(rows, [days(1)], cal, { receivedAt, dueAt })).toEqual([
+      { result: 'trước hạn', workedMinutes: 300, allowedMinutes: 450, dueAt: '2025-03-04T08:00' },
+      { result: 'đúng hạn', workedMinutes: null, allowedMinutes: null, dueAt },
+      { result: 'quá hạn', workedMinutes: null, allowedMinutes: null, dueAt },
+    ]);
+    // no fixed time: not assessed
+    expect(stepResults(rows, [], cal, { receivedAt, dueAt: null })).toEqual(['', '', '']);
+    expect(() => stepResults(rows, [], cal, { receivedAt, dueAt: '6/3/2025' })).toThrow(RangeError);
+  });
+
   it('rejects a hand-over before the step began, and bad times', () => {
     expect(() =>
       stepResults(

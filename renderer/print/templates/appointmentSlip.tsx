@@ -4,6 +4,7 @@
  * collect, lookup address and hotline. One page whose height follows the content
  * (thermalSlipHeightMm).
  */
+import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
 import { ReprintMark } from '../components';
 import { feeText, has, officialTime, upper } from '../format';
 import type { PrintData, PrintOptions } from '../types';
@@ -38,6 +39,7 @@ function slipLines(data: PrintData, options: PrintOptions): SlipLine[] {
     },
     { label: 'Nhận kết quả', text: deliveryText(data) },
   ];
+  if (d.provisionalDueAt) lines.splice(4, 0, { label: 'Lưu ý', text: PROVISIONAL_DUE_NOTE });
   const fee = feeText(d);
   if (fee !== null) lines.push({ label: 'Phí, lệ phí', text: fee });
   if (has(options.lookupUrl)) lines.push({ label: 'Tra cứu hồ sơ', text: options.lookupUrl });

@@ -11,6 +11,7 @@ import {
   SheetReprintMark,
   Signatures,
 } from '../components';
+import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
 import { feeText, has, officialTime, pad2 } from '../format';
 import type { PaperSize, PrintComponent } from '../types';
 import { BarcodeRow, deliveryText, need, QrBox } from './shared';
@@ -84,6 +85,7 @@ export function Receipt({ data, options, date }: TemplateProps) {
             <p>
               5. Thời gian trả kết quả giải quyết hồ sơ: <span className="b">{dueAt}</span>
             </p>
+            {d.provisionalDueAt && <p className="i">({PROVISIONAL_DUE_NOTE})</p>}
             <p>6. Đăng ký nhận kết quả {deliveryText(data)}</p>
             {fee !== null && <p>7. Phí, lệ phí: {fee}</p>}
             {hasBook && (

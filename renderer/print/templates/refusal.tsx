@@ -51,7 +51,7 @@ export function Refusal({ data, options, date }: TemplateProps) {
       </div>
       <Signatures
         left={{ role: 'NGƯỜI NỘP HỒ SƠ' }}
-        right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: d.officerName }}
+        right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: r.officerName ?? d.officerName }}
       />
       <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
     </section>

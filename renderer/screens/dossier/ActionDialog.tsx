@@ -4,7 +4,8 @@
  * each kind asks for; actionRequests.ts checks them and makes the call.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Space, Typography } from 'antd';
+import { Dialog } from '../../components/Dialog';
 import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -246,7 +247,7 @@ export function ActionDialog({
             autoFocus: true,
             hint: parseTypedDateTime(f.newDueAt)
               ? officialTime(parseTypedDateTime(f.newDueAt))
-              : 'ngày/tháng/năm giờ:phút',
+              : `ngày/tháng/năm giờ:phút${dossier.dueAt ? `; hẹn hiện tại: ${officialTime(dossier.dueAt)}` : ''}`,
           })}
           {text('reason', 'Lý do trễ hạn', { required: true, area: true })}
         </>
@@ -269,7 +270,7 @@ export function ActionDialog({
   }
 
   return (
-    <Modal
+    <Dialog
       open={kind !== null}
       title={kind ? TITLES[kind] : ''}
       onCancel={onClose}
@@ -297,9 +298,12 @@ export function ActionDialog({
             Hồ sơ {dossier.code ?? ''} · {dossier.applicantName} · {dossier.procedureName}
           </Typography.Paragraph>
           {body}
-          {formError ? <Alert type="error" showIcon title={formError} /> : null}
+          {/* once: not again above when it is the message under a field */}
+          {formError && !Object.values(errors).includes(formError) ? (
+            <Alert type="error" showIcon title={formError} />
+          ) : null}
         </div>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,13 +1,12 @@
 /**
  * The top of a dossier: the way back to the board, the code with its deadline and warnings, and
- * the bar of what can be done now (actions, receiving after a counter supplement, reprints).
+ * the bar of what can be done now (actions, receiving after a counter supplement, each slip).
  */
-import { Button, Dropdown, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '../../components/icons';
 import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { Kbd } from '../../components/Kbd';
-import { FORM_TITLES } from '../../components/PrintDialog';
 import { FORM_SHORT, type ActionKind, type ActionSpec } from './actions';
 
 export function DossierHeader({ d, onBack }: { d: DossierDetail; onBack: () => void }) {
@@ -38,16 +37,17 @@ export function ActionBar({
   forms,
   onAction,
   onReceiveAfterSupplement,
-  onReprint,
+  onPrint,
 }: {
   d: DossierDetail;
   actions: ActionSpec[];
-  /** The slips that can be printed again, the one Ctrl+P reprints first. */
+  /** The slips that can be printed, the one Ctrl+P prints first. */
   forms: PrintFormName[];
   onAction: (kind: ActionKind) => void;
   onReceiveAfterSupplement: () => void;
-  onReprint: (form: PrintFormName) => void;
+  onPrint: (form: PrintFormName) => void;
 }) {
+  const printed = new Set(d.prints.map((p) => p.form));
   return (
     <div className="action-bar">
       <Space wrap>
@@ -61,22 +61,18 @@ export function ActionBar({
             Người nộp đã bổ sung đủ: tiếp nhận hồ sơ <Kbd>Alt+S</Kbd>
           </Button>
         ) : null}
-        {forms[0] ? (
-          <Button icon={<PrinterOutlined />} onClick={() => onReprint(forms[0]!)}>
-            In lại {FORM_SHORT[forms[0]]} <Kbd>Ctrl+P</Kbd>
-          </Button>
-        ) : null}
-        {forms.length > 1 ? (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: forms.slice(1).map((f) => ({ key: f, label: FORM_TITLES[f] })),
-              onClick: ({ key }) => onReprint(key as PrintFormName),
-            }}
+        {/* every slip at hand: "In" the first time, "In lại" (marked so on paper) after */}
+        {forms.map((f, i) => (
+          <Button
+            key={f}
+            icon={<PrinterOutlined />}
+            data-testid={`print-${f}`}
+            onClick={() => onPrint(f)}
           >
-            <Button icon={<PrinterOutlined />}>In lại phiếu khác</Button>
-          </Dropdown>
-        ) : null}
+            {printed.has(f) ? 'In lại' : 'In'} {FORM_SHORT[f]}
+            {i === 0 ? <Kbd>Ctrl+P</Kbd> : null}
+          </Button>
+        ))}
         {actions.length === 0 && d.state !== 'supplement_requested' ? (
           <Typography.Text type="secondary">
             Hồ sơ đã kết thúc: chỉ còn in lại phiếu.

@@ -171,7 +171,8 @@ export function ComponentsCard({ d }: { d: DossierDetail }) {
         rowKey="position"
         dataSource={d.components}
         columns={[
-          { title: 'TT', dataIndex: 'position', width: 40, render: (p: number) => p + 1 },
+          // positions are stored from 1 (db/dossiers/projection.ts), as the receipt numbers them
+          { title: 'TT', dataIndex: 'position', width: 40 },
           {
             title: 'Tên giấy tờ',
             dataIndex: 'name',

@@ -36,7 +36,6 @@ export interface ActionForm {
 export function emptyForm(d: DossierDetail, kind?: ActionKind | null): ActionForm {
   const lastHandover = d.handovers[d.handovers.length - 1];
   const review = kind === 'apology' ? d.calendarReview : null;
-  const newDueAt = review?.proposedDueAt ?? d.dueAt;
   return {
     toUnit: '',
     toUnitCode: '',
@@ -52,7 +51,9 @@ export function emptyForm(d: DossierDetail, kind?: ActionKind | null): ActionFor
     postalTrackingNo: '',
     returnedAt: toTypedDateTime(nowLocal()),
     reason: review?.proposedDueAt ? review.apologyReason : '',
-    newDueAt: newDueAt ? toTypedDateTime(newDueAt) : '',
+    // A calendar change proposes the new appointment; otherwise it is the head's to set: the
+    // current one (often past) is shown in the hint, not filled in.
+    newDueAt: review?.proposedDueAt ? toTypedDateTime(review.proposedDueAt) : '',
     missingText: '',
   };
 }
