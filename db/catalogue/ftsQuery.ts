@@ -18,20 +18,41 @@ const HAS_DIGIT_RE = /\p{N}/u;
 /** Enough for any real query; bounds the work of a pasted paragraph. */
 const MAX_CHUNKS = 12;
 
-export function ftsMatchExpression(query: string): string | null {
+interface Chunk {
+  tokens: string[];
+  /** Matched as a token prefix. */
+  prefix: boolean;
+}
+
+function chunksOf(query: string): Chunk[] {
   const chunks = foldVietnamese(query)
     .split(/\s+/)
     .map((chunk) => ({ chunk, tokens: chunk.match(TOKEN_RE) }))
     .filter((c): c is { chunk: string; tokens: RegExpMatchArray } => c.tokens !== null)
     .slice(0, MAX_CHUNKS);
+  return chunks.map(({ chunk, tokens }, i) => ({
+    tokens: [...tokens],
+    prefix: (i === chunks.length - 1 || HAS_DIGIT_RE.test(chunk)) && ENDS_IN_TOKEN_RE.test(chunk),
+  }));
+}
+
+export function ftsMatchExpression(query: string): string | null {
+  const chunks = chunksOf(query);
   if (chunks.length === 0) return null;
-  return chunks
-    .map(({ chunk, tokens }, i) => {
-      const prefix =
-        (i === chunks.length - 1 || HAS_DIGIT_RE.test(chunk)) && ENDS_IN_TOKEN_RE.test(chunk);
-      return `"${tokens.join(' ')}"${prefix ? '*' : ''}`;
-    })
-    .join(' ');
+  return chunks.map((c) => `"${c.tokens.join(' ')}"${c.prefix ? '*' : ''}`).join(' ');
+}
+
+/**
+ * The words typed as one phrase of the name, in order and side by side ("tro cap" → the name
+ * holds "trợ cấp", not "trợ giúp … cấp"), the last one a prefix as above: the search lists
+ * these first. Null when there is no phrase to look for: a single word, or a code typed in
+ * part before other words (a prefix cannot stand inside an FTS5 phrase).
+ */
+export function ftsPhraseExpression(query: string): string | null {
+  const chunks = chunksOf(query);
+  const tokens = chunks.flatMap((c) => c.tokens);
+  if (tokens.length < 2 || chunks.slice(0, -1).some((c) => c.prefix)) return null;
+  return `folded_name : "${tokens.join(' ')}"${chunks.at(-1)!.prefix ? '*' : ''}`;
 }
 
 /** The indexed text of one procedure. */

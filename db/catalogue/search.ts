@@ -1,11 +1,16 @@
 /**
  * Finding a procedure as the officer types, the office's own habits first.
  *
- * Usage factor of a procedure (0 when never used):
+ * Usage factor of a procedure (0 when never used), as it stood at the start of today: the list
+ * must not reorder itself while the officer works through the day (the same letters, then ↓,
+ * pick the same procedure at 8:00 and at 16:00). Today's receipts count from tomorrow on
+ * (migration 11 keeps each procedure's usage at the start of the day of its latest use):
  *
- *   usage = ln(1 + use_count) × 30 / (30 + days since last use)
+ *   usage = ln(1 + uses before today) × 30 / (30 + days from its last use before today to today)
  *
- * Text queries go through FTS5 over the folded name and codes (ftsQuery.ts). Ranking, lower first:
+ * Text queries go through FTS5 over the folded name and codes (ftsQuery.ts). Procedures whose
+ * name holds the words typed as a phrase, in order and side by side ("tro cap": "trợ cấp", not
+ * "trợ giúp … cấp"), come first; then the others that hold every word. Within each, lower first:
  *
  *   score = bm25 × (1 + usage)
  *
@@ -26,7 +31,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { toOfficeLocal } from '../../shared/time/wallClock';
-import { ftsMatchExpression } from './ftsQuery';
+import { ftsMatchExpression, ftsPhraseExpression } from './ftsQuery';
 import {
   LISTING_COLUMNS,
   listingFromRow,
@@ -48,8 +53,13 @@ export interface SearchOptions {
   now?: string;
 }
 
+/** Uses and last use before today: the day-start values on the day of the latest use. */
+const DAY_COUNT = (p: string) =>
+  `(CASE WHEN ${p}.usage_day >= @today THEN ${p}.day_start_count ELSE ${p}.use_count END)`;
+const DAY_LAST = (p: string) =>
+  `(CASE WHEN ${p}.usage_day >= @today THEN ${p}.day_start_last_used_at ELSE ${p}.last_used_at END)`;
 const USAGE = (p: string) =>
-  `coalesce(ln(1 + ${p}.use_count) * 30.0 / (30.0 + max(0.0, julianday(@now) - julianday(${p}.last_used_at))), 0.0)`;
+  `coalesce(ln(1 + ${DAY_COUNT(p)}) * 30.0 / (30.0 + max(0.0, julianday(@today) - julianday(${DAY_LAST(p)}))), 0.0)`;
 
 /** [rid, use_count, last_used_at] of the best matches, best first. */
 type RankedRow = [rid: number, useCount: number | null, lastUsedAt: string | null];
@@ -58,12 +68,23 @@ type FullRow = [...ListingRow, useCount: number, lastUsedAt: string | null];
 
 const FULL_COLUMNS = `${LISTING_COLUMNS}, p.use_count, p.last_used_at`;
 
+type TextParams = { match: string; today: string; limit: number };
+
+/** The best matches of an FTS5 expression, the office's usage blended in (see above). */
+const RANKED_SQL = `SELECT f.rowid, u.use_count, u.last_used_at
+  FROM procedures_fts f
+  LEFT JOIN procedures u INDEXED BY procedures_usage ON u.rid = f.rowid AND u.use_count > 0
+  WHERE procedures_fts MATCH @match
+  ORDER BY bm25(procedures_fts) * (1.0 + ${USAGE('u')}), f.rowid
+  LIMIT @limit`;
+
 interface Statements {
-  text: Statement<{ match: string; now: string; limit: number }, RankedRow>;
-  codeUsed: Statement<{ lo: string; hi: string; now: string; limit: number }, FullRow>;
-  codeUnused: Statement<{ lo: string; hi: string; limit: number }, FullRow>;
-  used: Statement<{ now: string; limit: number }, FullRow>;
-  unusedByName: Statement<{ limit: number }, FullRow>;
+  text: Statement<TextParams, RankedRow>;
+  phrase: Statement<TextParams, RankedRow>;
+  codeUsed: Statement<{ lo: string; hi: string; today: string; limit: number }, FullRow>;
+  codeUnused: Statement<{ lo: string; hi: string; today: string; limit: number }, FullRow>;
+  used: Statement<{ today: string; limit: number }, FullRow>;
+  unusedByName: Statement<{ today: string; limit: number }, FullRow>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -72,45 +93,41 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      text: db
-        .prepare<{ match: string; now: string; limit: number }, RankedRow>(
-          `SELECT f.rowid, u.use_count, u.last_used_at
-           FROM procedures_fts f
-           LEFT JOIN procedures u INDEXED BY procedures_usage ON u.rid = f.rowid AND u.use_count > 0
-           WHERE procedures_fts MATCH @match
-           ORDER BY bm25(procedures_fts) * (1.0 + ${USAGE('u')}), f.rowid
-           LIMIT @limit`,
-        )
-        .raw(),
-      // "+p.code" keeps the planner on the small partial index of used procedures.
+      text: db.prepare<TextParams, RankedRow>(RANKED_SQL).raw(),
+      // The same for the phrase, prepared apart: one statement run with two MATCH strings in
+      // turn costs several times the two (FTS5 sets its query up again each time).
+      phrase: db.prepare<TextParams, RankedRow>(RANKED_SQL).raw(),
+      // "Used" and "unused" as at the start of today: a procedure first used today stays where
+      // it was in the list until tomorrow. "+p.code" keeps the planner on the small partial
+      // index of used procedures.
       codeUsed: db
-        .prepare<{ lo: string; hi: string; now: string; limit: number }, FullRow>(
+        .prepare<{ lo: string; hi: string; today: string; limit: number }, FullRow>(
           `SELECT ${FULL_COLUMNS} FROM procedures p
-           WHERE p.use_count > 0 AND +p.code >= @lo AND +p.code < @hi
+           WHERE p.use_count > 0 AND ${DAY_COUNT('p')} > 0 AND +p.code >= @lo AND +p.code < @hi
            ORDER BY ${USAGE('p')} DESC, p.code
            LIMIT @limit`,
         )
         .raw(),
       codeUnused: db
-        .prepare<{ lo: string; hi: string; limit: number }, FullRow>(
+        .prepare<{ lo: string; hi: string; today: string; limit: number }, FullRow>(
           `SELECT ${FULL_COLUMNS} FROM procedures p
-           WHERE p.code >= @lo AND p.code < @hi AND p.use_count = 0
+           WHERE p.code >= @lo AND p.code < @hi AND (p.use_count = 0 OR ${DAY_COUNT('p')} = 0)
            ORDER BY p.code
            LIMIT @limit`,
         )
         .raw(),
       used: db
-        .prepare<{ now: string; limit: number }, FullRow>(
+        .prepare<{ today: string; limit: number }, FullRow>(
           `SELECT ${FULL_COLUMNS} FROM procedures p
-           WHERE p.use_count > 0
+           WHERE p.use_count > 0 AND ${DAY_COUNT('p')} > 0
            ORDER BY ${USAGE('p')} DESC, p.folded_name
            LIMIT @limit`,
         )
         .raw(),
       unusedByName: db
-        .prepare<{ limit: number }, FullRow>(
+        .prepare<{ today: string; limit: number }, FullRow>(
           `SELECT ${FULL_COLUMNS} FROM procedures p
-           WHERE p.use_count = 0
+           WHERE p.use_count = 0 OR ${DAY_COUNT('p')} = 0
            ORDER BY p.folded_name
            LIMIT @limit`,
         )
@@ -163,31 +180,43 @@ export function searchProcedures(
   opts: SearchOptions = {},
 ): ProcedureSearchHit[] {
   const limit = Math.max(1, Math.min(200, Math.floor(opts.limit ?? 20)));
-  const now = opts.now ?? toOfficeLocal(new Date());
+  const today = (opts.now ?? toOfficeLocal(new Date())).slice(0, 10);
   const s = statements(db);
 
   const code = codePrefixOf(query);
   if (code !== null) {
     // Codes are digits and dots; ':' sorts right after '9', so [code, code + ':') is the prefix range.
     const range = { lo: code, hi: code + ':' };
-    const rows = s.codeUsed.all({ ...range, now, limit });
+    const rows = s.codeUsed.all({ ...range, today, limit });
     if (rows.length < limit)
-      rows.push(...s.codeUnused.all({ ...range, limit: limit - rows.length }));
+      rows.push(...s.codeUnused.all({ ...range, today, limit: limit - rows.length }));
     return rows.map(fromFullRow);
   }
 
   const match = ftsMatchExpression(query);
   if (match === null) {
-    const rows = s.used.all({ now, limit });
-    if (rows.length < limit) rows.push(...s.unusedByName.all({ limit: limit - rows.length }));
+    const rows = s.used.all({ today, limit });
+    if (rows.length < limit)
+      rows.push(...s.unusedByName.all({ today, limit: limit - rows.length }));
     return rows.map(fromFullRow);
   }
 
   const listing = listingReader(db);
-  const hits: ProcedureSearchHit[] = [];
-  for (const [rid, useCount, lastUsedAt] of s.text.all({ match, now, limit })) {
+  const hit = ([rid, useCount, lastUsedAt]: RankedRow) => {
     const l = listing(rid);
-    if (l) hits.push(withUsage(l, useCount ?? 0, lastUsedAt));
+    return l ? withUsage(l, useCount ?? 0, lastUsedAt) : null;
+  };
+  // The phrase first, then every word anywhere, each in rank order: the phrase's best from the
+  // index; when they do not fill the list, the best of the others, which are all among the best
+  // `limit` matches of every word.
+  const phrase = ftsPhraseExpression(query);
+  const rows = phrase ? s.phrase.all({ match: phrase, today, limit }) : [];
+  if (rows.length < limit) {
+    const first = new Set(rows.map((r) => r[0]));
+    for (const r of s.text.all({ match, today, limit })) {
+      if (rows.length === limit) break;
+      if (!first.has(r[0])) rows.push(r);
+    }
   }
-  return hits;
+  return rows.map(hit).filter((h) => h !== null);
 }

@@ -13,6 +13,7 @@ import { m0007_sync_unapplied_retry } from './0007-sync-unapplied-retry';
 import { m0008_calendar_review } from './0008-calendar-review';
 import { m0009_workstation_move } from './0009-workstation-move';
 import { m0010_handover_targets } from './0010-handover-targets';
+import { m0011_procedure_usage_day } from './0011-procedure-usage-day';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008_calendar_review,
   m0009_workstation_move,
   m0010_handover_targets,
+  m0011_procedure_usage_day,
 ];

@@ -8,6 +8,8 @@ import {
   searchProcedures,
 } from '../../db/catalogue';
 import { codePrefixOf } from '../../db/catalogue/search';
+import { ftsPhraseExpression } from '../../db/catalogue/ftsQuery';
+import { foldVietnamese } from '../../shared/text/fold';
 import { openDatabase } from '../../db/open';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
 import { CIVIL_STATUS, procedure, sampleCatalogue } from '../shared/catalogue/fixtures';
@@ -24,7 +26,11 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 beforeEach(() => {
-  t.db.prepare('UPDATE procedures SET use_count = 0, last_used_at = NULL').run();
+  t.db
+    .prepare(
+      'UPDATE procedures SET use_count = 0, last_used_at = NULL, usage_day = NULL, day_start_count = 0, day_start_last_used_at = NULL',
+    )
+    .run();
 });
 
 const ids = (query: string, limit?: number) =>
@@ -255,6 +261,58 @@ describe('searchProcedures: the office habits', () => {
     } finally {
       extra.cleanup();
     }
+  });
+});
+
+describe('searchProcedures: phrase first, stable through the day', () => {
+  const folded = (id: string) => foldVietnamese(getProcedure(t.db, id)!.name);
+
+  it('lists the names holding the words as typed, side by side, before the others', () => {
+    // "Trợ giúp xã hội khẩn cấp…" holds both words, not the phrase "trợ cấp"; used a lot lately
+    for (let i = 0; i < 10; i++) recordProcedureUse(t.db, '1.010407', '2026-03-01T10:00');
+    for (const query of ['tro cap', 'Trợ cấp', 'tro ca', 'ho tro chi phi']) {
+      const hits = ids(query);
+      const phrase = foldVietnamese(query).replace(/\s+/g, ' ');
+      const holds = hits.map((id) => folded(id).includes(phrase));
+      expect(holds[0], `${query}: first hit ${hits[0]}`).toBe(true);
+      // phrase hits, then the others: never a phrase hit after one without it
+      expect(holds.indexOf(false) === -1 || !holds.slice(holds.indexOf(false)).includes(true)).toBe(
+        true,
+      );
+    }
+    expect(ids('tro cap').at(-1)).toBe('1.010407');
+    expect(ids('tro cap')).toContain('B-BLD-BS161');
+    // a single word or a code has no phrase: unchanged
+    expect(ftsPhraseExpression('tro')).toBeNull();
+    expect(ftsPhraseExpression('1.0014 khai sinh')).toBeNull();
+    expect(ftsPhraseExpression('Trợ cấp xã')).toBe('folded_name : "tro cap xa"*');
+  });
+
+  it('keeps the order of every list through the working day; today’s uses count from tomorrow', () => {
+    const queries = ['', 'mai tang', 'tro cap', 'dang ky', '1.0', 'ho tro', 'cap'];
+    const at = (now: string) =>
+      Object.fromEntries(
+        queries.map((q) => [q, searchProcedures(t.db, q, { now, limit: 50 }).map((h) => h.id)]),
+      );
+    recordProcedureUse(t.db, '2.000744', '2026-02-27T10:00'); // a habit from last week
+    const morning = at('2026-03-02T07:30');
+    // a busy day: the last of each list received again and again, the first never
+    for (const [h, q] of ['mai tang', 'tro cap', 'dang ky', '1.0', 'ho tro'].entries()) {
+      const last = morning[q]!.at(-1)!;
+      for (let i = 0; i < 6; i++)
+        recordProcedureUse(t.db, last, `2026-03-02T${String(8 + h).padStart(2, '0')}:${i}0`);
+    }
+    expect(at('2026-03-02T11:00')).toEqual(morning);
+    expect(at('2026-03-02T16:59')).toEqual(morning);
+    // what the list shows about use is live
+    const [hit] = searchProcedures(t.db, 'mai tang', { now: '2026-03-02T16:59' }).filter(
+      (h) => h.id === morning['mai tang']!.at(-1),
+    );
+    expect(hit!.useCount).toBeGreaterThanOrEqual(6);
+    // the next morning the day's work has its effect
+    const next = at('2026-03-03T07:30');
+    expect(next['mai tang']![0]).toBe(morning['mai tang']!.at(-1));
+    expect(next['']).not.toEqual(morning['']);
   });
 });
 

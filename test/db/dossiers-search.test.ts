@@ -535,6 +535,13 @@ describe('migration 0006', () => {
     migrate(old, MIGRATIONS.slice(0, 5));
     expect(schemaVersion(old)).toBe(5);
     const office = setUpOffice(old, 1).ctx;
+    // Today's receipt records the procedure's usage in migration 11's columns: added for these
+    // receipts, dropped again after, so the file is a true version 5.
+    const usageColumns = ['usage_day', 'day_start_count', 'day_start_last_used_at'];
+    for (const c of usageColumns)
+      old.exec(
+        `ALTER TABLE procedures ADD COLUMN ${c} ${c.endsWith('count') ? 'INTEGER' : 'TEXT'}`,
+      );
     const ids = APPLICANTS.map(
       (applicant, i) =>
         receiveDossier(
@@ -543,6 +550,7 @@ describe('migration 0006', () => {
           burialInput({ applicant }),
         ).dossier.id,
     );
+    for (const c of usageColumns) old.exec(`ALTER TABLE procedures DROP COLUMN ${c}`);
     old.close();
 
     const db = openDatabase(tmp.file);

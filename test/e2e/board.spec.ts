@@ -260,7 +260,10 @@ test('a bad input in an action keeps what was typed', async ({ page }) => {
   // earlier than the appointment in force: refused by the core, shown, kept
   await page.locator('#act-newDueAt').fill('12/03/2026 08:00');
   await page.keyboard.press('Control+Enter');
-  await expect(dialog.getByRole('alert')).toContainText('Ngày hẹn mới phải sau');
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText(
+    'Ngày hẹn mới phải sau',
+  );
+  await expect(dialog.getByText(/Ngày hẹn mới phải sau/)).toHaveCount(1); // once, not twice
   await expect(page.locator('#act-newDueAt')).toHaveValue('12/03/2026 08:00');
   await page.keyboard.press('Escape');
   con.check();
