@@ -59,7 +59,7 @@ import {
   listCalendarReviews,
   type CalendarChange,
 } from '../calendarReview';
-import { getProcedure, importCatalogue, searchProcedures } from '../catalogue';
+import { getProcedure, importCatalogue, recentProcedures, searchProcedures } from '../catalogue';
 import {
   countCalendarFlags,
   countDossiers,
@@ -359,9 +359,7 @@ export function createCore(options: CoreOptions): Core {
       return p;
     },
     'procedures.recent': (input, ctx) =>
-      searchProcedures(db, '', { limit: input?.limit ?? 10, now: ctx.local }).filter(
-        (h) => h.useCount > 0,
-      ),
+      recentProcedures(db, { limit: input?.limit ?? 10, now: ctx.local }),
 
     'dossiers.previewDueAt': (input, ctx) => {
       const proc = requireProcedure(db, input.procedureId);

@@ -1,5 +1,10 @@
 export { importCatalogue, type CatalogueImportReport } from './import';
-export { searchProcedures, type ProcedureSearchHit, type SearchOptions } from './search';
+export {
+  recentProcedures,
+  searchProcedures,
+  type ProcedureSearchHit,
+  type SearchOptions,
+} from './search';
 export { getProcedure, type StoredProcedure } from './read';
 export { recordProcedureUse, ProcedureNotFoundError } from './usage';
 export { ftsMatchExpression } from './ftsQuery';

@@ -85,6 +85,7 @@ interface Statements {
   codeUnused: Statement<{ lo: string; hi: string; today: string; limit: number }, FullRow>;
   used: Statement<{ today: string; limit: number }, FullRow>;
   unusedByName: Statement<{ today: string; limit: number }, FullRow>;
+  recent: Statement<{ now: string; limit: number }, FullRow>;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -129,6 +130,17 @@ function statements(db: Db): Statements {
           `SELECT ${FULL_COLUMNS} FROM procedures p
            WHERE p.use_count = 0 OR ${DAY_COUNT('p')} = 0
            ORDER BY p.folded_name
+           LIMIT @limit`,
+        )
+        .raw(),
+      // "Thủ tục hay dùng": today's receipts count at once (a list the officer asks for, not the
+      // one being typed into).
+      recent: db
+        .prepare<{ now: string; limit: number }, FullRow>(
+          `SELECT ${FULL_COLUMNS} FROM procedures p
+           WHERE p.use_count > 0
+           ORDER BY coalesce(ln(1 + p.use_count) * 30.0 / (30.0 + max(0.0, julianday(@now) - julianday(p.last_used_at))), 0.0) DESC,
+                    p.folded_name
            LIMIT @limit`,
         )
         .raw(),
@@ -219,4 +231,14 @@ export function searchProcedures(
     }
   }
   return rows.map(hit).filter((h) => h !== null);
+}
+
+/** The procedures the office uses, most used and most recent first, today's uses included. */
+export function recentProcedures(
+  db: Db,
+  opts: { limit?: number; now?: string } = {},
+): ProcedureSearchHit[] {
+  const limit = Math.max(1, Math.min(200, Math.floor(opts.limit ?? 10)));
+  const now = opts.now ?? toOfficeLocal(new Date());
+  return statements(db).recent.all({ now, limit }).map(fromFullRow);
 }
