@@ -3,12 +3,13 @@
  * the screen of the route, the lock screen over it when locked, and the idle watcher. Settings
  * open for everyone, with the tabs of their role (officers and heads: Đồng bộ only).
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { App as AntApp, Button, Spin, Tooltip } from 'antd';
 import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
+import { Question } from '../components/Question';
 import { SyncBadge } from '../components/SyncBadge';
 import { CalendarChangeNotice } from '../components/CalendarChangeNotice';
 import { WorkstationMoveNotice } from '../components/WorkstationMoveNotice';
@@ -92,16 +93,20 @@ export function Shell() {
   const go = useRoute((s) => s.go);
   const wide = useWideHeader();
   const [help, setHelp] = useState(false);
+  /** "Bỏ hồ sơ đang nhập dở?" is on screen; what to do on yes, where the focus goes back on no. */
+  const [asking, setAsking] = useState(false);
+  const asked = useRef<{ before: Element | null; start: () => void } | null>(null);
   // Mounted from the first F1 on (then kept, so that closing animates).
   const [helpLoaded, setHelpLoaded] = useState(false);
   if (help && !helpLoaded) setHelpLoaded(true);
   const locked = session?.locked ?? false;
   const isAdmin = session?.officer.role === 'admin';
 
+  // Locked, or a question waiting for its answer: no shortcut of the screens underneath acts.
   useEffect(() => {
-    suspendHotkeys(locked);
+    suspendHotkeys(locked || asking);
     return () => suspendHotkeys(false);
-  }, [locked]);
+  }, [locked, asking]);
 
   const lock = async () => {
     setLocked(true);
@@ -137,24 +142,17 @@ export function Shell() {
       window.dispatchEvent(new CustomEvent(NEW_RECEPTION_EVENT));
     };
     if (!dirty) return start();
-    const before = document.activeElement;
-    // Closed first (its focus trap let go), then the focus moves: at once either way.
-    const ask = modal.confirm({
-      title: 'Bỏ hồ sơ đang nhập dở?',
-      content:
-        'Hồ sơ đang nhập chưa được tiếp nhận. Nhấn Enter để bỏ và bắt đầu hồ sơ mới, Esc để quay lại.',
-      okText: 'Bỏ, nhập hồ sơ mới',
-      cancelText: 'Quay lại',
-      autoFocusButton: 'ok',
-      onOk: () => {
-        flushSync(() => ask.destroy());
-        start();
-      },
-      onCancel: () => {
-        flushSync(() => ask.destroy());
-        focusNow(before);
-      },
-    });
+    // Asked with the focus on "yes" in this very keystroke: Enter discards, Esc goes back.
+    asked.current = { before: document.activeElement, start };
+    flushSync(() => setAsking(true));
+  };
+
+  const answer = (discard: boolean) => {
+    const q = asked.current;
+    asked.current = null;
+    flushSync(() => setAsking(false));
+    if (discard) q?.start();
+    else focusNow(q?.before);
   };
 
   useHotkeys(
@@ -174,7 +172,7 @@ export function Shell() {
   const office = status?.office;
   return (
     <div className="shell">
-      <div className="shell-app" inert={locked} aria-hidden={locked}>
+      <div className="shell-app" inert={locked || asking} aria-hidden={locked || asking}>
         {/* A little tighter than the stylesheet's 16 px: the sync badge needs the room. */}
         <header className="shell-header" style={{ gap: 12 }}>
           {/* Short of room, the unit's name wraps before the sync badge is cut. */}
@@ -259,6 +257,16 @@ export function Shell() {
         </main>
       </div>
       {locked ? <LockScreen /> : null}
+      <Question
+        open={asking && !locked}
+        title="Bỏ hồ sơ đang nhập dở?"
+        okText="Bỏ, nhập hồ sơ mới"
+        cancelText="Quay lại"
+        onOk={() => answer(true)}
+        onCancel={() => answer(false)}
+      >
+        Hồ sơ đang nhập chưa được tiếp nhận. Nhấn Enter để bỏ và bắt đầu hồ sơ mới, Esc để quay lại.
+      </Question>
       {helpLoaded ? (
         <Suspense fallback={null}>
           <ShortcutsHelp open={help} onClose={() => setHelp(false)} />

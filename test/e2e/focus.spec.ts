@@ -76,13 +76,13 @@ test('F2 on a draft: Enter discards it and the next keys are the search; Esc kee
   await expect(page.locator('#applicant-name')).toHaveValue('Lê Văn');
   // F2 by mistake, Esc: the caret is back in the name at once, typing goes on there
   await page.keyboard.press('F2');
-  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('Bỏ hồ sơ đang nhập dở?');
+  await expect(page.getByRole('alertdialog', { name: 'Bỏ hồ sơ đang nhập dở?' })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.type(' Tâm', { delay: 60 });
   await expect(page.locator('#applicant-name')).toHaveValue('Lê Văn Tâm');
   // F2, Enter: a new dossier, the keys that follow are the procedure's name
   await page.keyboard.press('F2');
-  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('Bỏ hồ sơ đang nhập dở?');
+  await expect(page.getByRole('alertdialog', { name: 'Bỏ hồ sơ đang nhập dở?' })).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.type('mai tang', { delay: 60 });
   await expect(page.locator('#procedure-search')).toHaveValue('mai tang');
