@@ -28,6 +28,8 @@ export interface PrintJob {
   form: PrintFormName;
   /** Force the "Bản in lại" mark (the detail screen's reprint). */
   reprint?: boolean;
+  /** Ctrl+P was pressed before the preview opened: print as soon as the preview is made. */
+  printAtOnce?: boolean;
 }
 
 export interface PrintedInfo {
@@ -88,7 +90,7 @@ export function PrintDialog({
   useEffect(() => {
     setPrinted(null);
     setPaper(null);
-    setPrintWanted(false);
+    setPrintWanted(job?.printAtOnce === true);
     if (job) void load(job, null);
   }, [job, load]);
 

@@ -130,6 +130,13 @@ export function ReceptionScreen() {
   const [dialog, setDialog] = useState<null | 'supplement' | 'refuse'>(null);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   const afterPrint = useRef<PrintJob | null>(null);
+  /** A dossier is being received or a slip issued: the API call is under way. */
+  const working = useRef(false);
+  /** Ctrl+P pressed while `working`: the preview that follows prints as soon as it is made. */
+  const printWhenDone = useRef(false);
+  /** The answer is in: its print job, printing at once when Ctrl+P came before it. */
+  const printJobFor = (dossierId: string, form: PrintJob['form']): PrintJob =>
+    printWhenDone.current ? { dossierId, form, printAtOnce: true } : { dossierId, form };
   const picker = useRef<ProcedurePickerHandle>(null);
   const frozen = result !== null;
 
@@ -169,6 +176,8 @@ export function ReceptionScreen() {
       return;
     }
     setBusy('receive');
+    working.current = true;
+    printWhenDone.current = false;
     try {
       const out = await call('dossiers.receive', value);
       const d = out.dossier;
@@ -183,10 +192,12 @@ export function ReceptionScreen() {
       afterPrint.current = store().draft.printAppointmentSlip
         ? { dossierId: d.id, form: 'appointment_slip' }
         : null;
-      setPrintJob({ dossierId: d.id, form: 'receipt' });
+      setPrintJob(printJobFor(d.id, 'receipt'));
     } catch (err) {
       fail(err);
     } finally {
+      working.current = false;
+      printWhenDone.current = false;
       setBusy(null);
     }
   };
@@ -226,15 +237,19 @@ export function ReceptionScreen() {
       return;
     }
     setBusy(slip.dialog);
+    working.current = true;
+    printWhenDone.current = false;
     try {
       const out = await send(value);
       store().setResult({ kind: slip.result, dossierId: out.dossier.id, docNo: out.docNo });
       setDialog(null);
-      setPrintJob({ dossierId: out.dossier.id, form: slip.form });
+      setPrintJob(printJobFor(out.dossier.id, slip.form));
     } catch (err) {
       const e = toApiError(err);
       store().setErrors(e.fields ?? {}, e.message);
     } finally {
+      working.current = false;
+      printWhenDone.current = false;
       setBusy(null);
     }
   };
@@ -273,7 +288,11 @@ export function ReceptionScreen() {
       F3: () => !frozen && focusProcedure(),
       F4: () => !frozen && focusId('applicant-scan'),
       'Ctrl+P': () => {
-        if (!result) return;
+        // Ctrl+Enter then Ctrl+P in one go: the receipt is not there yet, it prints once it is
+        if (!result) {
+          printWhenDone.current = working.current;
+          return;
+        }
         const form =
           result.kind === 'received'
             ? 'receipt'
@@ -286,7 +305,12 @@ export function ReceptionScreen() {
     idle,
   );
   useHotkeys(
-    { 'Ctrl+Enter': () => void (dialog === 'supplement' ? supplement() : refuse()) },
+    {
+      'Ctrl+Enter': () => void (dialog === 'supplement' ? supplement() : refuse()),
+      'Ctrl+P': () => {
+        printWhenDone.current = working.current;
+      },
+    },
     dialog !== null,
   );
 
