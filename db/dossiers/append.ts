@@ -17,6 +17,7 @@ import {
 import { DOSSIER_TRANSITIONS, KEEP_STATE, RESUME_STATE } from '../../shared/dossier/transitions';
 import { describeIssues } from '../../shared/catalogue/issues';
 import { writeCalendarFlag } from './calendarFlags';
+import { writeSyncConflicts } from './syncConflicts';
 import { withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import { loadDossierEvents, projectDossier, writeProjection, type Projection } from './projection';
@@ -164,6 +165,12 @@ function appendInTransaction(db: Database.Database, input: DossierEvent): Projec
   writeProjection(db, projection, { components: event.type === 'received' });
   // A dossier new to the store has no flag to clear.
   writeCalendarFlag(db, projection.row.id, projection.review, { fresh: before === undefined });
+  writeSyncConflicts(
+    db,
+    projection.row.id,
+    projection.conflicts,
+    (before?.conflict_count ?? 0) > 0,
+  );
   return projection;
 }
 
@@ -179,6 +186,7 @@ export function rebuildDossier(db: Database.Database, dossierId: string): Projec
       if (projection) {
         writeProjection(db, projection, { components: true });
         writeCalendarFlag(db, projection.row.id, projection.review);
+        writeSyncConflicts(db, projection.row.id, projection.conflicts, true);
       }
       return projection;
     })

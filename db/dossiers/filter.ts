@@ -27,6 +27,8 @@ export interface DossierFilter {
   receivedTo?: string | undefined;
   /** Only dossiers whose appointment a calendar change put in question (calendarFlags.ts). */
   calendarChanged?: true | undefined;
+  /** Only dossiers with an event sync set aside, not yet decided on (syncConflicts.ts). */
+  syncConflict?: true | undefined;
 }
 
 /** Writes a column name into a condition: as it is, or `+name` to keep its index out. */
@@ -48,7 +50,14 @@ export const DEADLINE_SQL: Record<DeadlineFilter, (c: Col) => string> = {
 };
 
 export type FilterKind =
-  'deadline' | 'states' | 'procedureId' | 'field' | 'officerId' | 'received' | 'calendarChanged';
+  | 'deadline'
+  | 'states'
+  | 'procedureId'
+  | 'field'
+  | 'officerId'
+  | 'received'
+  | 'calendarChanged'
+  | 'syncConflict';
 
 export interface FilterCondition {
   kind: FilterKind;
@@ -105,6 +114,14 @@ export function filterConditions(
     out.push({
       kind: 'calendarChanged',
       sql: (c) => `${c('id')} IN (SELECT dossier_id FROM dossier_calendar_flags)`,
+      params: {},
+    });
+  }
+  if (filter.syncConflict) {
+    out.push({
+      kind: 'syncConflict',
+      sql: (c) =>
+        `${c('id')} IN (SELECT dossier_id FROM dossier_conflicts WHERE resolution_id IS NULL)`,
       params: {},
     });
   }

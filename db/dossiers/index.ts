@@ -33,6 +33,21 @@ export {
   type PrintInput,
 } from './intents';
 export type { IntentResult } from './intent';
+export {
+  resolveSyncConflict,
+  type ResolveConflictInput,
+  type ResolveConflictResult,
+} from './resolveConflict';
+export {
+  countConflictDossiers,
+  dismissSyncConflictNotice,
+  listSyncConflicts,
+  syncConflictCounts,
+  syncConflictNotice,
+  type SyncConflictCounts,
+  type SyncConflictItem,
+  type SyncConflictNotice,
+} from './syncConflicts';
 export { appendEvent, rebuildDossier } from './append';
 export { applyRemoteEvents, type RemoteApplyReport } from './remote';
 export {

@@ -227,15 +227,25 @@ export function recordSupplementReceived(
     input,
     'Thông tin nhận bổ sung',
   );
-  return runIntent(db, ctx, (scope) => {
-    const id = requireDossierRow(db, dossierId).id;
-    const draft = newEvent(scope, id, 'supplement_received', payload);
-    const fold = foldDossierLenient([...loadDossierEvents(db, id), draft]);
-    const applied = !fold.skipped.some((s) => s.event.id === draft.id);
-    const dueAt = applied && fold.view ? dueAtInForce(fold.view, workCalendar(db)) : null;
-    if (dueAt === null) return { event: draft };
-    return { event: { ...draft, payload: { ...payload, dueAt } } as DossierEvent };
-  });
+  return runIntent(db, ctx, (scope) => ({
+    event: withResumedDueAt(
+      db,
+      newEvent(scope, requireDossierRow(db, dossierId).id, 'supplement_received', payload),
+    ),
+  }));
+}
+
+/**
+ * A supplement_received about to be recorded, with the appointment it gives (the due time moved
+ * later by the working time paused) when the dossier allows it; as it is otherwise.
+ */
+export function withResumedDueAt(db: Database.Database, draft: DossierEvent): DossierEvent {
+  if (draft.type !== 'supplement_received') return draft;
+  const fold = foldDossierLenient([...loadDossierEvents(db, draft.dossierId), draft]);
+  const applied = !fold.skipped.some((s) => s.event.id === draft.id);
+  const dueAt = applied && fold.view ? dueAtInForce(fold.view, workCalendar(db)) : null;
+  if (dueAt === null) return draft;
+  return { ...draft, payload: { ...draft.payload, dueAt } };
 }
 
 export const resultReadyInputSchema = onDossier(eventPayloadSchemas.result_ready.shape);

@@ -12,6 +12,7 @@ import {
   reviewAppointment,
   type AppointmentReview,
 } from '../../shared/dossier/appointment';
+import { syncConflicts, type SyncConflict } from '../../shared/dossier/conflicts';
 import type { DossierEvent } from '../../shared/dossier/events';
 import {
   foldDossierLenient,
@@ -115,6 +116,8 @@ export interface Projection {
   row: DossierRow;
   /** The appointment in question after a calendar change (lịch nghỉ đã thay đổi), or null. */
   review: AppointmentReview | null;
+  /** The events sync set aside, what won over each, the head's decisions (xung đột đồng bộ). */
+  conflicts: SyncConflict[];
 }
 
 /** Folded text for free-text search: name, ID number, phone, code, representative. */
@@ -192,7 +195,12 @@ export function projectDossier(
     last_event_id: last.id,
     updated_at: updatedAt,
   };
-  return { fold: { ...fold, view }, row, review: reviewAppointment(view, cal) };
+  return {
+    fold: { ...fold, view },
+    row,
+    review: reviewAppointment(view, cal),
+    conflicts: syncConflicts(events, fold),
+  };
 }
 
 /** Events of one dossier as stored, in (at, id) order. */

@@ -19,10 +19,17 @@ import {
   type DossierSupplementRequest,
   type PrintForm,
 } from '../../shared/dossier/lifecycle';
+import { CONFLICT_DECISION_LABELS, syncConflicts } from '../../shared/dossier/conflicts';
 import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import { countCalendarFlags } from './calendarFlags';
+import {
+  conflictNames,
+  countConflictDossiers,
+  describeSyncConflicts,
+  type SyncConflictItem,
+} from './syncConflicts';
 import { findDossierRow } from './intent';
 import { eventFromRow, type DossierRow, type EventRow } from './projection';
 import { stmt } from './statements';
@@ -60,6 +67,8 @@ export const listDossiersInputSchema = z.object({
       text: z.string().max(200).optional(),
       /** Only dossiers whose appointment a calendar change put in question. */
       calendarChanged: z.literal(true).optional(),
+      /** Only dossiers with an event sync set aside that the head has not decided on. */
+      syncConflict: z.literal(true).optional(),
     })
     .strict()
     .default({}),
@@ -237,6 +246,8 @@ export interface DossierCounts {
   supplementRequested: number;
   /** Open dossiers whose appointment a calendar change put in question (lịch nghỉ đã thay đổi). */
   calendarChanged: number;
+  /** Dossiers with an event sync set aside, waiting for the head's decision (xung đột đồng bộ). */
+  syncConflicts: number;
 }
 
 /**
@@ -290,6 +301,7 @@ function countPinned(db: Database.Database, input: { now?: LocalDateTime }): Dos
     stopped: n('stopped'),
     supplementRequested: n('supplement_requested'),
     calendarChanged: countCalendarFlags(db),
+    syncConflicts: countConflictDossiers(db),
   };
 }
 
@@ -340,6 +352,11 @@ export function timelineLabel(e: DossierEvent): string {
       );
     case 'printed':
       return `${e.payload.reprint ? 'In lại' : 'In'} ${PRINT_FORM_LABELS[e.payload.form]}`;
+    case 'conflict_resolved':
+      return (
+        `Xử lý xung đột đồng bộ: ${CONFLICT_DECISION_LABELS[e.payload.decision]}` +
+        `${e.payload.note ? `: ${e.payload.note}` : ''}`
+      );
   }
 }
 
@@ -400,15 +417,23 @@ export interface DossierDetail extends DossierSummary {
   apologies: DossierApology[];
   closure: DossierClosure | null;
   prints: PrintRecord[];
+  /** The events sync set aside, open ones first (xung đột đồng bộ), said to the viewer. */
+  syncConflicts: SyncConflictItem[];
   /** All events in (at, id) order. */
   timeline: TimelineEntry[];
+}
+
+export interface GetDossierOptions {
+  now?: LocalDateTime;
+  /** Who reads it: its sync conflicts are said to them ("anh/chị ghi …"); null: to anyone. */
+  viewerId?: string | null;
 }
 
 /** One dossier by id or code, with everything the detail view, control slip and timeline show. */
 export function getDossier(
   db: Database.Database,
   idOrCode: string,
-  options: { now?: LocalDateTime } = {},
+  options: GetDossierOptions = {},
 ): DossierDetail | null {
   return withCalendar(db, () => getPinned(db, idOrCode, options));
 }
@@ -416,7 +441,7 @@ export function getDossier(
 function getPinned(
   db: Database.Database,
   idOrCode: string,
-  options: { now?: LocalDateTime },
+  options: GetDossierOptions,
 ): DossierDetail | null {
   const row = findDossierRow(db, idOrCode);
   if (!row) return null;
@@ -463,8 +488,21 @@ function getPinned(
     db,
     'SELECT id, form, event_id, file, reprint, created_at FROM prints WHERE dossier_id = ? ORDER BY created_at, id',
   ).all(row.id);
+  const summary = toSummary(row, deadlineBoundaries(db, now), cal);
+  const conflicts = describeSyncConflicts(
+    syncConflicts(events, fold),
+    {
+      dossierId: row.id,
+      code: row.code,
+      applicantName: row.applicant_name,
+      procedureName: row.procedure_name,
+      state: row.state,
+    },
+    conflictNames(db),
+    options.viewerId ?? null,
+  );
   return {
-    ...toSummary(row, deadlineBoundaries(db, now), cal),
+    ...summary,
     components: components.map((c) => ({
       position: c.position,
       componentId: c.component_id,
@@ -496,6 +534,11 @@ function getPinned(
       reprint: p.reprint === 1,
       createdAt: p.created_at,
     })),
+    // the open ones first, each group in fold order
+    syncConflicts: [
+      ...conflicts.filter((c) => c.resolution === null),
+      ...conflicts.filter((c) => c.resolution !== null),
+    ],
     timeline: events.map((e, i) => {
       const r = eventRows[i] as (typeof eventRows)[number];
       return {

@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import type { DossierEvent } from '../../shared/dossier/events';
 import { insertEvent, insertPrint, validateEvent } from './append';
 import { writeCalendarFlag } from './calendarFlags';
+import { writeSyncConflicts } from './syncConflicts';
 import { withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import {
@@ -175,6 +176,7 @@ function reproject(db: Database.Database, dossierId: string, projection: Project
     writeComponents(db, dossierId, lines);
   }
   writeCalendarFlag(db, dossierId, projection.review);
+  writeSyncConflicts(db, dossierId, projection.conflicts, old.conflict_count > 0);
 }
 
 // ---- dossiers new to this store: one statement for all rows ---------------------------------
@@ -218,6 +220,7 @@ function insertProjections(db: Database.Database, projections: readonly Projecti
     if (staged) {
       writeComponents(db, p.row.id, componentLines(p));
       writeCalendarFlag(db, p.row.id, p.review, { fresh: true });
+      writeSyncConflicts(db, p.row.id, p.conflicts, false);
     } else writeRemoteProjection(db, p);
   }
 }
@@ -242,4 +245,5 @@ function guardCode(projection: Projection, write: () => void): void {
 function writeRemoteProjection(db: Database.Database, projection: Projection): void {
   guardCode(projection, () => writeProjection(db, projection, { components: true }));
   writeCalendarFlag(db, projection.row.id, projection.review);
+  writeSyncConflicts(db, projection.row.id, projection.conflicts, true);
 }

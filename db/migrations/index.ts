@@ -14,6 +14,7 @@ import { m0008_calendar_review } from './0008-calendar-review';
 import { m0009_workstation_move } from './0009-workstation-move';
 import { m0010_handover_targets } from './0010-handover-targets';
 import { m0011_procedure_usage_day } from './0011-procedure-usage-day';
+import { m0012_sync_conflicts } from './0012-sync-conflicts';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0001_office,
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009_workstation_move,
   m0010_handover_targets,
   m0011_procedure_usage_day,
+  m0012_sync_conflicts,
 ];

@@ -101,6 +101,7 @@ export function summariseDossier(events: readonly StatusEvent[]): DossierSummary
         break;
       case 'printed':
       case 'appointment_kept': // the appointment stands as it was
+      case 'conflict_resolved': // the head's decision on an event sync set aside
         break;
     }
   }

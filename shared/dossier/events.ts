@@ -117,6 +117,13 @@ const reasonText = (missing: string) => wireText(TEXT_MAX.reason).trim().min(1, 
 const noteText = wireText(TEXT_MAX.note).optional();
 const docNo = wireText(TEXT_MAX.docNo).min(1);
 
+/**
+ * The head's decisions on an event sync set aside (conflict_resolved): confirm the outcome as it
+ * stands, record the set-aside action again, or apologise with a new appointment.
+ */
+export const CONFLICT_DECISIONS = ['confirmed', 'rerecorded', 'apology'] as const;
+export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
+
 /** The slips a counter prints for a dossier. */
 export const PRINT_FORMS = [
   'receipt',
@@ -221,6 +228,19 @@ export const eventPayloadSchemas = {
     dueAt: localDateTimeSchema,
     dueOnDayOff: z.boolean(),
     recomputedDueAt: localDateTimeSchema,
+    note: noteText,
+  }),
+  /**
+   * Xử lý xung đột đồng bộ: sync set an event aside (it was not allowed at its turn because
+   * another event, recorded elsewhere while the two were offline, won) and the head of the unit
+   * decided on it: the outcome stands as it is ('confirmed'), the set-aside action was recorded
+   * again now that the dossier allows it ('rerecorded'), or the citizen got an apology with a new
+   * appointment ('apology'). The correcting event is recorded with it and named here.
+   */
+  conflict_resolved: z.object({
+    eventId: z.uuid({ message: 'Mã sự kiện bị gác lại phải là UUID' }),
+    decision: z.enum(CONFLICT_DECISIONS),
+    correctionEventId: z.uuid({ message: 'Mã sự kiện khắc phục phải là UUID' }).optional(),
     note: noteText,
   }),
   /** A slip printed for the citizen (stored before printing). */

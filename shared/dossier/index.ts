@@ -5,3 +5,4 @@ export * from './states';
 export * from './transitions';
 export * from './lifecycle';
 export * from './wire';
+export * from './conflicts';

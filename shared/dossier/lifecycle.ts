@@ -81,6 +81,18 @@ export interface DossierAppointmentKeep {
   note: string | null;
 }
 
+/** Xử lý xung đột đồng bộ: the head's decision on an event sync set aside. */
+export interface DossierConflictResolution {
+  at: LocalDateTime;
+  officerId: string;
+  /** The event set aside. */
+  eventId: string;
+  decision: EventPayload<'conflict_resolved'>['decision'];
+  /** The event recorded to correct it (the action again, or the apology); null: confirmed. */
+  correctionEventId: string | null;
+  note: string | null;
+}
+
 /** What the counter recorded at receipt, beyond applicant and procedure. */
 export interface DossierReception {
   deviceId: string;
@@ -141,6 +153,7 @@ export interface DossierView {
   handovers: DossierHandover[];
   apologies: DossierApology[];
   appointmentKeeps: DossierAppointmentKeep[];
+  conflictResolutions: DossierConflictResolution[];
   /** When the result reached the one-stop unit (result_ready). */
   resultAt: LocalDateTime | null;
   /** Time of returned / refused / withdrawn / stopped. */
@@ -233,6 +246,7 @@ function newView(event: DossierEvent): DossierView {
     handovers: [],
     apologies: [],
     appointmentKeeps: [],
+    conflictResolutions: [],
     resultAt: null,
     finishedAt: null,
     closure: null,
@@ -447,6 +461,21 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
       ];
       break;
     }
+    case 'conflict_resolved': {
+      const p = event.payload;
+      next.conflictResolutions = [
+        ...next.conflictResolutions,
+        {
+          at,
+          officerId: event.officerId,
+          eventId: p.eventId,
+          decision: p.decision,
+          correctionEventId: p.correctionEventId ?? null,
+          note: p.note ?? null,
+        },
+      ];
+      break;
+    }
     case 'printed': {
       const form = event.payload.form;
       next.printCounts = { ...next.printCounts, [form]: (next.printCounts[form] ?? 0) + 1 };
@@ -483,11 +512,21 @@ export function foldDossier(events: readonly DossierEvent[]): DossierView {
   return view;
 }
 
+export interface SkippedEvent {
+  event: DossierEvent;
+  error: IllegalTransitionError;
+  /**
+   * What won: the applied event that brought the dossier into the state this one met (the last
+   * one before it that changed the state); null when there was no dossier yet.
+   */
+  winner: DossierEvent | null;
+}
+
 export interface LenientFold {
   /** null when no event could be applied. */
   view: DossierView | null;
   /** Events the state did not allow at their turn, in fold order. */
-  skipped: { event: DossierEvent; error: IllegalTransitionError }[];
+  skipped: SkippedEvent[];
 }
 
 /**
@@ -499,14 +538,18 @@ export interface LenientFold {
 export function foldDossierLenient(events: readonly DossierEvent[]): LenientFold {
   assertOneDossier(events);
   let view: DossierView | null = null;
+  let stateSetBy: DossierEvent | null = null;
   const skipped: LenientFold['skipped'] = [];
   for (const event of sortDossierEvents(events)) {
+    const from = view?.state ?? null;
     try {
       view = applyEvent(view, event);
     } catch (error) {
       if (!(error instanceof IllegalTransitionError)) throw error;
-      skipped.push({ event, error });
+      skipped.push({ event, error, winner: stateSetBy });
+      continue;
     }
+    if (transitionTarget(from, event.type) !== KEEP_STATE) stateSetBy = event;
   }
   return { view, skipped };
 }

@@ -124,4 +124,26 @@ export const DOSSIER_EVENT_LABELS: Readonly<Record<DossierEventType, string>> = 
   apology_issued: 'Xin lỗi và hẹn lại ngày trả kết quả',
   appointment_kept: 'Giữ ngày hẹn trả kết quả',
   printed: 'In phiếu',
+  conflict_resolved: 'Xử lý xung đột đồng bộ',
+};
+
+/**
+ * What an event did to the dossier, said after "hồ sơ" ("hồ sơ đã được trả kết quả"): how a sync
+ * conflict names the event that won (shared/dossier/conflicts.ts).
+ */
+export const DOSSIER_EVENT_DONE: Readonly<Record<DossierEventType, string>> = {
+  received: 'đã được tiếp nhận',
+  supplement_requested: 'đã được yêu cầu bổ sung',
+  supplement_received: 'đã được nhận bổ sung',
+  refused: 'đã bị từ chối',
+  handed_over: 'đã được bàn giao',
+  accepted: 'đã được đơn vị giải quyết nhận',
+  result_ready: 'đã có kết quả giải quyết',
+  returned: 'đã được trả kết quả',
+  withdrawn: 'đã được rút',
+  stopped: 'đã bị dừng giải quyết',
+  apology_issued: 'đã được xin lỗi và hẹn lại',
+  appointment_kept: 'đã được giữ ngày hẹn',
+  printed: 'đã được in phiếu',
+  conflict_resolved: 'đã được xử lý xung đột',
 };

@@ -18,6 +18,8 @@
  *  apology_issued        any open state                                    unchanged (new due time)
  *  appointment_kept      any open state                                    unchanged (the head keeps the due time)
  *  printed               any state, terminal ones included                 unchanged
+ *  conflict_resolved     any state, terminal ones included                 unchanged (the head decided on
+ *                                                                          an event sync set aside)
  *
  * Open states: received, handed_over, in_processing, waiting_supplement, result_ready.
  * Terminal: returned, refused, withdrawn, stopped. The pre-receipt supplement_requested is neither:
@@ -69,6 +71,7 @@ export const DOSSIER_TRANSITIONS: readonly DossierTransition[] = [
   { event: 'apology_issued', from: OPEN_STATES, to: KEEP_STATE },
   { event: 'appointment_kept', from: OPEN_STATES, to: KEEP_STATE },
   { event: 'printed', from: DOSSIER_STATES, to: KEEP_STATE },
+  { event: 'conflict_resolved', from: DOSSIER_STATES, to: KEEP_STATE },
 ];
 
 const key = (from: DossierState | null, event: DossierEventType) => `${from ?? '-'}|${event}`;

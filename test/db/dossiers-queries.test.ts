@@ -143,6 +143,7 @@ describe('countDossiers', () => {
       stopped: 0,
       supplementRequested: 0,
       calendarChanged: 0,
+      syncConflicts: 0,
     });
   });
 });

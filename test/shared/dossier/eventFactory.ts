@@ -57,6 +57,11 @@ export const defaultPayloads: { [T in DossierEventType]: Record<string, unknown>
     recomputedDueAt: '2022-10-13T08:37',
   },
   printed: { form: 'receipt', reprint: false },
+  conflict_resolved: {
+    eventId: '01900000-0000-7000-8000-000000000001',
+    decision: 'confirmed',
+    note: 'Công dân đã nhận kết quả',
+  },
 };
 
 export interface EventOptions {

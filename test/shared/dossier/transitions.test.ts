@@ -22,6 +22,7 @@ supplement_requested|received|received
 supplement_requested|supplement_requested|supplement_requested
 supplement_requested|refused|refused
 supplement_requested|printed|keep
+supplement_requested|conflict_resolved|keep
 received|supplement_requested|waiting_supplement
 received|refused|refused
 received|handed_over|handed_over
@@ -31,6 +32,7 @@ received|stopped|stopped
 received|apology_issued|keep
 received|appointment_kept|keep
 received|printed|keep
+received|conflict_resolved|keep
 handed_over|supplement_requested|waiting_supplement
 handed_over|refused|refused
 handed_over|handed_over|handed_over
@@ -41,6 +43,7 @@ handed_over|stopped|stopped
 handed_over|apology_issued|keep
 handed_over|appointment_kept|keep
 handed_over|printed|keep
+handed_over|conflict_resolved|keep
 in_processing|supplement_requested|waiting_supplement
 in_processing|refused|refused
 in_processing|handed_over|handed_over
@@ -50,21 +53,28 @@ in_processing|stopped|stopped
 in_processing|apology_issued|keep
 in_processing|appointment_kept|keep
 in_processing|printed|keep
+in_processing|conflict_resolved|keep
 waiting_supplement|supplement_received|resume
 waiting_supplement|withdrawn|withdrawn
 waiting_supplement|stopped|stopped
 waiting_supplement|apology_issued|keep
 waiting_supplement|appointment_kept|keep
 waiting_supplement|printed|keep
+waiting_supplement|conflict_resolved|keep
 result_ready|returned|returned
 result_ready|withdrawn|withdrawn
 result_ready|apology_issued|keep
 result_ready|appointment_kept|keep
 result_ready|printed|keep
+result_ready|conflict_resolved|keep
 returned|printed|keep
+returned|conflict_resolved|keep
 refused|printed|keep
+refused|conflict_resolved|keep
 withdrawn|printed|keep
+withdrawn|conflict_resolved|keep
 stopped|printed|keep
+stopped|conflict_resolved|keep
 `
   .trim()
   .split('\n')
@@ -83,9 +93,12 @@ describe('the transition table', () => {
     }
   });
 
-  it('lets nothing but printing happen to a terminal dossier', () => {
+  it("lets nothing but printing and the head's decision on a sync conflict happen to a terminal dossier", () => {
     for (const state of DOSSIER_STATES.filter(isTerminalState)) {
-      expect(DOSSIER_EVENT_TYPES.filter((e) => canApply(state, e))).toEqual(['printed']);
+      expect(DOSSIER_EVENT_TYPES.filter((e) => canApply(state, e))).toEqual([
+        'conflict_resolved',
+        'printed',
+      ]);
     }
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * Xử lý xung đột đồng bộ: the head's decision on an event sync set aside, recorded as an event
+ * (conflict_resolved) that syncs and is folded like the others, so that the conflict closes on
+ * every workstation it reaches. With it, in the same transaction, the correcting action when the
+ * decision is one: the set-aside action recorded again (now that the dossier allows it), or an
+ * apology with a new appointment (Phiếu xin lỗi và hẹn lại ngày trả kết quả).
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import {
+  CONFLICT_DECISIONS,
+  type DossierEvent,
+  type EventPayload,
+} from '../../shared/dossier/events';
+import {
+  actionWords,
+  conflictDecisions,
+  describeResolution,
+  resolutionProblems,
+  syncConflicts,
+} from '../../shared/dossier/conflicts';
+import { DOSSIER_STATE_LABELS } from '../../shared/dossier/states';
+import { withCalendar, type DossierContext } from './env';
+import { DossierError } from './errors';
+import {
+  newEvent,
+  requireDossierRow,
+  runIntent,
+  type IntentResult,
+  type IntentScope,
+} from './intent';
+import { issueApology, withResumedDueAt } from './intents';
+import { loadDossierEvents } from './projection';
+import { conflictNames } from './syncConflicts';
+import { dossierRefSchema, localDateTimeSchema, parseInput } from './validation';
+
+export const resolveConflictInputSchema = z
+  .object({
+    dossierId: dossierRefSchema,
+    /** The event set aside. */
+    eventId: z.string().trim().min(1, 'Chưa chọn việc bị gác lại cần xử lý'),
+    decision: z.enum(CONFLICT_DECISIONS),
+    note: z.string().trim().max(2000, 'Nội dung xử lý tối đa 2000 ký tự').optional(),
+    /** The apology's reason and new appointment. */
+    reason: z.string().trim().max(2000).optional(),
+    newDueAt: localDateTimeSchema.optional(),
+  })
+  .strict();
+export type ResolveConflictInput = z.input<typeof resolveConflictInputSchema>;
+
+export interface ResolveConflictResult extends IntentResult {
+  /** The correcting event recorded with the decision (null: the outcome was confirmed). */
+  correctionEventId: string | null;
+  /** The apology slip's number (decision 'apology'). */
+  docNo: string | null;
+}
+
+/**
+ * Record the head's decision on one set-aside event of a dossier. Refused when the event is not
+ * set aside (any more), was decided on already, or the dossier's state does not allow the
+ * decision (the action again, or an apology once the dossier is closed).
+ */
+export function resolveSyncConflict(
+  db: Database.Database,
+  ctx: DossierContext,
+  input: ResolveConflictInput,
+): ResolveConflictResult {
+  const d = parseInput(resolveConflictInputSchema, input, 'Xử lý xung đột đồng bộ');
+  const missing = Object.values(resolutionProblems(d));
+  if (missing.length > 0) throw new DossierError('invalid_input', missing.join(' '));
+  const run = db.transaction((): ResolveConflictResult => {
+    const row = requireDossierRow(db, d.dossierId);
+    const which = `hồ sơ ${row.code ?? 'này'}`;
+    const events = loadDossierEvents(db, row.id);
+    const conflict = syncConflicts(events).find((c) => c.event.id === d.eventId.toLowerCase());
+    if (!conflict) {
+      const held = events.find((e) => e.id === d.eventId.toLowerCase());
+      throw new DossierError(
+        'invalid_input',
+        held
+          ? `Việc ${actionWords(held.type)} lúc ${held.at.replace('T', ' ')} của ${which} đã được áp dụng, không bị gác lại: không có xung đột nào cần xử lý.`
+          : `Không tìm thấy việc bị gác lại này trong ${which}: hãy tải lại hồ sơ rồi chọn lại.`,
+      );
+    }
+    if (conflict.resolution) {
+      throw new DossierError(
+        'invalid_input',
+        `Xung đột này của ${which} đã được xử lý: ${describeResolution(conflict.resolution, conflictNames(db))}.`,
+      );
+    }
+    const action = actionWords(conflict.event.type);
+    if (!conflictDecisions(row.state, conflict.event.type).includes(d.decision)) {
+      throw new DossierError(
+        'illegal_transition',
+        d.decision === 'rerecorded'
+          ? `Không ghi lại được việc ${action} cho ${which}: hồ sơ đang ở trạng thái "${DOSSIER_STATE_LABELS[row.state]}", việc này không còn thực hiện được. Hãy giữ nguyên kết quả hoặc chọn cách xử lý khác.`
+          : `Không xin lỗi và hẹn lại được cho ${which}: hồ sơ đã kết thúc ("${DOSSIER_STATE_LABELS[row.state]}"). Hãy giữ nguyên kết quả và ghi nội dung đã xử lý với công dân.`,
+      );
+    }
+    let correctionEventId: string | null = null;
+    let docNo: string | null = null;
+    if (d.decision === 'apology') {
+      const apology = issueApology(db, ctx, {
+        dossierId: row.id,
+        reason: d.reason!,
+        newDueAt: d.newDueAt!,
+      });
+      correctionEventId = apology.eventId;
+      docNo = apology.docNo;
+    } else if (d.decision === 'rerecorded') {
+      correctionEventId = runIntent(db, ctx, (scope) => ({
+        event: withResumedDueAt(db, again(scope, conflict.event)),
+      })).eventId;
+    }
+    const payload: EventPayload<'conflict_resolved'> = {
+      eventId: conflict.event.id,
+      decision: d.decision,
+    };
+    if (correctionEventId !== null) payload.correctionEventId = correctionEventId;
+    if (d.note) payload.note = d.note;
+    const decided = runIntent(db, ctx, (scope) => ({
+      event: newEvent(scope, row.id, 'conflict_resolved', payload),
+    }));
+    return { ...decided, correctionEventId, docNo };
+  });
+  return withCalendar(db, () => run.immediate());
+}
+
+/** The set-aside action as a new event of this workstation, officer and time. */
+function again(scope: IntentScope, e: DossierEvent): DossierEvent {
+  const payload = { ...e.payload } as Record<string, unknown>;
+  // the appointment a resumption gives is counted again now (withResumedDueAt)
+  if (e.type === 'supplement_received') delete payload.dueAt;
+  return newEvent(scope, e.dossierId, e.type, payload as EventPayload<typeof e.type>);
+}
