@@ -63,10 +63,12 @@ import { getProcedure, importCatalogue, recentProcedures, searchProcedures } fro
 import {
   countCalendarFlags,
   countDossiers,
+  dismissSyncConflictNotice,
   getDossier,
   issueApology,
   keepAppointment,
   listDossiers,
+  listSyncConflicts,
   recordAccepted,
   recordHandover,
   recordPrint,
@@ -76,7 +78,9 @@ import {
   receiveDossier,
   refuse,
   requestSupplement,
+  resolveSyncConflict,
   stop,
+  syncConflictNotice,
   withdraw,
   type DossierContext,
   type DossierDetail,
@@ -237,8 +241,13 @@ export function createCore(options: CoreOptions): Core {
     return { officerId: ctx.officer.id, deviceId: ws.id, now: ctx.local };
   }
 
-  function requireDetail(ref: string, now: LocalDateTime): DossierDetail {
-    const detail = getDossier(db, ref, { now });
+  /** A dossier by id or code; its sync conflicts said to `viewerId` (null: to anyone, as printed). */
+  function requireDetail(
+    ref: string,
+    now: LocalDateTime,
+    viewerId: string | null = null,
+  ): DossierDetail {
+    const detail = getDossier(db, ref, { now, viewerId });
     if (!detail) {
       throw apiError(
         'not_found',
@@ -438,16 +447,29 @@ export function createCore(options: CoreOptions): Core {
     'dossiers.withdraw': (input, ctx) => withdraw(db, dossierCtx(ctx), input),
     'dossiers.stop': (input, ctx) => stop(db, dossierCtx(ctx), input),
     'dossiers.apology': (input, ctx) => {
-      const row = requireDetail(input.dossierId, ctx.local);
-      if (input.newDueAt <= ctx.local || (row.dueAt !== null && input.newDueAt <= row.dueAt)) {
-        const after = row.dueAt !== null && row.dueAt > ctx.local ? row.dueAt : ctx.local;
-        const message = `Ngày hẹn mới phải sau ${formatShortDateTime(after)}: hãy chọn ngày hẹn muộn hơn.`;
-        throw apiError('validation', message, { fields: { newDueAt: message } });
-      }
+      checkNewDueAt(input.newDueAt, requireDetail(input.dossierId, ctx.local), ctx.local);
       return issueApology(db, dossierCtx(ctx), input);
     },
     'dossiers.calendarReviews': () => listCalendarReviews(db),
     'dossiers.keepAppointment': (input, ctx) => keepAppointment(db, dossierCtx(ctx), input),
+    'dossiers.syncConflicts': (input, ctx) =>
+      listSyncConflicts(db, {
+        status: input?.status ?? 'open',
+        limit: input?.limit ?? 500,
+        viewerId: ctx.officer!.id,
+      }),
+    'dossiers.resolveConflict': (input, ctx) => {
+      if (input.decision === 'apology' && input.newDueAt !== undefined) {
+        checkNewDueAt(input.newDueAt, requireDetail(input.dossierId, ctx.local), ctx.local);
+      }
+      const done = resolveSyncConflict(db, dossierCtx(ctx), input);
+      log.info('sync conflict resolved', {
+        dossierId: done.dossier.id,
+        eventId: input.eventId,
+        decision: input.decision,
+      });
+      return done;
+    },
 
     'dossiers.list': (input, ctx) => {
       const page = listDossiers(db, { ...(input ?? {}), now: ctx.local });
@@ -465,7 +487,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'dossiers.counts': (_input, ctx) => countDossiers(db, { now: ctx.local }),
     'dossiers.get': (input, ctx) => {
-      const detail = requireDetail(input.id, ctx.local);
+      const detail = requireDetail(input.id, ctx.local, ctx.officer!.id);
       // Timeline lines written by db/dossiers with raw dates ("hẹn mới 2026-03-20 08:30").
       return {
         ...detail,
@@ -637,6 +659,11 @@ export function createCore(options: CoreOptions): Core {
     'sync.retryRejected': (input, ctx) => sync.retry(input.eventId, ctx.officer!.id),
     'sync.discardRejected': (input, ctx) => sync.discard(input.eventId, ctx.officer!.id),
     'sync.dismissMoveNotice': () => sync.dismissMoveNotice(),
+    'sync.conflictNotice': (_input, ctx) => syncConflictNotice(db, ctx.officer!),
+    'sync.dismissConflictNotice': (input, ctx) => {
+      dismissSyncConflictNotice(db, ctx.officer!.id, input.eventIds, ctx.now);
+      return { ok: true as const };
+    },
 
     'data.info': () => dataInfo(),
     'data.reset': async (input, ctx) => {
@@ -735,6 +762,14 @@ export function createCore(options: CoreOptions): Core {
       const message = (err as Error).message;
       throw apiError('validation', message, { fields: { caseLabel: message } });
     }
+  }
+
+  /** An apology's new appointment: after now and after the appointment in force. */
+  function checkNewDueAt(newDueAt: LocalDateTime, d: DossierDetail, now: LocalDateTime): void {
+    if (newDueAt > now && (d.dueAt === null || newDueAt > d.dueAt)) return;
+    const after = d.dueAt !== null && d.dueAt > now ? d.dueAt : now;
+    const message = `Ngày hẹn mới phải sau ${formatShortDateTime(after)}: hãy chọn ngày hẹn muộn hơn.`;
+    throw apiError('validation', message, { fields: { newDueAt: message } });
   }
 
   /** A return recorded afterwards: not in the future, not before the dossier's last event. */

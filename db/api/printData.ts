@@ -249,7 +249,11 @@ export function buildPrintData(
     data.documentDate = apology.at.slice(0, 10);
   }
   if (form === 'control_slip' && rp) {
-    data.controlSlip = { handovers: handoverRows(detail, ctx, detail.receivedAt, officerName) };
+    const conflicts = detail.syncConflicts.filter((c) => c.resolution === null);
+    data.controlSlip = {
+      handovers: handoverRows(detail, ctx, detail.receivedAt, officerName),
+      ...(conflicts.length > 0 ? { syncConflicts: conflicts.map((c) => c.text) } : {}),
+    };
   }
   return data;
 }

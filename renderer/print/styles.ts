@@ -166,6 +166,8 @@ table.grid.handovers th{font-size:0.95em}
 .handovers .signspace{height:12mm}
 .handovers .who{display:flex;justify-content:space-between;font-size:0.85em;font-weight:bold}
 .handovers .who div{width:48%;text-align:center}
+.conflict-warning{border:1.2pt solid #000;padding:3pt 5pt;margin:4pt 0;break-inside:avoid;page-break-inside:avoid}
+.conflict-warning p{margin-bottom:2pt}
 @media screen{
   html,body{background:#e6e6e6}
   body{padding:12px 0}

@@ -150,6 +150,11 @@ export interface PrintControlSlip {
   handovers: PrintHandoverRow[];
   /** Empty rows for hand-written hand-overs; default 4 when there is no row yet, else 0. */
   blankRows?: number;
+  /**
+   * Xung đột đồng bộ not yet decided on by the head, one sentence each ("Việc rút hồ sơ do … ghi
+   * lúc … không được áp dụng vì …"): printed as a warning above the hand-overs.
+   */
+  syncConflicts?: string[];
 }
 
 export interface PrintData {

@@ -13,6 +13,8 @@
 import { z } from 'zod';
 import { MAX_FEE_DONG, MAX_SETS, TEXT_MAX } from '../limits';
 import { textInput } from '../text/textSchema';
+import { CONFLICT_DECISIONS } from '../dossier/events';
+import { resolutionProblems } from '../dossier/conflicts';
 import {
   applicantInput,
   collectorInput,
@@ -51,6 +53,8 @@ import {
   session,
   settings,
   settingsPatch,
+  syncConflictItem,
+  syncConflictNotice,
   username,
   workstation,
   workstationNumber,
@@ -487,6 +491,48 @@ export const API = {
     output: intentResult,
   }),
 
+  'dossiers.syncConflicts': spec({
+    summary: 'Xung đột đồng bộ: việc bị gác lại khi đồng bộ',
+    access: 'officer',
+    input: z
+      .object({
+        /** open (default): waiting for the head's decision; resolved; all. */
+        status: z.enum(['open', 'resolved', 'all']).default('open'),
+        limit: z.number().int().min(1).max(1000).default(500),
+      })
+      .strict()
+      .optional(),
+    /** The latest set-aside event first, each said to the signed-in officer. */
+    output: z.array(syncConflictItem),
+  }),
+  'dossiers.resolveConflict': spec({
+    summary: 'Xử lý xung đột đồng bộ',
+    access: 'head',
+    input: onDossier({
+      /** The event set aside. */
+      eventId: syncEventId,
+      decision: z.enum(CONFLICT_DECISIONS, {
+        error:
+          'Chọn cách xử lý: giữ nguyên kết quả, ghi lại việc bị gác lại, hoặc xin lỗi và hẹn lại',
+      }),
+      /** What was done (required to keep the outcome as it stands). */
+      note: note.optional(),
+      /** decision 'apology': the reason and the new appointment printed on the slip. */
+      reason: typed(TEXT_MAX.reason, { lines: true }).optional(),
+      newDueAt: localDateTime.optional(),
+    }).superRefine((d, ctx) => {
+      for (const [path, message] of Object.entries(resolutionProblems(d))) {
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      }
+    }),
+    output: intentResult.extend({
+      /** The event recorded to correct it (the action again, or the apology); null: confirmed. */
+      correctionEventId: z.string().nullable(),
+      /** The apology slip's number (decision 'apology'), to print it. */
+      docNo: z.string().nullable(),
+    }),
+  }),
+
   // --- dossiers: the board ---------------------------------------------------------------------
   'dossiers.list': spec({
     summary: 'Danh sách hồ sơ',
@@ -505,6 +551,8 @@ export const API = {
             text: plainText(TEXT_MAX.search).optional(),
             /** Only the dossiers a calendar change put in question (lịch nghỉ đã thay đổi). */
             calendarChanged: z.literal(true).optional(),
+            /** Only the dossiers with a sync conflict waiting for the head (xung đột đồng bộ). */
+            syncConflict: z.literal(true).optional(),
           })
           .strict()
           .default({}),
@@ -810,6 +858,30 @@ export const API = {
     access: 'officer',
     input: none,
     output: syncStatus,
+  }),
+  'sync.conflictNotice': spec({
+    summary: 'Thông báo xung đột đồng bộ',
+    access: 'officer',
+    passive: true,
+    input: none,
+    /**
+     * The open conflicts the officer is part of (their event set aside, or theirs won), every
+     * open one for a head or an administrator, minus those whose notice they closed; null: none.
+     */
+    output: syncConflictNotice.nullable(),
+  }),
+  'sync.dismissConflictNotice': spec({
+    summary: 'Đóng thông báo xung đột đồng bộ',
+    access: 'officer',
+    input: z
+      .object({
+        eventIds: z
+          .array(syncEventId, { error: 'Thiếu danh sách xung đột' })
+          .min(1, 'Thiếu danh sách xung đột')
+          .max(500),
+      })
+      .strict(),
+    output: ok,
   }),
   'sync.discardRejected': spec({
     summary: 'Bỏ qua sự kiện bị máy chủ từ chối',

@@ -18,5 +18,6 @@ export const EVENT_WRITING_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(
   'dossiers.stop',
   'dossiers.apology',
   'dossiers.keepAppointment',
+  'dossiers.resolveConflict',
   'print.render',
 ]);

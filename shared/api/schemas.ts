@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DOSSIER_STATES } from '../dossier/states';
-import { DOSSIER_EVENT_TYPES, PRINT_FORMS } from '../dossier/events';
+import { CONFLICT_DECISIONS, DOSSIER_EVENT_TYPES, PRINT_FORMS } from '../dossier/events';
 import { validateCccd } from '../text/cccd';
 import { validatePhone } from '../text/phone';
 import { validateEmail } from '../text/email';
@@ -572,6 +572,72 @@ export const calendarReviewItem = calendarReview.extend({
 });
 export type CalendarReviewItem = z.output<typeof calendarReviewItem>;
 
+const eventType = z.enum(DOSSIER_EVENT_TYPES as [string, ...string[]]);
+
+/** Who recorded an event of a sync conflict, where and when. */
+const conflictParty = z.object({
+  eventId: z.string(),
+  type: eventType,
+  /** "Rút hồ sơ". */
+  action: z.string(),
+  at: z.string(),
+  officerId: z.string(),
+  officerName: z.string().nullable(),
+  deviceId: z.string(),
+  workstationName: z.string().nullable(),
+});
+
+/**
+ * Xung đột đồng bộ: an event sync set aside (not applied at its turn because another event won),
+ * what won, and the head's decision (shared/dossier/conflicts.ts; db/dossiers/syncConflicts.ts).
+ */
+export const syncConflictItem = z.object({
+  /** The event set aside: the conflict is known by it. */
+  eventId: z.string(),
+  dossierId: z.string(),
+  code: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  procedureName: z.string().nullable(),
+  state: dossierState,
+  /** The state the set-aside event met (null: no dossier yet). */
+  fromState: dossierState.nullable(),
+  setAside: conflictParty,
+  winner: conflictParty.nullable(),
+  /** The viewer's part: they recorded the set-aside event, the one that won, or neither. */
+  mine: z.enum(['set_aside', 'won']).nullable(),
+  /** What happened, in plain Vietnamese, said to the viewer. */
+  text: z.string(),
+  resolution: z
+    .object({
+      eventId: z.string(),
+      decision: z.enum(CONFLICT_DECISIONS),
+      decisionLabel: z.string(),
+      at: z.string(),
+      officerId: z.string(),
+      officerName: z.string().nullable(),
+      note: z.string().nullable(),
+      correctionEventId: z.string().nullable(),
+      text: z.string(),
+    })
+    .nullable(),
+  /** What the head may decide now ([] once decided). */
+  decisions: z.array(z.enum(CONFLICT_DECISIONS)),
+});
+export type SyncConflictItem = z.output<typeof syncConflictItem>;
+
+/** The header's notice of sync conflicts for the signed-in officer. */
+export const syncConflictNotice = z.object({
+  /** Open conflicts in the unit. */
+  open: z.number().int(),
+  /** Open conflicts whose set-aside event this officer recorded. */
+  mine: z.number().int(),
+  /** Open conflicts in which this officer's event won. */
+  won: z.number().int(),
+  /** What the notice lists, this officer's own first. */
+  items: z.array(syncConflictItem),
+});
+export type SyncConflictNotice = z.output<typeof syncConflictNotice>;
+
 export const dossierDetail = dossierSummary.extend({
   components: z.array(
     z.object({
@@ -662,10 +728,12 @@ export const dossierDetail = dossierSummary.extend({
   ),
   /** Set while a calendar change puts the appointment in question (lịch nghỉ đã thay đổi). */
   calendarReview: calendarReview.nullable(),
+  /** The events sync set aside, open ones first (xung đột đồng bộ). */
+  syncConflicts: z.array(syncConflictItem),
   timeline: z.array(
     z.object({
       id: z.string(),
-      type: z.enum(DOSSIER_EVENT_TYPES as [string, ...string[]]),
+      type: eventType,
       action: z.string(),
       label: z.string(),
       at: z.string(),
@@ -715,6 +783,8 @@ export const dossierCounts = z.object({
   supplementRequested: z.number().int(),
   /** Open dossiers whose appointment a calendar change put in question. */
   calendarChanged: z.number().int(),
+  /** Dossiers with an event sync set aside, waiting for the head's decision. */
+  syncConflicts: z.number().int(),
 });
 export type DossierCounts = z.output<typeof dossierCounts>;
 

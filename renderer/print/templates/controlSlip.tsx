@@ -11,6 +11,8 @@ import { BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
 
 export const CONTROL_SLIP_TITLE = 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ';
+export const SYNC_CONFLICT_WARNING =
+  'LƯU Ý: HỒ SƠ CÓ XUNG ĐỘT ĐỒNG BỘ CHƯA ĐƯỢC LÃNH ĐẠO ĐƠN VỊ XỬ LÝ';
 
 const FORM = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
 const DOTS = '…………………………';
@@ -72,6 +74,7 @@ export function ControlSlip({ data, options, date }: TemplateProps) {
   const code = need(d.code, 'mã hồ sơ', FORM);
   const receivedAt = need(d.receivedAt, 'thời gian nhận hồ sơ', FORM);
   const rows = data.controlSlip?.handovers ?? [];
+  const conflicts = data.controlSlip?.syncConflicts ?? [];
   const blank = data.controlSlip?.blankRows ?? (rows.length === 0 ? 4 : 0);
   const cooperating = (d.procedure.cooperatingAgencies ?? []).filter(has);
   const hasBook = d.bookNo !== undefined && d.entryNo !== undefined;
@@ -110,6 +113,14 @@ export function ControlSlip({ data, options, date }: TemplateProps) {
         </Field>
       </div>
       <div className="clear" />
+      {conflicts.length > 0 && (
+        <div className="conflict-warning">
+          <p className="b">{SYNC_CONFLICT_WARNING}</p>
+          {conflicts.map((text, i) => (
+            <p key={i}>{text}</p>
+          ))}
+        </div>
+      )}
       <table className="grid handovers">
         <colgroup>
           <col style={{ width: '27%' }} />
