@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/types';
 import { AdminError } from './errors';
-import { createUnit, listUnits, UNIT_COLUMNS } from './units';
+import { createUnit, listUnits, requireUnit, UNIT_COLUMNS } from './units';
 import {
   cancelEnrolmentCodes,
   CODE_COLUMNS,
@@ -17,6 +17,7 @@ import { createOfficer, listOfficers, OFFICER_COLUMNS, updateOfficer } from './o
 import { DEVICE_COLUMNS, listDevices, revokeDevice } from './devices';
 import { addPartner, listPartners, removePartner, TARGET_COLUMNS } from './partners';
 import { listing } from './table';
+import { CONFLICT_COLUMNS, listUnitConflicts } from '../dossiers/conflicts';
 import { publishCalendar } from './calendar';
 import { importCatalogue } from './catalogue';
 import { publishSettings } from './settings';
@@ -131,6 +132,15 @@ export const COMMANDS = {
     summary:
       'Liệt kê các phòng mà đơn vị được bàn giao hồ sơ: phòng của đơn vị và phòng liên thông',
     options: { unit: UNIT, json: JSON_OUTPUT },
+  },
+  'list-conflicts': {
+    summary:
+      'Liệt kê xung đột đồng bộ của một đơn vị: việc bị gác lại, việc được áp dụng, lãnh đạo đã xử lý chưa',
+    options: {
+      unit: UNIT,
+      all: { type: 'boolean', help: 'kể cả xung đột đã được lãnh đạo đơn vị xử lý' },
+      json: JSON_OUTPUT,
+    },
   },
   'list-devices': {
     summary: 'Liệt kê các máy đã đăng ký của một đơn vị, kể cả máy đã thu hồi',
@@ -380,6 +390,20 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
           `Đơn vị ${str(o.unit)} chưa có phòng chuyên môn nào để bàn giao hồ sơ: tạo phòng bằng ` +
           'create-unit --kind department, hoặc khai báo liên thông bằng add-partner.',
       });
+    case 'list-conflicts': {
+      await requireUnit(db, str(o.unit)!);
+      return listing(
+        await listUnitConflicts(db, str(o.unit)!, { all: o.all === true }),
+        CONFLICT_COLUMNS,
+        {
+          json: o.json === true,
+          empty:
+            o.all === true
+              ? `Đơn vị ${str(o.unit)} chưa có xung đột đồng bộ nào.`
+              : `Đơn vị ${str(o.unit)} không có xung đột đồng bộ nào chờ lãnh đạo xử lý (xem cả xung đột đã xử lý: thêm --all).`,
+        },
+      );
+    }
     case 'list-devices':
       return listing(await listDevices(db, str(o.unit)!), DEVICE_COLUMNS, {
         json: o.json === true,
