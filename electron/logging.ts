@@ -4,9 +4,10 @@
  * line: { t, level, msg, …meta }. Writes are synchronous appends (a crash keeps the lines before
  * it). Never pass passwords or tokens as meta.
  */
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreLogger } from '../db/api/core';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../db/privateFiles';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -33,7 +34,8 @@ export function createRotatingLog(options: RotatingLogOptions): RotatingLog {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const keep = Math.max(1, options.keep ?? 5);
   const clock = options.clock ?? (() => new Date());
-  mkdirSync(options.dir, { recursive: true });
+  // The log names officers and dossiers: folder and files private to the account.
+  makePrivateDir(options.dir);
   const file = join(options.dir, fileName);
   let size = existsSync(file) ? statSync(file).size : 0;
 
@@ -51,7 +53,7 @@ export function createRotatingLog(options: RotatingLogOptions): RotatingLog {
     const bytes = Buffer.byteLength(line);
     try {
       if (size > 0 && size + bytes > maxBytes) rotate();
-      appendFileSync(file, line);
+      appendFileSync(file, line, { mode: PRIVATE_FILE_MODE });
       size += bytes;
     } catch (err) {
       // Logging must never break the counter; say it once on stderr.

@@ -7,7 +7,7 @@
  * that is not the form's own file or an embedded data: URL. Jobs run one at a time.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
@@ -17,6 +17,7 @@ import type {
 } from 'electron';
 import type { PdfPrinter } from '../db/api/print';
 import { Mutex } from '../db/api/print';
+import { PRIVATE_FILE_MODE } from '../db/privateFiles';
 import type { PaperSize } from '../renderer/print/types';
 
 export const PRINT_PARTITION = 'motcua-print';
@@ -50,7 +51,12 @@ export function createElectronPrinter(
   deps: PrintServiceDeps,
 ): PdfPrinter & { close(): Promise<void> } {
   const mutex = new Mutex();
-  const dir = join(deps.tempDir, 'motcua-print');
+  /**
+   * The forms' HTML (the applicant's personal data) waits in a folder of its own, made private
+   * (0700) by mkdtemp under the system's temporary folder: a fixed name there could be taken
+   * first, or read, by another local user.
+   */
+  let dir: string | null = null;
   let win: BrowserWindowType | null = null;
   let sessionReady = false;
 
@@ -91,9 +97,9 @@ export function createElectronPrinter(
   /** Load the HTML into the hidden window, run the job, remove the temp file. */
   function withPage<T>(html: string, job: (w: BrowserWindowType) => Promise<T>): Promise<T> {
     return mutex.run(async () => {
-      mkdirSync(dir, { recursive: true });
+      if (!dir || !existsSync(dir)) dir = mkdtempSync(join(deps.tempDir, 'motcua-print-'));
       const file = join(dir, `${randomUUID()}.html`);
-      writeFileSync(file, html, 'utf8');
+      writeFileSync(file, html, { encoding: 'utf8', mode: PRIVATE_FILE_MODE, flag: 'wx' });
       try {
         const w = window();
         await w.loadURL(pathToFileURL(file).toString());
@@ -157,7 +163,8 @@ export function createElectronPrinter(
         if (win && !win.isDestroyed()) win.destroy();
         win = null;
       });
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = null;
     },
   };
 }

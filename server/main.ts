@@ -11,13 +11,19 @@ import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { openDatabase } from './db/open';
 
 async function start(config: ServerConfig): Promise<void> {
-  const db = await openDatabase(config);
+  let tightened: string[] = [];
+  const db = await openDatabase({ ...config, onTightened: (paths) => (tightened = paths) });
   const app = await buildApp({
     db,
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     lookupPerMinute: config.lookupPerMinute,
   });
+  if (tightened.length > 0)
+    app.log.warn(
+      { dataDir: config.dataDir, count: tightened.length, paths: tightened.slice(0, 20) },
+      'data folder was open to other users: permissions tightened',
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -15,7 +15,8 @@
  * calendar from seedDataDir (default: build/seed of the app). PDFs go to <dataDir>/prints/.
  */
 import { listHandoverTargets } from '../dossiers/routing';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { makePrivateDir, tightenTree } from '../privateFiles';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -198,6 +199,16 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? silentLog;
   const databaseFile = join(dataDir, DATABASE_FILE);
+  // The data folder holds every officer's password hash, the device token, applicants' personal
+  // data and their printed forms: private to this account, and tightened if it was not.
+  const tightened = tightenTree(dataDir);
+  makePrivateDir(dataDir);
+  if (tightened.length > 0)
+    log.warn('data folder was open to other users: permissions tightened', {
+      dataDir,
+      count: tightened.length,
+      paths: tightened.slice(0, 20),
+    });
   /** Open (and on first start seed) the store; data.reset opens a fresh one. */
   function openStore(): Db {
     const opened = openDatabase(databaseFile);
@@ -737,7 +748,7 @@ export function createCore(options: CoreOptions): Core {
     db.close();
     const stamp = ctx.now.toISOString().replace(/[:.]/g, '-');
     const target = join(dataDir, ARCHIVE_DIR, stamp);
-    mkdirSync(target, { recursive: true });
+    makePrivateDir(target);
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(databaseFile + suffix))
         renameSync(databaseFile + suffix, join(target, DATABASE_FILE + suffix));

@@ -6,10 +6,11 @@
  * commits in one transaction (recordPrint); then the caller prints. A crash between the two
  * leaves an orphan PDF and no event; never an event without its PDF.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PaperSize, PrintData, PrintForm, PrintOptions } from '../../renderer/print/types';
 import { apiError } from '../../shared/api/errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../privateFiles';
 
 /** What the host provides to turn HTML into paper. */
 export interface PdfPrinter {
@@ -42,12 +43,15 @@ export function dossierFileStem(code: string | null, id: string): string {
   return safeName(code ?? `HS-${id.slice(0, 13)}`);
 }
 
-/** Write and fsync a file (and its directory), atomically through a temp name. */
+/**
+ * Write and fsync a file (and its directory), atomically through a temp name. The file and its
+ * folder are private to the account (a printed form holds the applicant's personal data).
+ */
 export function writeDurably(dir: string, name: string, data: Buffer): string {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const final = join(dir, name);
   const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'wx');
+  const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
   try {
     let off = 0;
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);

@@ -3,6 +3,7 @@
  * admin commands both use it, so each holds this lock file while the database is open.
  */
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from './privateFiles';
 import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {
@@ -32,7 +33,7 @@ export function lockDataDir(dir: string): () => void {
   const file = join(dir, 'server.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
       return () => {
         try {
           unlinkSync(file);

@@ -4,7 +4,7 @@
  * the system dialog; printer failures become errors; temporary files are removed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
@@ -55,8 +55,13 @@ describe('electron print service', () => {
       expect.objectContaining({ pageSize: 'A5' }),
     );
     expect(win.loaded.every((u) => u.startsWith('file://'))).toBe(true);
-    // The temp HTML files are gone.
-    expect(readdirSync(join(dir, 'motcua-print'))).toEqual([]);
+    // The temp HTML files wait in one folder of their own, private to the account; they are gone.
+    const [printDir, ...others] = readdirSync(dir);
+    expect(others).toEqual([]);
+    expect(printDir).toMatch(/^motcua-print-/);
+    if (process.platform !== 'win32')
+      expect(statSync(join(dir, printDir!)).mode & 0o777).toBe(0o700);
+    expect(readdirSync(join(dir, printDir!))).toEqual([]);
     // Only file: and data: requests pass.
     const s = sessions.get(PRINT_PARTITION)!;
     const filter = s.webRequest.onBeforeRequest.mock.calls[0]![0] as (
@@ -72,7 +77,7 @@ describe('electron print service', () => {
     expect(verdict('data:font/ttf;base64,AAAA')).toBe(false);
     await printer.close();
     expect(win.destroyed).toBe(true);
-    expect(existsSync(join(dir, 'motcua-print'))).toBe(false);
+    expect(existsSync(join(dir, printDir!))).toBe(false);
   });
 
   it('prints silently to the chosen printer, or through the dialog; failures are errors', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,7 +113,8 @@ function startServer(env: Record<string, string>): Started {
 }
 
 async function waitForHealth(port: number, started: Started): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + 30_000;
+  // A fresh PGlite folder runs initdb: half a minute or more on a loaded machine.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`server exited: ${started.output()}`);
     try {
@@ -132,6 +133,8 @@ describe('npm run server (server/main.ts) as a process', () => {
 
   it('starts on PGlite in DATA_DIR, answers /health over HTTP, refuses a second process, stops on SIGTERM', async () => {
     const port = await freePort();
+    // A data folder other users may read: made private at start, and the log says so.
+    if (process.platform !== 'win32') chmodSync(dataDir, 0o755);
     const server = startServer({ PORT: String(port), DATA_DIR: dataDir });
     try {
       expect(await waitForHealth(port, server)).toEqual({
@@ -140,6 +143,15 @@ describe('npm run server (server/main.ts) as a process', () => {
         database: 'pglite',
       });
       expect(existsSync(join(dataDir, 'server.lock'))).toBe(true);
+      if (process.platform !== 'win32') {
+        expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+        expect(statSync(join(dataDir, 'server.lock')).mode & 0o777).toBe(0o600);
+        const warning = server
+          .output()
+          .split('\n')
+          .find((l) => l.includes('permissions tightened'));
+        expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40, count: 1, paths: ['.'] });
+      }
 
       const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
       expect(await second.exited).toBe(1);
@@ -149,7 +161,7 @@ describe('npm run server (server/main.ts) as a process', () => {
     }
     expect(await server.exited).toBe(0);
     expect(existsSync(join(dataDir, 'server.lock'))).toBe(false);
-  });
+  }, 180_000);
 
   it('exits non-zero with a clear message on bad configuration', async () => {
     const server = startServer({ PORT: 'tám nghìn', DATA_DIR: dataDir });
