@@ -5,7 +5,9 @@
  *
  * Security (architecture.md): contextIsolation, sandbox, no nodeIntegration, webSecurity on; one
  * preload exposing window.motcua; navigation away from app:// and new windows denied for every
- * web contents; permission requests (camera, notifications …) refused; a single instance.
+ * web contents; permission checks and requests refused but for the clipboard write of the app's
+ * own page (permissions.ts), devices refused; fuses set at packaging (electron-builder.yml); a
+ * single instance.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { createCore, findSeedDir, type Core } from '../db/api/core';
 import { PAGE_CSP } from './csp';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc';
 import { createRotatingLog, type RotatingLog } from './logging';
+import { applyPermissionPolicy } from './permissions';
 import { createElectronPrinter } from './printService';
 import { safeStorageTokenStore } from './tokenStore';
 import { databaseTokenStore } from '../db/sync';
@@ -154,9 +157,7 @@ export async function startDesktopApp(
     ...options.paths,
   };
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
+  applyPermissionPolicy(session.defaultSession, log);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [PAGE_CSP] },

@@ -18,6 +18,7 @@ import type {
 import type { PdfPrinter } from '../db/api/print';
 import { Mutex } from '../db/api/print';
 import { PRIVATE_FILE_MODE } from '../db/privateFiles';
+import { applyPermissionPolicy } from './permissions';
 import type { PaperSize } from '../renderer/print/types';
 
 export const PRINT_PARTITION = 'motcua-print';
@@ -67,7 +68,7 @@ export function createElectronPrinter(
         const ok = details.url.startsWith('file:') || details.url.startsWith('data:');
         callback({ cancel: !ok });
       });
-      s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+      applyPermissionPolicy(s); // a form is not the app's page: nothing is allowed
       sessionReady = true;
     }
     return s;

@@ -125,10 +125,25 @@ describe('electron main process', () => {
       wc: unknown,
       p: string,
       cb: (ok: boolean) => void,
+      details: { requestingUrl: string },
     ) => void;
     const cb = vi.fn();
-    handler({}, 'media', cb);
+    handler({}, 'media', cb, { requestingUrl: 'app://motcua/index.html' });
     expect(cb).toHaveBeenCalledWith(false);
+    // …and so are permission checks (the policy itself: permissions.test.ts), and devices.
+    const checks = hoisted.mock.session.defaultSession as {
+      setPermissionCheckHandler: ReturnType<typeof vi.fn>;
+      setDevicePermissionHandler: ReturnType<typeof vi.fn>;
+    };
+    const check = checks.setPermissionCheckHandler.mock.calls[0]![0] as (
+      wc: unknown,
+      p: string,
+      origin: string,
+    ) => boolean;
+    expect(check(null, 'media', 'app://motcua')).toBe(false);
+    expect(check(null, 'notifications', 'app://motcua')).toBe(false);
+    const device = checks.setDevicePermissionHandler.mock.calls[0]![0] as (d: unknown) => boolean;
+    expect(device({ deviceType: 'usb', origin: 'app://motcua' })).toBe(false);
   });
 
   it('serves the renderer over app:// with a strict CSP and nothing outside it', async () => {

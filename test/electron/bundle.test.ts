@@ -29,7 +29,7 @@ export const app = {
 };
 export const ipcMain = { handle: (c, h) => { globalThis.__ipc = [c, h]; }, removeHandler() {} };
 export const protocol = { registerSchemesAsPrivileged() {}, handle: (s, h) => { globalThis.__proto = h; } };
-const sess = () => ({ setPermissionRequestHandler() {}, webRequest: { onHeadersReceived() {}, onBeforeRequest() {} } });
+const sess = () => ({ setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, webRequest: { onHeadersReceived() {}, onBeforeRequest() {} } });
 export const session = { defaultSession: sess(), fromPartition: () => sess() };
 export const dialog = { showErrorBox: (t, m) => { globalThis.__error = m; } };
 `;

@@ -103,6 +103,8 @@ export function fakeSafeStorage(): ElectronMock['safeStorage'] {
 export function fakeSession() {
   return {
     setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
   };
 }
