@@ -21,6 +21,7 @@ import {
 import { normaliseWorkCalendarOptions } from '../shared/calendar/options';
 import { vietnameseErrorMap } from '../shared/catalogue';
 import { validateUnitCode } from '../shared/dossier/code';
+import { LOOKUP_CODE_PLACE } from '../shared/dossier/lookupAddress';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -76,10 +77,14 @@ const SETTING_SCHEMAS = {
     .int('phải là số nguyên')
     .min(1, 'ít nhất 1 phút')
     .max(240, 'tối đa 240 phút'),
-  /** Trang tra cứu hồ sơ printed on the receipt. */
+  /** Trang tra cứu hồ sơ printed on the papers; with {code}, each dossier's own address, also in its QR. */
   lookupUrl: z
     .url({ protocol: /^https?$/, error: 'phải là địa chỉ web bắt đầu bằng http:// hoặc https://' })
     .max(300)
+    .refine(
+      (url) => !/[{}]/.test(url.split(LOOKUP_CODE_PLACE).join('')),
+      `chỉ dùng ${LOOKUP_CODE_PLACE} (đúng như vậy) để đánh dấu chỗ điền mã hồ sơ`,
+    )
     .optional(),
   /** Đường dây nóng printed on the receipt. */
   hotline: z

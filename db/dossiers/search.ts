@@ -26,6 +26,7 @@
  * ordered scan with the GLOBs finds a page of matches within a few thousand index entries. Both
  * give the same rows in the same order, so keyset pages agree whichever way each was read.
  */
+import { dossierCodeInScan } from '../../shared/dossier/lookupAddress';
 import { foldVietnamese } from '../../shared/text/fold';
 import { validatePhone } from '../../shared/text/phone';
 
@@ -105,7 +106,8 @@ export function searchWords(text: string): string[] {
 
 /** The GLOBs and FTS5 expression of a query; null when it has no words. */
 export function textSearch(text: string): TextSearch | null {
-  const words = searchWords(text);
+  // A receipt's QR read at the counter may type its lookup address: search the code inside it.
+  const words = searchWords(dossierCodeInScan(text) ?? text);
   if (words.length === 0) return null;
   const terms: string[] = [];
   for (const w of words) {

@@ -1,9 +1,10 @@
 /** Building blocks shared by the forms: header, component table, signatures, reprint mark. */
 import type { ReactNode } from 'react';
+import { dossierLookupAddress } from '../../shared/dossier/lookupAddress';
 import { formatPlaceDateLine } from '../../shared/text/officialDate';
 import type { LocalDate } from '../../shared/time/wallClock';
 import { has, idLabel, shortTime, upper } from './format';
-import type { PrintApplicant, PrintComponent, PrintOffice } from './types';
+import type { PrintApplicant, PrintComponent, PrintOffice, PrintOptions } from './types';
 
 /**
  * The two-column header (Nghị định 30/2020 layout): left the parent body, the unit in bold, a
@@ -180,16 +181,18 @@ export function Signatures({ left, right }: { left?: Signer; right: Signer }) {
   );
 }
 
-/** "Tra cứu … tại: …; Đường dây nóng: …", or nothing. */
+/** "Tra cứu … tại: <the dossier's lookup address>; Đường dây nóng: …", or nothing. */
 export function LookupFooter({
-  lookupUrl,
-  hotline,
+  code,
+  options: { lookupUrl, hotline },
 }: {
-  lookupUrl?: string | undefined;
-  hotline?: string | undefined;
+  code: string | null | undefined;
+  options: Pick<PrintOptions, 'lookupUrl' | 'hotline'>;
 }) {
   const parts: string[] = [];
-  if (has(lookupUrl)) parts.push(`Tra cứu tình trạng hồ sơ tại: ${lookupUrl}`);
+  if (has(lookupUrl)) {
+    parts.push(`Tra cứu tình trạng hồ sơ tại: ${dossierLookupAddress(lookupUrl, code)}`);
+  }
   if (has(hotline)) parts.push(`Đường dây nóng: ${hotline}`);
   if (parts.length === 0) return null;
   return <p className="footer">{parts.join(' – ')}</p>;

@@ -6,3 +6,4 @@ export * from './transitions';
 export * from './lifecycle';
 export * from './wire';
 export * from './conflicts';
+export * from './lookupAddress';

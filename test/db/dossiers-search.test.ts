@@ -322,6 +322,20 @@ describe('free-text search', () => {
     expect(joinNumberGroups('251118 1001')).toBe('251118 1001');
   });
 
+  it('finds the dossier from the lookup address a receipt QR types at the counter', () => {
+    const code = `${UNIT_CODE}-251119-1001`;
+    const byCode = search(t.db, { filter: { text: code } });
+    expect(byCode.map((id) => codeOf(t.db, id))).toEqual([code]);
+    for (const text of [
+      `https://dichvucong.khanhhoa.gov.vn/tra-cuu/${code}`,
+      `https://dichvucong.khanhhoa.gov.vn/tra-cuu?ma=${code}&nguon=qr`,
+    ]) {
+      expect(search(t.db, { filter: { text } }), text).toEqual(byCode);
+    }
+    // an address without a code is searched as typed (and finds nobody)
+    expect(search(t.db, { filter: { text: 'https://dichvucong.khanhhoa.gov.vn/' } })).toEqual([]);
+  });
+
   it('treats FTS5 syntax and GLOB characters as plain text', () => {
     const inputs = [
       '"',

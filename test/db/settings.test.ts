@@ -63,7 +63,7 @@ describe('settings', () => {
       calendarDaysDueTime: 'end_of_day',
       paperSize: 'A5',
       printerName: '  Canon LBP2900  ',
-      lookupUrl: 'https://dichvucong.khanhhoa.gov.vn/tra-cuu',
+      lookupUrl: 'https://dichvucong.khanhhoa.gov.vn/tra-cuu/{code}',
       hotline: '0258 3 822 000',
       dueSoonWorkingDays: 3,
       idleLockMinutes: 15,
@@ -124,6 +124,9 @@ describe('settings', () => {
     );
     expect(refusal({ lookupUrl: 'ftp://tra-cuu.gov.vn' }).message).toBe(
       'Địa chỉ trang tra cứu hồ sơ (lookupUrl): phải là địa chỉ web bắt đầu bằng http:// hoặc https://.',
+    );
+    expect(refusal({ lookupUrl: 'https://dichvucong.khanhhoa.gov.vn/ho-so/{ma}' }).message).toBe(
+      'Địa chỉ trang tra cứu hồ sơ (lookupUrl): chỉ dùng {code} (đúng như vậy) để đánh dấu chỗ điền mã hồ sơ.',
     );
     expect(refusal({ hotline: 'gọi số 1022' }).key).toBe('hotline');
     expect(refusal({ theme: 'dark' }).message).toMatch(/^Không có thiết lập "theme"/);

@@ -105,11 +105,18 @@ interface Printed {
   /** Copies of the form (section.page): each carries one barcode and one QR code. */
   copies: number;
   rasters: Record<RasterMode, Page[]>;
+  /** The PDF's text (pdftotext). */
+  text: string;
 }
 
-async function print(form: PrintForm, paper: PaperSize): Promise<Printed> {
-  const html = renderPrintHtml(form, codedFormData[form](), { paper, fontCss, ...OPTIONS });
-  const name = `${form}-${paper}`;
+async function print(
+  form: PrintForm,
+  paper: PaperSize,
+  options: typeof OPTIONS = OPTIONS,
+  suffix = '',
+): Promise<Printed> {
+  const html = renderPrintHtml(form, codedFormData[form](), { paper, fontCss, ...options });
+  const name = `${form}-${paper}${suffix}`;
   const pdf = join(ARTIFACTS, `${name}.pdf`);
   writeFileSync(pdf, await printer.htmlToPdf(html, { paper }));
   // a page image to look at, at the printer's resolution
@@ -130,6 +137,7 @@ async function print(form: PrintForm, paper: PaperSize): Promise<Printed> {
   return {
     copies: (html.match(/<section class="page[ "]/g) ?? []).length,
     rasters: { gray: read('gray'), mono: read('mono') },
+    text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }),
   };
 }
 
@@ -215,4 +223,44 @@ describe.each(cases)('%s on %s', (form, paper) => {
       }
     },
   );
+});
+
+/**
+ * An office whose lookup address has a {code} place (Cài đặt → Đơn vị): the QR on every paper
+ * opens the dossier's own page on the citizen's phone, the Code 128 stays the code the counter
+ * scans, and the address printed in words is the same one.
+ */
+const PER_DOSSIER = {
+  lookupUrl: 'https://dichvucong.khanhhoa.gov.vn/tra-cuu/{code}',
+  hotline: '0258 1022',
+};
+const ADDRESS = `https://dichvucong.khanhhoa.gov.vn/tra-cuu/${CODE}`;
+
+describe.each(cases)('%s on %s, with a lookup address for each dossier', (form, paper) => {
+  const dpi = PRINTER_DPI[paper];
+  let printed: Printed;
+
+  beforeAll(async () => {
+    printed = await print(form, paper, PER_DOSSIER, '-lookup');
+  }, 180_000);
+
+  it(`zbar reads the QR code as the dossier's lookup address and the Code 128 as its code at ${dpi} dpi`, () => {
+    const symbols = printed.rasters.gray.flatMap((p) =>
+      zbarScan(p.file).map((s) => `${s.type}:${s.data}`),
+    );
+    expect(symbols.sort()).toEqual([
+      ...Array<string>(printed.copies).fill(`CODE-128:${CODE}`),
+      ...Array<string>(printed.copies).fill(`QR-Code:${ADDRESS}`),
+    ]);
+    for (const q of printed.rasters.mono.flatMap((p) => p.qrs)) {
+      expect(q.modulePx).toBeGreaterThanOrEqual(QR_MIN_DOTS);
+      expect(q.quietModules).toBeGreaterThanOrEqual(QR_QUIET_MODULES);
+    }
+  });
+
+  it('prints the same address in words, without the {code} place', () => {
+    const text = printed.text.replace(/\s+/g, '');
+    expect(text).toContain(ADDRESS);
+    expect(text).not.toContain('{code}');
+  });
 });

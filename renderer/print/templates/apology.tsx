@@ -30,7 +30,7 @@ export function Apology({ data, options, date }: TemplateProps) {
       <p className="title">{APOLOGY_TITLE}</p>
       <BarcodeRow code={code} paper={options.paper} />
       <div className="fields">
-        <QrBox code={code} paper={options.paper} />
+        <QrBox code={code} options={options} />
         <Field label="Kính gửi">
           <span className="b">
             {you === 'Ông/Bà' ? 'Ông/Bà ' : ''}
@@ -75,7 +75,7 @@ export function Apology({ data, options, date }: TemplateProps) {
           name: a.signerName,
         }}
       />
-      <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
+      <LookupFooter code={code} options={options} />
     </section>
   );
 }

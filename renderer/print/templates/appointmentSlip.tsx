@@ -5,6 +5,7 @@
  * (thermalSlipHeightMm).
  */
 import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
+import { dossierLookupAddress, dossierQrText } from '../../../shared/dossier/lookupAddress';
 import { ReprintMark } from '../components';
 import { feeText, has, officialTime, upper } from '../format';
 import type { PrintData, PrintOptions } from '../types';
@@ -42,7 +43,9 @@ function slipLines(data: PrintData, options: PrintOptions): SlipLine[] {
   if (d.provisionalDueAt) lines.splice(4, 0, { label: 'Lưu ý', text: PROVISIONAL_DUE_NOTE });
   const fee = feeText(d);
   if (fee !== null) lines.push({ label: 'Phí, lệ phí', text: fee });
-  if (has(options.lookupUrl)) lines.push({ label: 'Tra cứu hồ sơ', text: options.lookupUrl });
+  if (has(options.lookupUrl)) {
+    lines.push({ label: 'Tra cứu hồ sơ', text: dossierLookupAddress(options.lookupUrl, d.code) });
+  }
   if (has(options.hotline)) lines.push({ label: 'Đường dây nóng', text: options.hotline });
   return lines;
 }
@@ -83,7 +86,7 @@ export function AppointmentSlip({ data, options }: TemplateProps) {
       <p>Mã hồ sơ:</p>
       <p className="code">{code}</p>
       <BarcodeRow code={code} paper="80mm" />
-      <QrCode text={code} paper="80mm" />
+      <QrCode text={dossierQrText(options.lookupUrl, code)} paper="80mm" />
       <div className="rows">
         {slipLines(data, options).map((l, i) => (
           <p key={i}>

@@ -86,7 +86,7 @@ export function ControlSlip({ data, options, date }: TemplateProps) {
       <p className="title">{CONTROL_SLIP_TITLE}</p>
       <BarcodeRow code={code} paper={options.paper} />
       <div className="fields">
-        <QrBox code={code} paper={options.paper} />
+        <QrBox code={code} options={options} />
         {hasBook && (
           <p>
             Quyển số: {d.bookNo} – Số thứ tự: {d.entryNo}
@@ -149,7 +149,7 @@ export function ControlSlip({ data, options, date }: TemplateProps) {
           ))}
         </tbody>
       </table>
-      <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
+      <LookupFooter code={code} options={options} />
     </section>
   );
 }

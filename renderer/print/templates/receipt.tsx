@@ -68,7 +68,7 @@ export function Receipt({ data, options, date }: TemplateProps) {
           <BarcodeRow code={code} paper={options.paper} />
           <div className="fields">
             <Field label="Đơn vị tiếp nhận hồ sơ">{data.office.unitName}</Field>
-            <QrBox code={code} paper={options.paper} />
+            <QrBox code={code} options={options} />
             <Field label="Tiếp nhận hồ sơ của">
               <span className="b">{d.applicant.name}</span>
             </Field>
@@ -98,7 +98,7 @@ export function Receipt({ data, options, date }: TemplateProps) {
             left={{ role: 'NGƯỜI NỘP HỒ SƠ' }}
             right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: d.officerName }}
           />
-          <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
+          <LookupFooter code={code} options={options} />
         </section>
       ))}
     </>

@@ -34,7 +34,7 @@ export function Refusal({ data, options, date }: TemplateProps) {
         </>
       )}
       <div className="fields">
-        {has(code) && <QrBox code={code} paper={options.paper} />}
+        {has(code) && <QrBox code={code} options={options} />}
         <p>
           {unit} tiếp nhận hồ sơ của: <span className="b">{d.applicant.name}</span>
         </p>
@@ -53,7 +53,7 @@ export function Refusal({ data, options, date }: TemplateProps) {
         left={{ role: 'NGƯỜI NỘP HỒ SƠ' }}
         right={{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: r.officerName ?? d.officerName }}
       />
-      <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
+      <LookupFooter code={code} options={options} />
     </section>
   );
 }

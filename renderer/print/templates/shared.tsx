@@ -1,5 +1,6 @@
 /** What every template receives, and the checks of the data a form cannot do without. */
 import { foldVietnamese } from '../../../shared/text/fold';
+import { dossierQrText } from '../../../shared/dossier/lookupAddress';
 import { Code128, QrCode } from '../codes';
 import { has } from '../format';
 import { PrintDataError } from '../types';
@@ -57,11 +58,11 @@ export function BarcodeRow({ code, paper }: { code: string; paper: PaperSize }) 
   );
 }
 
-/** The QR code of the dossier code, floated right of the fields. */
-export function QrBox({ code, paper }: { code: string; paper: PaperSize }) {
+/** The dossier's QR code (its code, or its lookup address: dossierQrText), floated right of the fields. */
+export function QrBox({ code, options }: { code: string; options: PrintOptions }) {
   return (
     <div className="qrbox">
-      <QrCode text={code} paper={paper} />
+      <QrCode text={dossierQrText(options.lookupUrl, code)} paper={options.paper} />
     </div>
   );
 }

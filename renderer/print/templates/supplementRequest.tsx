@@ -40,7 +40,7 @@ export function SupplementRequest({ data, options, date }: TemplateProps) {
         </>
       )}
       <div className="fields">
-        {has(code) && <QrBox code={code} paper={options.paper} />}
+        {has(code) && <QrBox code={code} options={options} />}
         <Field label="Hồ sơ của">
           <span className="b">{d.applicant.name}</span>
         </Field>
@@ -60,7 +60,7 @@ export function SupplementRequest({ data, options, date }: TemplateProps) {
       <Signatures
         right={{ role: 'NGƯỜI HƯỚNG DẪN', name: s.guidance?.officerName ?? d.officerName }}
       />
-      <LookupFooter lookupUrl={options.lookupUrl} hotline={options.hotline} />
+      <LookupFooter code={code} options={options} />
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Radio, Row, Space } from 'antd';
 import type { Office, Settings } from '../../../shared/api/schemas';
+import { LOOKUP_CODE_PLACE } from '../../../shared/dossier/lookupAddress';
 import {
   CALENDAR_DAYS_DUE_TIME_LABELS,
   CALENDAR_DAYS_DUE_TIMES,
@@ -273,7 +274,7 @@ export function OfficeTab() {
                 id="set-lookup"
                 label="Trang tra cứu hồ sơ"
                 error={errors.lookupUrl}
-                hint="Ví dụ: https://dichvucong.khanhhoa.gov.vn"
+                hint={`Ví dụ: https://dichvucong.khanhhoa.gov.vn. Ghi ${LOOKUP_CODE_PLACE} vào chỗ của mã hồ sơ (…/ho-so/${LOOKUP_CODE_PLACE}) để mã QR trên giấy tờ mở thẳng hồ sơ đó`}
                 value={s.lookupUrl ?? ''}
                 onChange={(lookupUrl) => setS({ ...s, lookupUrl })}
               />

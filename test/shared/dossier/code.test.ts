@@ -11,7 +11,7 @@ import {
   sequenceCapacity,
   validateUnitCode,
 } from '../../../shared/dossier/code';
-import { formatDate, parseDate } from '../../../shared/time/wallClock';
+import { date, unitCode } from './arbitraries';
 
 const RULE = 'Mã đơn vị phải có dạng 000.00.00.H00 (QCVN 102:2016), ví dụ 000.00.13.H31';
 
@@ -20,22 +20,6 @@ function messageOf(code: string): string {
   if (check.ok) throw new Error(`expected "${code}" to be refused`);
   return check.message;
 }
-
-const unitCode = fc
-  .tuple(
-    fc.integer({ min: 0, max: 999 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.integer({ min: 0, max: 99 }),
-    fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
-    fc.integer({ min: 0, max: 99 }),
-  )
-  .map(([a, b, c, letter, d]) => {
-    const p = (n: number, w: number) => String(n).padStart(w, '0');
-    return `${p(a, 3)}.${p(b, 2)}.${p(c, 2)}.${letter}${p(d, 2)}`;
-  });
-const date = fc
-  .integer({ min: parseDate('2000-01-01'), max: parseDate('2099-12-31') })
-  .map(formatDate);
 
 describe('validateUnitCode', () => {
   it.each([
