@@ -17,7 +17,7 @@ import { createOfficer, listOfficers, OFFICER_COLUMNS, updateOfficer } from './o
 import { DEVICE_COLUMNS, listDevices, revokeDevice } from './devices';
 import { addPartner, listPartners, removePartner, TARGET_COLUMNS } from './partners';
 import { listing } from './table';
-import { CONFLICT_COLUMNS, listUnitConflicts } from '../dossiers/conflicts';
+import { CONFLICT_COLUMNS, conflictTotals, listUnitConflicts } from '../dossiers/conflicts';
 import { publishCalendar } from './calendar';
 import { importCatalogue } from './catalogue';
 import { publishSettings } from './settings';
@@ -392,17 +392,17 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
       });
     case 'list-conflicts': {
       await requireUnit(db, str(o.unit)!);
-      return listing(
-        await listUnitConflicts(db, str(o.unit)!, { all: o.all === true }),
-        CONFLICT_COLUMNS,
-        {
-          json: o.json === true,
-          empty:
-            o.all === true
-              ? `Đơn vị ${str(o.unit)} chưa có xung đột đồng bộ nào.`
-              : `Đơn vị ${str(o.unit)} không có xung đột đồng bộ nào chờ lãnh đạo xử lý (xem cả xung đột đã xử lý: thêm --all).`,
-        },
-      );
+      const conflicts = await listUnitConflicts(db, str(o.unit)!, { all: o.all === true });
+      const table = listing(conflicts, CONFLICT_COLUMNS, {
+        json: o.json === true,
+        empty:
+          o.all === true
+            ? `Đơn vị ${str(o.unit)} chưa có xung đột đồng bộ nào.`
+            : `Đơn vị ${str(o.unit)} không có xung đột đồng bộ nào chờ lãnh đạo xử lý (xem cả xung đột đã xử lý: thêm --all).`,
+      });
+      return o.json === true || conflicts.length === 0
+        ? table
+        : `${table}\n\n${conflictTotals(conflicts)}`;
     }
     case 'list-devices':
       return listing(await listDevices(db, str(o.unit)!), DEVICE_COLUMNS, {

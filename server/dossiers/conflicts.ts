@@ -120,6 +120,20 @@ export async function listUnitConflicts(
   );
 }
 
+/** "Tổng: 5 xung đột; chờ xử lý 1; đã xử lý 4 (giữ nguyên kết quả hiện tại 3, …)". */
+export function conflictTotals(conflicts: readonly UnitConflict[]): string {
+  const decided = new Map<string, number>();
+  for (const c of conflicts) {
+    if (c.decision === null) continue;
+    const label = CONFLICT_DECISION_LABELS[c.decision];
+    decided.set(label, (decided.get(label) ?? 0) + 1);
+  }
+  const open = conflicts.filter((c) => c.decision === null).length;
+  const done = conflicts.length - open;
+  const how = [...decided].map(([label, n]) => `${label} ${n}`).join(', ');
+  return `Tổng: ${conflicts.length} xung đột; chờ xử lý ${open}; đã xử lý ${done}${how ? ` (${how})` : ''}.`;
+}
+
 /** The admin command's table (list-conflicts). */
 export const CONFLICT_COLUMNS: { title: string; value(c: UnitConflict): string }[] = [
   { title: 'Mã hồ sơ', value: (c) => c.code ?? c.dossierId },

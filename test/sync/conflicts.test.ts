@@ -214,7 +214,8 @@ describe('sync conflicts across three workstations and the server (PGlite)', () 
         decision: null,
       });
       const table = await admin(central, ['list-conflicts', '--unit', UNIT]);
-      expect(table.split('\n')).toHaveLength(2 + 5);
+      expect(table.split('\n')).toHaveLength(2 + 5 + 2);
+      expect(table).toMatch(/\nTổng: 5 xung đột; chờ xử lý 5; đã xử lý 0\.$/);
       expect(table).toContain('Rút hồ sơ, 10:05 07/12/2026, Quầy số 2 (Cán bộ máy 2)');
       expect(table).toContain('chưa xử lý');
 
@@ -273,6 +274,9 @@ describe('sync conflicts across three workstations and the server (PGlite)', () 
         'confirmed',
         'confirmed',
       ]);
+      expect(await admin(central, ['list-conflicts', '--unit', UNIT, '--all'])).toMatch(
+        /\nTổng: 5 xung đột; chờ xử lý 0; đã xử lý 5 \(giữ nguyên kết quả hiện tại 4, xin lỗi và hẹn lại ngày trả kết quả 1\)\.$/,
+      );
       expect(await admin(central, ['list-conflicts', '--unit', UNIT])).toMatch(
         /không có xung đột đồng bộ nào chờ lãnh đạo xử lý/,
       );
