@@ -5,10 +5,9 @@
  * group. Closing it closes it on this workstation. Asked every 15 s (a passive call, so it keeps
  * no session awake) and right after a change made on this screen.
  */
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button } from 'antd';
-import type { ApiOutput } from '../../shared/api/contract';
 import { call } from '../api/client';
+import { usePolledNotice } from '../lib/polledNotice';
 import { CALENDAR_CHANGED_TITLE } from '../lib/calendarReview';
 import { instantTime } from '../lib/format';
 import { useBoardFilters } from '../stores/boardFilters';
@@ -17,32 +16,12 @@ import { useRoute } from '../stores/route';
 /** Dispatched on window by a screen that changed the calendar, so the notice asks at once. */
 export const CALENDAR_CHANGED_EVENT = 'motcua:calendar-changed';
 
-type Notice = NonNullable<ApiOutput<'calendar.changeNotice'>>;
+const askNotice = () => call('calendar.changeNotice');
 
 export function CalendarChangeNotice({ active }: { active: boolean }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = usePolledNotice(askNotice, active, CALENDAR_CHANGED_EVENT);
   const go = useRoute((s) => s.go);
   const setFilters = useBoardFilters((s) => s.setFilters);
-
-  const load = useCallback(async () => {
-    try {
-      setNotice(await call('calendar.changeNotice'));
-    } catch {
-      // the next poll asks again
-    }
-  }, []);
-
-  useEffect(() => {
-    if (!active) return;
-    void load();
-    const t = window.setInterval(() => void load(), 15_000);
-    const now = () => void load();
-    window.addEventListener(CALENDAR_CHANGED_EVENT, now);
-    return () => {
-      window.clearInterval(t);
-      window.removeEventListener(CALENDAR_CHANGED_EVENT, now);
-    };
-  }, [active, load]);
 
   if (!notice) return null;
   return (

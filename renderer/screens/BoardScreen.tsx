@@ -1,5 +1,5 @@
 /**
- * Theo dõi hồ sơ: counts by bucket (click or press 1–9), filters, and a virtualised list that
+ * Theo dõi hồ sơ: counts by bucket (click or press 1–9, 0), filters, and a virtualised list that
  * fetches pages by cursor as it scrolls (smooth at 1,000,000 dossiers: the DOM holds only the
  * visible rows, the core answers each page by keyset).
  */
@@ -43,7 +43,11 @@ const CARDS: { bucket: BoardBucket; count: (c: DossierCounts) => number; tone: s
   { bucket: 'refused', count: (c) => c.refused, tone: 'default' },
   { bucket: 'supplement_requested', count: (c) => c.supplementRequested, tone: 'blue' },
   { bucket: 'calendar_changed', count: (c) => c.calendarChanged, tone: 'volcano' },
+  { bucket: 'sync_conflict', count: (c) => c.syncConflicts, tone: 'magenta' },
 ];
+
+/** The digit that chooses the i-th group: 1–9, then 0 for the tenth. */
+const bucketKey = (i: number) => String((i + 1) % 10);
 
 /** The number shown for "all": everything on the board. */
 function allCount(c: DossierCounts): number {
@@ -167,9 +171,9 @@ export function BoardScreen() {
     focusId('board-list'); // the list is on screen already: keys that follow move in it
   };
 
-  // 1–9 choose a group; inside the search box and the date filters they are typed (useHotkeys).
+  // 1–9, 0 choose a group; inside the search box and the date filters they are typed (useHotkeys).
   const digitKeys = Object.fromEntries(
-    CARDS.map((c, i) => [String(i + 1), () => chooseBucket(c.bucket)]),
+    CARDS.map((c, i) => [bucketKey(i), () => chooseBucket(c.bucket)]),
   );
   useHotkeys({
     'Ctrl+F': () => search.current?.focus({ cursor: 'all' }),
@@ -204,7 +208,7 @@ export function BoardScreen() {
           >
             <span className="bucket-count">{counts ? c.count(counts) : '–'}</span>
             <span className="bucket-label">
-              {BUCKET_LABELS[c.bucket]} <Kbd>{String(i + 1)}</Kbd>
+              {BUCKET_LABELS[c.bucket]} <Kbd>{bucketKey(i)}</Kbd>
             </span>
           </button>
         ))}

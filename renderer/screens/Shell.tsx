@@ -12,6 +12,7 @@ import { Kbd } from '../components/Kbd';
 import { Question } from '../components/Question';
 import { SyncBadge } from '../components/SyncBadge';
 import { CalendarChangeNotice } from '../components/CalendarChangeNotice';
+import { SyncConflictNotice } from '../components/SyncConflictNotice';
 import { WorkstationMoveNotice } from '../components/WorkstationMoveNotice';
 import { ROLE_LABELS } from '../lib/format';
 import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
@@ -244,6 +245,7 @@ export function Shell() {
           </div>
         </header>
         <CalendarChangeNotice active={polling} />
+        <SyncConflictNotice active={polling} decides={session.officer.role !== 'officer'} />
         <WorkstationMoveNotice />
         <main className="shell-main">
           {route.screen === 'reception' ? <ReceptionScreen /> : null}

@@ -26,7 +26,7 @@ export const RECEPTION_SHORTCUTS: [string, string][] = [
 
 export const BOARD_SHORTCUTS: [string, string][] = [
   ['Ctrl+F', 'Tìm hồ sơ theo mã, tên, số giấy tờ'],
-  ['1 … 9', 'Chọn nhóm hồ sơ (khi không gõ trong ô nhập)'],
+  ['1 … 9, 0', 'Chọn nhóm hồ sơ (khi không gõ trong ô nhập)'],
   ['Alt+Q', 'Nhóm "Lịch nghỉ đã thay đổi": xem lại và quyết định cho nhiều hồ sơ'],
   ['↑ ↓ PgUp PgDn', 'Di chuyển trong danh sách'],
   ['Enter', 'Mở hồ sơ đang chọn'],

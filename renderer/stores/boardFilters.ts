@@ -8,6 +8,7 @@ import { parseShortDate } from '../../shared/text/officialDate';
 import type { DossierState } from '../../shared/dossier/states';
 import type { ApiOutput } from '../../shared/api/contract';
 import { thousands } from '../lib/format';
+import { SYNC_CONFLICT_TITLE } from '../lib/syncConflicts';
 import { jsonSessionStorage } from './storage';
 
 export const BOARD_BUCKETS = [
@@ -20,6 +21,7 @@ export const BOARD_BUCKETS = [
   'returned',
   'refused',
   'calendar_changed',
+  'sync_conflict',
   'all',
 ] as const;
 export type BoardBucket = (typeof BOARD_BUCKETS)[number];
@@ -34,6 +36,7 @@ export const BUCKET_LABELS: Record<BoardBucket, string> = {
   returned: 'Đã trả kết quả',
   refused: 'Từ chối',
   calendar_changed: 'Lịch nghỉ đã thay đổi',
+  sync_conflict: SYNC_CONFLICT_TITLE,
   all: 'Tất cả hồ sơ',
 };
 
@@ -74,6 +77,8 @@ export interface ListFilter {
   text?: string;
   /** Dossiers whose appointment a calendar change put in question. */
   calendarChanged?: true;
+  /** Dossiers with an event sync set aside, waiting for the head's decision. */
+  syncConflict?: true;
 }
 
 /** The filter of dossiers.list for the board's state, and the messages of what cannot be used. */
@@ -98,6 +103,9 @@ export function listFilter(f: BoardFilters): {
       break;
     case 'calendar_changed':
       filter.calendarChanged = true;
+      break;
+    case 'sync_conflict':
+      filter.syncConflict = true;
       break;
     case 'all':
       break;
