@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Col, Row, Spin } from 'antd';
 import { ArrowLeftOutlined } from '../components/icons';
-import type { DossierDetail, PrintFormName } from '../../shared/api/schemas';
+import type { DossierDetail, PrintFormName, SyncConflictItem } from '../../shared/api/schemas';
 import { call, toApiError } from '../api/client';
 import { PrintDialog, type PrintJob } from '../components/PrintDialog';
 import { useHotkeys } from '../lib/hotkeys';
@@ -19,6 +19,8 @@ import { ActionDialog } from './dossier/ActionDialog';
 import { allowedActions, printableForms, type ActionKind } from './dossier/actions';
 import { applicantDraftOf } from './dossier/applicant';
 import { CalendarReviewAlert } from './dossier/CalendarReviewAlert';
+import { ConflictDecisionDialog } from './dossier/ConflictDecisionDialog';
+import { RESOLVE_CONFLICT_KEYS, SyncConflictAlert } from './dossier/SyncConflictAlert';
 import { ActionBar, DossierHeader } from './dossier/DossierHeader';
 import {
   ApplicantCard,
@@ -36,6 +38,7 @@ export function DossierScreen({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<ActionKind | null>(null);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const [conflict, setConflict] = useState<SyncConflictItem | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -78,6 +81,9 @@ export function DossierScreen({ id }: { id: string }) {
     if (d) setPrintJob({ dossierId: d.id, form });
   };
   const keys = Object.fromEntries(actions.map((a) => [a.keys, () => setAction(a.kind)]));
+  const decides = role !== 'officer';
+  const firstOpen = d?.syncConflicts.find((c) => c.resolution === null) ?? null;
+  if (decides && firstOpen) keys[RESOLVE_CONFLICT_KEYS] = () => setConflict(firstOpen);
   useHotkeys(
     {
       ...keys,
@@ -89,7 +95,7 @@ export function DossierScreen({ id }: { id: string }) {
         if (forms[0]) print(forms[0]);
       },
     },
-    action === null && printJob === null && !locked,
+    action === null && printJob === null && conflict === null && !locked,
   );
 
   if (error) {
@@ -124,11 +130,12 @@ export function DossierScreen({ id }: { id: string }) {
       {d.calendarReview ? (
         <CalendarReviewAlert
           review={d.calendarReview}
-          decides={role !== 'officer'}
+          decides={decides}
           onApology={() => setAction('apology')}
           onKeep={() => setAction('keepAppointment')}
         />
       ) : null}
+      <SyncConflictAlert conflicts={d.syncConflicts} decides={decides} onResolve={setConflict} />
 
       <Row gutter={16}>
         <Col xs={24} xl={15}>
@@ -152,6 +159,16 @@ export function DossierScreen({ id }: { id: string }) {
           await load();
           if (printForm) setPrintJob({ dossierId: d.id, form: printForm });
           void kind;
+        }}
+      />
+      <ConflictDecisionDialog
+        conflict={conflict}
+        dueAt={d.dueAt}
+        onClose={() => setConflict(null)}
+        onDone={async (printApology) => {
+          setConflict(null);
+          await load();
+          if (printApology) setPrintJob({ dossierId: d.id, form: 'apology' });
         }}
       />
       <PrintDialog job={printJob} onClose={() => setPrintJob(null)} onPrinted={() => void load()} />

@@ -24,6 +24,7 @@ import {
   initializeOffice,
   openApp,
   screenshot,
+  signInAs,
   startTestHost,
   watchConsole,
   type TestHost,
@@ -68,18 +69,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.close();
 });
-
-/** Sign out from the header and in again as `user`, typing. */
-async function signInAs(page: Page, user: { username: string; password: string }) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
-  await page.locator('#signin-username').click();
-  await page.keyboard.type(user.username, HUMAN);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(user.password, HUMAN);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).first()).toBeVisible();
-}
 
 const bucketCount = (page: Page) =>
   page.getByTestId('count-calendar_changed').locator('.bucket-count');

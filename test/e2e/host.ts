@@ -108,6 +108,21 @@ export async function signIn(page: Page, user = ADMIN): Promise<void> {
   await expect(page.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).first()).toBeVisible();
 }
 
+/** Sign out from the header and in again as `user`, typing at human speed. */
+export async function signInAs(
+  page: Page,
+  user: { username: string; password: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await page.locator('#signin-username').click();
+  await page.keyboard.type(user.username, { delay: 60 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(user.password, { delay: 60 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Tiếp nhận hồ sơ/ }).first()).toBeVisible();
+}
+
 /**
  * Open a fresh one-time launch address the way an officer does (the browser exchanges it for the
  * session cookie and lands on the app, `hash` kept), and check that the address bar holds no

@@ -11,6 +11,7 @@ import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Kbd } from '../../components/Kbd';
 import { officialTime, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
+import { useFormFields } from '../../lib/formFields';
 import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
 import type { ActionKind } from './actions';
 import { ReviewLines } from './CalendarReviewAlert';
@@ -40,8 +41,9 @@ export function ActionDialog({
   onClose: () => void;
   onDone: (kind: ActionKind, print?: PrintFormName) => Promise<void>;
 }) {
-  const [f, setF] = useState<ActionForm>(() => emptyForm(dossier, kind));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { f, setF, errors, setErrors, set } = useFormFields<ActionForm>(() =>
+    emptyForm(dossier, kind),
+  );
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** The return time the dialog proposed: left as it is, the core records its own "now". */
@@ -70,15 +72,6 @@ export function ActionDialog({
       live = false;
     };
   }, [kind, dossier]);
-
-  const set = (patch: Partial<ActionForm>) => {
-    setF((x) => ({ ...x, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of Object.keys(patch)) delete next[k];
-      return next;
-    });
-  };
 
   const submit = async () => {
     if (!kind || busy) return;

@@ -10,6 +10,7 @@ import { Kbd } from '../../components/Kbd';
 import { FORM_SHORT, type ActionKind, type ActionSpec } from './actions';
 
 export function DossierHeader({ d, onBack }: { d: DossierDetail; onBack: () => void }) {
+  const openConflicts = d.syncConflicts.filter((c) => c.resolution === null).length;
   return (
     <div className="detail-head">
       <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
@@ -23,8 +24,10 @@ export function DossierHeader({ d, onBack }: { d: DossierDetail; onBack: () => v
         {d.provisionalDueAt ? (
           <Tag color="warning">Hẹn trả tính theo lịch nghỉ lễ tạm tính</Tag>
         ) : null}
-        {d.conflictCount > 0 ? (
-          <Tag color="error">{d.conflictCount} sự kiện đồng bộ không áp dụng được</Tag>
+        {openConflicts > 0 ? (
+          <Tag color="error">{openConflicts} xung đột đồng bộ chờ lãnh đạo xử lý</Tag>
+        ) : d.conflictCount > 0 ? (
+          <Tag>xung đột đồng bộ đã xử lý</Tag>
         ) : null}
       </div>
     </div>
