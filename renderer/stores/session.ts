@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { ApiOutput } from '../../shared/api/contract';
 import type { Session } from '../../shared/api/schemas';
 import { call, onApiError } from '../api/client';
+import { useRoute } from './route';
 
 export type SetupStatus = ApiOutput<'setup.status'>;
 
@@ -20,6 +21,8 @@ export interface SessionStore {
   bootError: string | null;
   /** A message for the sign-in screen (e.g. "the session ended"). */
   notice: string | null;
+  /** Who was signed in before the sign-in screen came up (null: nobody in this page yet). */
+  previousOfficerId: string | null;
   boot: () => Promise<void>;
   signedIn: (session: Session) => void;
   setLocked: (locked: boolean) => void;
@@ -33,6 +36,7 @@ export const useSession = create<SessionStore>()((set, get) => ({
   session: null,
   bootError: null,
   notice: null,
+  previousOfficerId: null,
   boot: async () => {
     set({ phase: 'booting', bootError: null });
     try {
@@ -51,12 +55,25 @@ export const useSession = create<SessionStore>()((set, get) => ({
       set({ phase: 'unreachable', bootError: (err as Error).message });
     }
   },
-  signedIn: (session) => set({ session, phase: 'ready', notice: null }),
+  signedIn: (session) => {
+    // An officer signing in starts at the counter, not on the screen someone else left open
+    // (the administrator's Đồng bộ settings, say); one signing back in goes on where they were.
+    // (Unlocking is a sign-in of the officer already there.)
+    const before = get().session?.officer.id ?? get().previousOfficerId;
+    if (session.officer.id !== before) useRoute.getState().go({ screen: 'reception' });
+    set({ session, phase: 'ready', notice: null });
+  },
   setLocked: (locked) => {
     const s = get().session;
     if (s) set({ session: { ...s, locked } });
   },
-  signedOut: (notice = null) => set({ session: null, phase: 'signin', notice }),
+  signedOut: (notice = null) =>
+    set({
+      session: null,
+      phase: 'signin',
+      notice,
+      previousOfficerId: get().session?.officer.id ?? get().previousOfficerId,
+    }),
   setStatus: (status) => set({ status }),
 }));
 

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import {
   ADMIN,
   launch,
+  signIn,
   OFFICE,
   screenshot,
   startTestHost,
@@ -149,5 +150,27 @@ test('the screen locks by itself after the idle minutes of the settings', async 
   await page.locator('#unlock-password').fill(ADMIN.password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Khóa màn hình' })).toBeHidden();
+  con.check();
+});
+
+test("an officer's first sign-in lands on reception, not on the screen the administrator left", async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  const officer = { username: 'canbo1', fullName: 'Phạm Văn Cán', password: 'CanBo12345' };
+  await host.core.call('officers.create', { ...officer, role: 'officer' });
+  // the administrator enrols the workstation (Cài đặt → Đồng bộ), then signs out
+  await launch(page, host, '#/cai-dat/dong-bo');
+  await expect(page.getByRole('tab', { name: 'Đồng bộ', selected: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signIn(page, officer);
+  await expect(page).toHaveURL(/#\/tiep-nhan$/);
+  await expect(page.locator('#procedure-search')).toBeFocused();
+  // the same officer signing back in goes on where they were
+  await page.keyboard.press('F8');
+  await expect(page).toHaveURL(/#\/ho-so$/);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signIn(page, officer);
+  await expect(page).toHaveURL(/#\/ho-so$/);
   con.check();
 });
