@@ -16,7 +16,7 @@ import {
 import { createOfficer, listOfficers, OFFICER_COLUMNS, updateOfficer } from './officers';
 import { DEVICE_COLUMNS, listDevices, revokeDevice } from './devices';
 import { addPartner, listPartners, removePartner, TARGET_COLUMNS } from './partners';
-import { listing } from './table';
+import { listing, officeTime } from './table';
 import { CONFLICT_COLUMNS, conflictTotals, listUnitConflicts } from '../dossiers/conflicts';
 import { publishCalendar } from './calendar';
 import { importCatalogue } from './catalogue';
@@ -322,7 +322,7 @@ export async function runCommand(db: Db, cmd: Command, io: AdminIO): Promise<str
         '',
         `    ${issued.code}`,
         '',
-        `Dùng được một lần, hết hạn lúc ${issued.expiresAt.toISOString()}. Mã không được lưu lại: hãy chép ngay.`,
+        `Dùng được một lần, hết hạn lúc ${officeTime(issued.expiresAt)} (giờ Việt Nam). Mã không được lưu lại: hãy chép ngay.`,
         ...(issued.note ? ['', issued.note] : []),
       ].join('\n');
     }

@@ -286,6 +286,10 @@ describeDrivers('admin commands', (bench) => {
     ).toContain(`thuộc ${ONE_STOP}`);
     const code = await run(['enrol-code', '--unit', ONE_STOP, '--workstation', '2']);
     expect(code).toMatch(/máy số 2[\s\S]*[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    // the expiry in Vietnam time, as list-codes shows it (not UTC ISO)
+    const expiry = /hết hạn lúc (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(giờ Việt Nam\)\./.exec(code)?.[1];
+    expect(expiry, code).toBeDefined();
+    expect(await run(['list-codes', '--unit', ONE_STOP])).toContain(`còn dùng được đến ${expiry}`);
     expect(
       await run([
         'create-officer',
