@@ -99,6 +99,7 @@ import {
   dossierFileStem,
   Mutex,
   pdfPageCount,
+  PdfsAhead,
   writeDurably,
   type PdfPrinter,
   type RenderPrintHtml,
@@ -240,6 +241,7 @@ export function createCore(options: CoreOptions): Core {
   const renderHtml = options.renderHtml ?? renderPrintHtml;
   let fontCss: string | undefined;
   const printMutex = new Mutex();
+  const pdfsAhead = new PdfsAhead();
 
   function dossierCtx(ctx: Ctx): DossierContext {
     const ws = localWorkstation(db);
@@ -516,6 +518,7 @@ export function createCore(options: CoreOptions): Core {
         input.reprint,
         ctx.local,
       );
+      pdfsAhead.start(options.printer, html, paper);
       return { html, paper, reprint };
     },
     'print.render': (input, ctx) =>
@@ -535,7 +538,7 @@ export function createCore(options: CoreOptions): Core {
           input.reprint,
           ctx.local,
         );
-        const pdf = await printer.htmlToPdf(html, { paper });
+        const pdf = await pdfsAhead.take(printer, html, paper);
         checkPdf(pdf);
         const year = ctx.local.slice(0, 4);
         const dir = join(dataDir, PRINTS_DIR, year);

@@ -97,3 +97,40 @@ export class Mutex {
     return next;
   }
 }
+
+/**
+ * PDFs made ahead: print.preview starts the PDF of the HTML it shows, while the officer reads the
+ * preview; print.render of the very same HTML and paper takes that PDF instead of making it again
+ * (it is then checked, stored and fsynced before the printed event, as any other). A PDF is a
+ * function of its HTML and paper only, so nothing else can differ; a different HTML (another
+ * paper size, the reprint mark, a minute later on the form) is made afresh. The last few previews
+ * are kept; a PDF that failed ahead is made again when printing.
+ */
+export class PdfsAhead {
+  private readonly made = new Map<string, Promise<Buffer>>();
+  constructor(private readonly keep = 3) {}
+
+  private static key(html: string, paper: PaperSize): string {
+    return `${paper}\n${html}`;
+  }
+
+  /** Start the PDF of a preview (when the host can make PDFs). */
+  start(printer: PdfPrinter | undefined, html: string, paper: PaperSize): void {
+    if (!printer) return;
+    const key = PdfsAhead.key(html, paper);
+    if (this.made.has(key)) return;
+    const pdf = printer.htmlToPdf(html, { paper });
+    pdf.catch(() => undefined); // taken or not, a failure here is not the caller's
+    this.made.set(key, pdf);
+    while (this.made.size > this.keep) this.made.delete(this.made.keys().next().value!);
+  }
+
+  /** The PDF of this HTML: the one made ahead when there is one, else a new one. */
+  take(printer: PdfPrinter, html: string, paper: PaperSize): Promise<Buffer> {
+    const key = PdfsAhead.key(html, paper);
+    const ahead = this.made.get(key);
+    if (!ahead) return printer.htmlToPdf(html, { paper });
+    this.made.delete(key);
+    return ahead.catch(() => printer.htmlToPdf(html, { paper }));
+  }
+}

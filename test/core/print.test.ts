@@ -83,6 +83,52 @@ describe.skipIf(!chromium || !hasPdftotext)('print.render with Chromium', () => 
     expect(detail.timeline.at(-1)).toMatchObject({ type: 'printed', id: r.eventId });
   });
 
+  it('a print right after its preview takes the PDF made while the preview was read', async () => {
+    // the real printer, counted: how many PDFs were made, of which paper
+    const made: string[] = [];
+    const counted = makeCore({
+      printer: {
+        htmlToPdf: (html, o) => {
+          made.push(o.paper);
+          return printer.htmlToPdf(html, o);
+        },
+      },
+    });
+    try {
+      await setUp(counted.core);
+      const [proc] = await counted.core.call('procedures.search', { query: 'mai tang' });
+      const { dossier } = await counted.core.call('dossiers.receive', receiveInput(proc!.id));
+      await counted.core.call('print.preview', { dossierId: dossier.id, form: 'receipt' });
+      expect(made).toEqual(['A4']); // started with the preview, on the office's paper
+      // as the print dialog asks for it: the previewed paper
+      const r = await counted.core.call('print.render', {
+        dossierId: dossier.id,
+        form: 'receipt',
+        paper: 'A4',
+      });
+      expect(made).toHaveLength(1); // taken, not made again
+      const text = pdfText(join(counted.dir, r.pdfPath)).replace(/\s+/g, ' ');
+      expect(text).toContain(dossier.code!);
+      expect(text).toContain('Trần Thị Bích');
+      expect(text).not.toContain('Bản in lại');
+      // previewed on A5, printed on A4: another HTML, made afresh; so is a print without preview
+      await counted.core.call('print.preview', {
+        dossierId: dossier.id,
+        form: 'receipt',
+        paper: 'A5',
+      });
+      await counted.core.call('print.render', {
+        dossierId: dossier.id,
+        form: 'receipt',
+        paper: 'A4',
+      });
+      await counted.core.call('print.render', { dossierId: dossier.id, form: 'control_slip' });
+      expect(made).toEqual(['A4', 'A5', 'A4', 'A4']);
+    } finally {
+      await counted.cleanup();
+    }
+  }, 60_000);
+
   it('a second print is a reprint, marked on the paper, in its own file', async () => {
     const r = await t.core.call('print.render', { dossierId, form: 'receipt', paper: 'A5' });
     expect(r.reprint).toBe(true);
