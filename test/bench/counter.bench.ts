@@ -67,13 +67,13 @@ const QUERIES = [
   'giay phep lai xe',
   'chung thuc ban sao',
 ];
-const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'vi-VN' } as const;
+export const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'vi-VN' } as const;
 
 const dist = (s: Stats) => `median ${ms(s.medianMs)}, p95 ${ms(s.p95Ms)}`;
 
 // --- the renderer, built from the tree ----------------------------------------------------------
 
-async function buildRendererTo(outDir: string): Promise<string | null> {
+export async function buildRendererTo(outDir: string): Promise<string | null> {
   try {
     const { build } = await import('vite');
     await build({
@@ -208,7 +208,7 @@ declare global {
 }
 
 /** The reception screen is usable: the search box shown, enabled and focused. */
-function receptionUsable(): number | false {
+export function receptionUsable(): number | false {
   const el = document.getElementById('procedure-search') as HTMLInputElement | null;
   const usable =
     el !== null &&
@@ -333,7 +333,7 @@ async function keystroke(
 
 // --- 1–3: a fresh office in browser mode ---------------------------------------------------------
 
-async function withTimeout<T>(p: Promise<T>, limitMs: number, what: string): Promise<T> {
+export async function withTimeout<T>(p: Promise<T>, limitMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -347,7 +347,7 @@ async function withTimeout<T>(p: Promise<T>, limitMs: number, what: string): Pro
   }
 }
 
-function minimalServer(): Promise<{ server: Server; url: string }> {
+export function minimalServer(): Promise<{ server: Server; url: string }> {
   const html =
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>MotCua</title></head>' +
     '<body><input id="q" autofocus></body></html>';
@@ -581,10 +581,17 @@ async function printing(host: WebHost, dossierId: string, printer: PdfPrinterLik
 
 type PdfPrinterLike = ReturnType<typeof createChromiumPdfPrinter>;
 
-async function freshOffice(browser: Browser, rendererDir: string | null): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-counter-'));
-  const printer = createChromiumPdfPrinter();
-  const start = Date.parse('2026-03-10T09:00:00+07:00'); // a Tuesday at the counter
+/**
+ * A fresh office in browser mode on `dataDir`, set up, the administrator signed in, its clock
+ * starting at `start` (office-local 'YYYY-MM-DDTHH:mm') and running on.
+ */
+export async function openFreshOffice(
+  dataDir: string,
+  rendererDir: string | null,
+  printer: PdfPrinterLike,
+  start: string,
+): Promise<{ host: WebHost; client: HttpMotcuaApi }> {
+  const origin = Date.parse(`${start}:00+07:00`);
   const t0 = Date.now();
   const host = await startWebHost({
     port: 0,
@@ -592,7 +599,7 @@ async function freshOffice(browser: Browser, rendererDir: string | null): Promis
     seedDataDir: SEED_DIR,
     ...(rendererDir ? { rendererDir } : {}),
     printer,
-    clock: () => new Date(start + (Date.now() - t0)),
+    clock: () => new Date(origin + (Date.now() - t0)),
   });
   try {
     const client = createHttpClient({
@@ -604,6 +611,19 @@ async function freshOffice(browser: Browser, rendererDir: string | null): Promis
       username: SETUP.admin.username,
       password: SETUP.admin.password,
     });
+    return { host, client };
+  } catch (err) {
+    await host.close();
+    throw err;
+  }
+}
+
+async function freshOffice(browser: Browser, rendererDir: string | null): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-bench-counter-'));
+  const printer = createChromiumPdfPrinter();
+  // a Tuesday at the counter
+  const { host, client } = await openFreshOffice(dataDir, rendererDir, printer, '2026-03-10T09:00');
+  try {
     const [burial] = await client.call('procedures.search', { query: 'mai tang', limit: 1 });
     const { dossier } = await client.call('dossiers.receive', receiveInput(burial!.id));
 
