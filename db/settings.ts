@@ -22,6 +22,7 @@ import { normaliseWorkCalendarOptions } from '../shared/calendar/options';
 import { vietnameseErrorMap } from '../shared/catalogue';
 import { validateUnitCode } from '../shared/dossier/code';
 import { LOOKUP_CODE_PLACE } from '../shared/dossier/lookupAddress';
+import { textInput } from '../shared/text/textSchema';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -71,26 +72,29 @@ const SETTING_SCHEMAS = {
     { error: `chỉ nhận ${CALENDAR_DAYS_DUE_TIMES.join(', ')}` },
   ),
   paperSize: z.enum(['A4', 'A5'], { error: 'chỉ nhận A4 hoặc A5' }),
-  printerName: z.string().trim().min(1, 'không được để trống').max(200).optional(),
+  printerName: textInput({ max: 200 }).min(1, 'không được để trống').optional(),
   idleLockMinutes: z
     .number()
     .int('phải là số nguyên')
     .min(1, 'ít nhất 1 phút')
     .max(240, 'tối đa 240 phút'),
   /** Trang tra cứu hồ sơ printed on the papers; with {code}, each dossier's own address, also in its QR. */
-  lookupUrl: z
-    .url({ protocol: /^https?$/, error: 'phải là địa chỉ web bắt đầu bằng http:// hoặc https://' })
-    .max(300)
-    .refine(
-      (url) => !/[{}]/.test(url.split(LOOKUP_CODE_PLACE).join('')),
-      `chỉ dùng ${LOOKUP_CODE_PLACE} (đúng như vậy) để đánh dấu chỗ điền mã hồ sơ`,
+  lookupUrl: textInput({ max: 300 })
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: 'phải là địa chỉ web bắt đầu bằng http:// hoặc https://',
+        })
+        .refine(
+          (url) => !/[{}]/.test(url.split(LOOKUP_CODE_PLACE).join('')),
+          `chỉ dùng ${LOOKUP_CODE_PLACE} (đúng như vậy) để đánh dấu chỗ điền mã hồ sơ`,
+        ),
     )
     .optional(),
   /** Đường dây nóng printed on the receipt. */
-  hotline: z
-    .string()
-    .trim()
-    .regex(/^[0-9+().\s-]{3,20}$/, 'chỉ gồm chữ số, dấu cách, dấu chấm, +, -, ( ) (3–20 ký tự)')
+  hotline: textInput({ max: 20 })
+    .regex(/^[0-9+(). -]{3,20}$/, 'chỉ gồm chữ số, dấu cách, dấu chấm, +, -, ( ) (3–20 ký tự)')
     .optional(),
 } as const;
 

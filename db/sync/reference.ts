@@ -19,6 +19,8 @@ import { setCalendarYear } from '../calendar';
 import { applyCalendarChange } from '../calendarReview';
 import { SETTING_KEYS, updateSettings, type SettingsPatch } from '../settings';
 import { replaceHandoverTargets } from '../dossiers/routing';
+import { checkText } from '../../shared/text/wellFormed';
+import { wireText } from '../../shared/text/textSchema';
 import { TEXT_MAX } from '../../shared/limits';
 
 const versioned = z.object({ version: z.number().int(), body: z.unknown() });
@@ -72,7 +74,9 @@ export interface ReferenceReport {
 }
 
 const calendarBody = z.object({
-  holidays: z.array(z.object({ name: z.string(), dates: z.array(z.string()) })).default([]),
+  holidays: z
+    .array(z.object({ name: wireText(TEXT_MAX.holidayName), dates: z.array(z.string()) }))
+    .default([]),
   workingSaturdays: z.array(z.string()).default([]),
   status: z.enum(['official', 'provisional']).default('official'),
 });
@@ -142,6 +146,20 @@ function applyOfficers(db: Db, update: ReferenceUpdate, at: string, report: Refe
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const o of update.officers) {
+    // The one text rule (shared/text/wellFormed.ts): an account whose name no store or paper
+    // can hold is skipped and reported, never applied; the others go on.
+    const name = checkText(o.fullName, { printed: true });
+    const login = checkText(o.username);
+    if (!name.ok || !login.ok) {
+      const bad = !name.ok
+        ? `họ tên ${name.message}`
+        : `tên đăng nhập ${login.ok ? '' : login.message}`;
+      const problem = `Tài khoản cán bộ từ máy chủ (mã ${o.id.slice(0, 40)}) không được chép về: ${bad}.`;
+      report.problems.push(problem);
+      remember(db, 'officer', o.id, o.version, at, problem);
+      continue;
+    }
+    o.fullName = name.value;
     const holder = byName.get(o.username);
     let problem: string | null = null;
     if (holder && holder.id !== o.id) {
@@ -158,6 +176,42 @@ function applyOfficers(db: Db, update: ReferenceUpdate, at: string, report: Refe
     }
     remember(db, 'officer', o.id, o.version, at, problem);
   }
+}
+
+type HandoverTarget = NonNullable<ReferenceUpdate['handoverTargets']>[number];
+
+/**
+ * The departments this unit may hand over to, each text through the one rule: a department
+ * whose name no store or paper can hold is left out and reported; the others are offered.
+ */
+function acceptHandoverTargets(
+  targets: HandoverTarget[],
+  report: ReferenceReport,
+): HandoverTarget[] {
+  const fields = [
+    ['code', 'mã phòng'],
+    ['name', 'tên phòng'],
+    ['unitCode', 'mã đơn vị'],
+    ['unitName', 'tên đơn vị'],
+  ] as const;
+  const accepted: HandoverTarget[] = [];
+  for (const t of targets) {
+    const clean = { ...t };
+    let problem: string | null = null;
+    for (const [key, label] of fields) {
+      const checked = checkText(t[key]);
+      if (checked.ok) clean[key] = checked.value;
+      else {
+        problem ??= `${label} ${checked.message}`;
+      }
+    }
+    if (problem) {
+      report.problems.push(
+        `Phòng chuyên môn nhận bàn giao từ máy chủ (mã ${t.code.slice(0, 40)}) không được chép về: ${problem}.`,
+      );
+    } else accepted.push(clean);
+  }
+  return accepted;
 }
 
 /** Apply one answer of GET /sync/reference and store its version, in one transaction. */
@@ -197,7 +251,9 @@ export function applyReference(db: Db, update: ReferenceUpdate, now: Date): Refe
         let problem: string | null = null;
         const body = calendarBody.safeParse(cal.body);
         if (!body.success) {
-          problem = `Lịch nghỉ năm ${cal.year} từ máy chủ không đúng định dạng.`;
+          const issue = body.error.issues[0];
+          const where = issue?.path.length ? ` ở ${issue.path.map(String).join('.')}` : '';
+          problem = `Lịch nghỉ năm ${cal.year} từ máy chủ không đúng định dạng${where}: ${issue?.message ?? 'không đọc được'}.`;
         } else {
           try {
             setCalendarYear(
@@ -225,8 +281,9 @@ export function applyReference(db: Db, update: ReferenceUpdate, now: Date): Refe
     });
     applyOfficers(db, update, at, report);
     if (update.handoverTargets) {
-      replaceHandoverTargets(db, update.handoverTargets);
-      report.handoverTargets = update.handoverTargets.length;
+      const targets = acceptHandoverTargets(update.handoverTargets, report);
+      replaceHandoverTargets(db, targets);
+      report.handoverTargets = targets.length;
     }
     db.prepare('UPDATE sync_config SET reference_version = ? WHERE id = 1').run(update.version);
   }).immediate();

@@ -12,6 +12,8 @@
  */
 import { z } from 'zod';
 import { isLocalDate, type LocalDate } from '../time/wallClock';
+import { textInput } from '../text/textSchema';
+import { TEXT_MAX } from '../limits';
 import type { WorkCalendarOptions } from './options';
 import { createWorkCalendar, type WorkCalendar } from './workCalendar';
 
@@ -50,15 +52,19 @@ const dateSchema = z.string({ error: 'Ngày phải là chuỗi dạng YYYY-MM-DD
 const holidaySchema = z.object({
   name: z
     .string(typeError('Thiếu tên ngày lễ', 'Tên ngày lễ phải là chuỗi chữ'))
-    .trim()
-    .min(1, 'Tên ngày lễ không được để trống'),
+    .pipe(
+      textInput({ max: TEXT_MAX.holidayName, printed: true }).min(
+        1,
+        'Tên ngày lễ không được để trống',
+      ),
+    ),
   dates: z
     .array(
       dateSchema,
       typeError('Thiếu danh sách ngày nghỉ (dates)', 'dates phải là một danh sách ngày'),
     )
     .min(1, 'Ngày lễ cần ít nhất một ngày nghỉ'),
-  note: z.string().optional(),
+  note: textInput({ max: 2000, lines: true }).optional(),
 });
 
 const yearSchema = z.object({
@@ -78,7 +84,7 @@ const yearSchema = z.object({
 const fileSchema = z
   .object(
     {
-      about: z.string().optional(),
+      about: textInput({ max: 2000, lines: true }).optional(),
       timezone: z
         .literal('Asia/Ho_Chi_Minh', { error: 'Múi giờ phải là "Asia/Ho_Chi_Minh"' })
         .optional(),

@@ -4,6 +4,7 @@
  */
 import { catalogueEnvelopeSchema, procedureKey, procedureSchema, type Procedure } from './schema';
 import { describeIssues, vietnameseErrorMap } from './issues';
+import { replaceBadCharacters } from '../text/wellFormed';
 
 /** The file as a whole is unusable (not JSON, not a list of procedures). */
 export class CatalogueFileError extends Error {
@@ -50,7 +51,9 @@ function parseJson(json: unknown): unknown {
 function looseIdentity(raw: unknown): { key?: string; name?: string } {
   if (typeof raw !== 'object' || raw === null) return {};
   const r = raw as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  // Quoted in the report: a refused character shows as U+FFFD, never as itself.
+  const str = (v: unknown) =>
+    typeof v === 'string' && v.trim() ? replaceBadCharacters(v.trim()) : undefined;
   const name = str(r.name);
   const code = str(r.code) ?? str(r.localCode);
   const key = code ?? (name ? procedureKey({ name }) : undefined);

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { foldVietnamese } from '../text/fold';
 import type { DurationUnit } from '../calendar/duration';
 import { DEFAULT_CASE_LABEL } from './duration';
+import { textInput } from '../text/textSchema';
+import { MAX_COMPONENTS, MAX_FEE_DONG, TEXT_MAX } from '../limits';
 
 export { DEFAULT_CASE_LABEL };
 
@@ -42,13 +44,21 @@ export const NATIONAL_CODE_RE = /^\d\.\d{6}$/;
 const blankToUndefined = (v: unknown) =>
   v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
 
+/**
+ * Catalogue texts follow the one text rule (shared/text/wellFormed.ts) of what is printed for the
+ * citizen: no broken or control character, no emoji; NFC. Names are one line; notes, results and
+ * legal bases may have several.
+ */
+const catalogueText = (max: number, lines: boolean, tooLong: string) =>
+  textInput({ max, lines, printed: true, tooLong });
+
 /** A required, trimmed, non-empty text. */
-const requiredText = (what: string, max = 1000) =>
-  z.string().trim().min(1, `${what} không được để trống`).max(max, `${what} dài quá ${max} ký tự`);
+const requiredText = (what: string, max = 1000, lines = false) =>
+  catalogueText(max, lines, `${what} dài quá ${max} ký tự`).min(1, `${what} không được để trống`);
 
 /** An optional text: null, missing and blank all mean "absent". */
-const optionalText = (max = 1000) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `dài quá ${max} ký tự`).optional());
+const optionalText = (max = 1000, lines = false) =>
+  z.preprocess(blankToUndefined, catalogueText(max, lines, `dài quá ${max} ký tự`).optional());
 
 const unitEnum = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: `${what} không hợp lệ (chấp nhận: ${values.join(', ')})` });
@@ -69,7 +79,7 @@ export const procedureCaseSchema = z
   .object({
     case: z.preprocess(
       blankToUndefined,
-      requiredText('tên trường hợp', 300).default(DEFAULT_CASE_LABEL),
+      requiredText('tên trường hợp', TEXT_MAX.caseLabel).default(DEFAULT_CASE_LABEL),
     ),
     value: z
       .number({ error: 'thời hạn phải là số hoặc null' })
@@ -79,7 +89,7 @@ export const procedureCaseSchema = z
       .default(null),
     unit: unitEnum(DURATION_UNITS, 'đơn vị thời gian'),
     cutoff: z.preprocess(blankToUndefined, clockTime.optional()),
-    note: optionalText(),
+    note: optionalText(1000, true),
   })
   .superRefine((c, ctx) => {
     if (c.unit === 'none' && c.value !== null) {
@@ -121,21 +131,22 @@ export const procedureFeeSchema = z.object({
   amount: z
     .number({ error: 'số tiền phải là số' })
     .int('số tiền phải là số nguyên (đồng)')
-    .min(0, 'số tiền không được âm'),
+    .min(0, 'số tiền không được âm')
+    .max(MAX_FEE_DONG, `số tiền tối đa ${MAX_FEE_DONG} đồng`),
   per: optionalText(100),
-  note: optionalText(),
+  note: optionalText(1000, true),
 });
 
 /** Thành phần hồ sơ: how many originals (bản chính), certified copies and plain copies. */
 export const procedureComponentSchema = z.object({
-  name: requiredText('tên thành phần hồ sơ'),
+  name: requiredText('tên thành phần hồ sơ', TEXT_MAX.componentName),
   originals: count('số bản chính'),
   certifiedCopies: count('số bản sao chứng thực'),
   copies: count('số bản sao'),
   form: optionalText(300),
   /** Chỉ xuất trình: shown at the counter, not kept. */
   presentOnly: z.boolean({ error: 'presentOnly phải là true hoặc false' }).default(false),
-  note: optionalText(),
+  note: optionalText(1000, true),
 });
 
 const nationalCode = z.preprocess(
@@ -151,9 +162,9 @@ export const procedureSchema = z.object({
   code: nationalCode.transform((v) => v ?? null),
   /** A code the province or office gives a procedure that has none (or a legacy number). */
   localCode: optionalText(60).transform((v) => v ?? null),
-  name: requiredText('tên thủ tục'),
-  field: requiredText('lĩnh vực', 300),
-  agency: requiredText('cơ quan giải quyết', 300),
+  name: requiredText('tên thủ tục', TEXT_MAX.procedureName),
+  field: requiredText('lĩnh vực', TEXT_MAX.procedureField),
+  agency: requiredText('cơ quan giải quyết', TEXT_MAX.procedureAgency),
   /** Cấp thực hiện (xã, tỉnh, bộ …), free text. */
   level: optionalText(100),
   channels: z
@@ -182,10 +193,13 @@ export const procedureSchema = z.object({
     }),
   steps: z.array(procedureStepSchema).default([]),
   fees: z.array(procedureFeeSchema).default([]),
-  components: z.array(procedureComponentSchema).default([]),
-  result: requiredText('kết quả thực hiện'),
-  legalBasis: z.array(requiredText('căn cứ pháp lý')).default([]),
-  source: optionalText(),
+  components: z
+    .array(procedureComponentSchema)
+    .max(MAX_COMPONENTS, `nhiều quá ${MAX_COMPONENTS} thành phần hồ sơ`)
+    .default([]),
+  result: requiredText('kết quả thực hiện', 1000, true),
+  legalBasis: z.array(requiredText('căn cứ pháp lý', 1000, true)).default([]),
+  source: optionalText(1000, true),
 });
 
 export type Procedure = z.output<typeof procedureSchema>;

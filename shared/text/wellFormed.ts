@@ -248,6 +248,29 @@ export function findJsonProblem(value: unknown, limits: JsonLimits): JsonProblem
   return null;
 }
 
+const ALWAYS_BAD_ALL = new RegExp(ALWAYS_BAD.source, 'gu');
+
+/**
+ * The text with U+FFFD (the replacement character) in place of each character refused everywhere:
+ * for quoting a refused text in a message, which must not carry what no store can hold.
+ */
+export function replaceBadCharacters(text: string): string {
+  return text.replace(ALWAYS_BAD_ALL, '\uFFFD');
+}
+
+/**
+ * A JsonProblem's path for a message ("payload.applicant.name"): a key that is itself the bad text
+ * is shown with U+FFFD in place of each refused character, and a long key is cut.
+ */
+export function jsonPathText(path: readonly (string | number)[]): string {
+  return path
+    .map((p) => {
+      const key = replaceBadCharacters(String(p));
+      return key.length > 60 ? `${key.slice(0, 60)}…` : key;
+    })
+    .join('.');
+}
+
 /** UTF-8 length of a string, without Buffer or TextEncoder (lone surrogates count 3, as U+FFFD). */
 export function utf8Length(text: string): number {
   let bytes = 0;

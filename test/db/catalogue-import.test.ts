@@ -173,6 +173,33 @@ describe('importCatalogue with bad records', () => {
     );
   });
 
+  it('checks every text by the one text rule: each bad record named with its field, the rest in NFC', () => {
+    const file = {
+      procedures: [
+        procedure({ localCode: 'T-1', name: 'Thủ tục\u0000một' }),
+        procedure({ localCode: 'T-2', name: 'Thủ tục hai\ud800' }),
+        procedure({
+          localCode: 'T-3',
+          components: [{ name: 'Tờ khai 📄', originals: 1, certifiedCopies: 0, copies: 0 }],
+        }),
+        procedure({ localCode: 'T-4', field: 'Hộ\ntịch' }),
+        procedure({ localCode: 'T-5', result: 'Giấy\uffff' }),
+        procedure({ localCode: 'T-6', name: 'Thu\u0309 tu\u0323c bo\u0302\u0301n' }),
+      ],
+    };
+    const report = importCatalogue(t.db, file);
+    expect(report.imported).toBe(1);
+    expect(report.rejected.flatMap(describeRejection)).toEqual([
+      'thủ tục #1 (Thủ tục\uFFFDmột): name: có ký tự không hợp lệ (ký tự rỗng U+0000 ở vị trí thứ 8); hãy gõ lại',
+      'thủ tục #2 (Thủ tục hai\uFFFD): name: có ký tự không hợp lệ (nửa ký tự bị cắt rời U+D800 ở vị trí thứ 12); hãy gõ lại',
+      'thủ tục #3 (Thủ tục thử nghiệm): components[0].name: có biểu tượng "📄" ở vị trí thứ 9: bản in không thể hiện được biểu tượng, emoji; hãy bỏ biểu tượng đi',
+      'thủ tục #4 (Thủ tục thử nghiệm): field: có ký tự không hợp lệ (dấu xuống dòng ở vị trí thứ 3: ô này chỉ nhận một dòng); hãy gõ lại',
+      'thủ tục #5 (Thủ tục thử nghiệm): result: có ký tự không hợp lệ (mã U+FFFF không phải ký tự ở vị trí thứ 5); hãy gõ lại',
+    ]);
+    expect(getProcedure(t.db, 'T-6')!.name).toBe('Thủ tục bốn');
+    expect(t.db.prepare('SELECT count(*) FROM procedures').pluck().get()).toBe(1);
+  });
+
   it('refuses a file that is not JSON or not a catalogue, and writes nothing', () => {
     expect(() => importCatalogue(t.db, '{ "procedures": [ {"code": ')).toThrow(CatalogueFileError);
     expect(() => importCatalogue(t.db, 'xin chào')).toThrow(

@@ -129,6 +129,20 @@ describe('settings', () => {
       'Địa chỉ trang tra cứu hồ sơ (lookupUrl): chỉ dùng {code} (đúng như vậy) để đánh dấu chỗ điền mã hồ sơ.',
     );
     expect(refusal({ hotline: 'gọi số 1022' }).key).toBe('hotline');
+    // The one text rule (shared/text/wellFormed.ts), for settings published by the server too.
+    expect(refusal({ printerName: 'HP\u0000LaserJet' }).message).toBe(
+      'Máy in (printerName): có ký tự không hợp lệ (ký tự rỗng U+0000 ở vị trí thứ 3); hãy gõ lại.',
+    );
+    expect(refusal({ printerName: 'HP\ud800' }).message).toMatch(
+      /^Máy in \(printerName\): có ký tự không hợp lệ \(nửa ký tự bị cắt rời U\+D800/,
+    );
+    expect(refusal({ lookupUrl: 'https://tra-cuu.gov.vn/\u0000' }).message).toMatch(
+      /^Địa chỉ trang tra cứu hồ sơ \(lookupUrl\): có ký tự không hợp lệ \(ký tự rỗng U\+0000/,
+    );
+    expect(refusal({ hotline: '1022\n1900' }).message).toMatch(
+      /^Số điện thoại đường dây nóng \(hotline\): có ký tự không hợp lệ \(dấu xuống dòng ở vị trí thứ 5: ô này chỉ nhận một dòng\)/,
+    );
+    expect(refusal({ hotline: '1022\u200b1900' }).key).toBe('hotline');
     expect(refusal({ theme: 'dark' }).message).toMatch(/^Không có thiết lập "theme"/);
     // One bad value refuses the whole update.
     expect(refusal({ paperSize: 'A5', idleLockMinutes: -3 }).key).toBe('idleLockMinutes');

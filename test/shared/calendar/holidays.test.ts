@@ -153,6 +153,27 @@ describe('loadHolidayFile: malformed files', () => {
     expect(loadHolidayFile(noSaturdays).extraWorkingDays).toEqual([]);
   });
 
+  it('checks every text by the one text rule, naming the entry, and keeps names in NFC', () => {
+    const named = (name: string) => {
+      const file = valid();
+      (file.years['2025']!.holidays as { name: string }[])[1]!.name = name;
+      return file;
+    };
+    rejects(
+      named('Quốc khánh\u0000'),
+      /^Tệp lịch nghỉ lễ không hợp lệ — years\.2025\.holidays\[1\]\.name: có ký tự không hợp lệ \(ký tự rỗng U\+0000 ở vị trí thứ 11\); hãy gõ lại\.$/,
+    );
+    rejects(named('Quốc\ud800khánh'), /holidays\[1\]\.name: .*nửa ký tự bị cắt rời U\+D800/);
+    rejects(named('Quốc khánh\uffff'), /holidays\[1\]\.name: .*mã U\+FFFF không phải ký tự/);
+    rejects(named('Quốc khánh 🇻🇳'), /holidays\[1\]\.name: có biểu tượng "🇻" ở vị trí thứ 12/);
+    rejects(named('Quốc\nkhánh'), /holidays\[1\]\.name: .*ô này chỉ nhận một dòng/);
+    rejects(named('   '), /holidays\[1\]\.name: Tên ngày lễ không được để trống/);
+    rejects({ ...valid(), about: 'Lịch\ud800' }, /about: .*U\+D800/);
+    expect(loadHolidayFile(named('Quo\u0302\u0301c kha\u0301nh')).names['2025-09-01']).toBe(
+      'Quốc khánh',
+    );
+  });
+
   it('rejects something that is not an object', () => {
     rejects(null, /Tệp lịch nghỉ lễ không hợp lệ — \(gốc tệp\): .*đối tượng JSON/);
     rejects([], /đối tượng JSON/);
