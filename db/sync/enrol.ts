@@ -19,6 +19,8 @@ import { normaliseServerUrl, request, serverMessage, type FetchLike } from './ht
 import { databaseTokenStore, type TokenStore } from './tokenStore';
 import { readSyncConfig, recordRejections, writeSyncAudit } from './state';
 import { renumberLocalWorkstation } from '../workstations';
+import { wireText } from '../../shared/text/textSchema';
+import { TEXT_MAX } from '../../shared/limits';
 
 export interface EnrolInput {
   serverUrl: string;
@@ -66,8 +68,9 @@ const enrolmentSchema = z.object({
   deviceToken: z.string().min(16),
   workstationNumber: z.number().int().min(0).max(9),
   unitCode: z.string().min(1),
-  unitName: z.string().min(1),
-  parentName: z.string(),
+  /** Printed at the head of every form: the one text rule (shared/text/wellFormed.ts). */
+  unitName: wireText(TEXT_MAX.unitName).trim().min(1),
+  parentName: wireText(TEXT_MAX.unitName).trim(),
   unitKind: z.enum(['one_stop', 'department']),
   /** The machine was number 0 and the server gave it another number, keeping its codes. */
   movedFromZero: z.boolean().default(false),
@@ -211,9 +214,14 @@ export async function enrolWorkstation(
   }
   const parsed = enrolmentSchema.safeParse(answer.body);
   if (!parsed.success) {
+    const badName = parsed.error.issues.find(
+      (i) => (i.path[0] === 'unitName' || i.path[0] === 'parentName') && i.code === 'custom',
+    );
     throw new SyncError(
       'protocol',
-      'Máy chủ trả lời đăng ký không đúng định dạng. Hãy kiểm tra địa chỉ máy chủ và phiên bản phần mềm.',
+      badName
+        ? `${badName.path[0] === 'unitName' ? 'Tên đơn vị' : 'Tên cơ quan cấp trên'} do máy chủ gửi ${badName.message.replace(/; hãy gõ lại$/, '')}: hãy báo quản trị viên máy chủ sửa tên đơn vị.`
+        : 'Máy chủ trả lời đăng ký không đúng định dạng. Hãy kiểm tra địa chỉ máy chủ và phiên bản phần mềm.',
     );
   }
   const e = parsed.data;

@@ -7,6 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db, Queryable } from '../db/types';
 import { lockForTransaction } from '../db/locks';
 import { AdminError } from './errors';
+import { adminText } from './text';
+import { TEXT_MAX } from '../../shared/limits';
 import { requireUnit } from './units';
 import { hashPassword, PASSWORD_COST, type ScryptCost } from './passwordHash';
 import type { Column } from './table';
@@ -59,9 +61,7 @@ function checkUsername(raw: string): string {
 }
 
 function checkFullName(raw: string): string {
-  const fullName = raw.trim();
-  if (!fullName) throw new AdminError('Chưa nhập họ tên cán bộ (--name).');
-  return fullName;
+  return adminText(raw, { label: 'Họ tên cán bộ', option: '--name', max: TEXT_MAX.officerName });
 }
 
 function checkRole(raw: string): OfficerRole {

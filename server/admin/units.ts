@@ -2,6 +2,8 @@
 import type { Db, Queryable } from '../db/types';
 import { lockForTransaction } from '../db/locks';
 import { AdminError } from './errors';
+import { adminText } from './text';
+import { TEXT_MAX } from '../../shared/limits';
 import type { Column } from './table';
 
 export const UNIT_CODE_RE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
@@ -26,16 +28,22 @@ export interface Unit {
 
 export async function createUnit(db: Db, input: UnitInput): Promise<Unit> {
   const code = input.code.trim();
-  const name = input.name.trim();
-  const parentName = input.parentName.trim();
+  const name = adminText(input.name, {
+    label: 'Tên đơn vị',
+    option: '--name',
+    max: TEXT_MAX.officeName,
+  });
+  const parentName = adminText(input.parentName, {
+    label: 'Tên cơ quan cấp trên',
+    option: '--parent-name',
+    max: TEXT_MAX.officeName,
+  });
   const kind = input.kind ?? 'one_stop';
   if (!UNIT_CODE_RE.test(code)) {
     throw new AdminError(
       `Mã đơn vị "${code}" không đúng QCVN 102:2016/BTTTT (ví dụ 000.00.13.H31).`,
     );
   }
-  if (!name) throw new AdminError('Chưa nhập tên đơn vị (--name).');
-  if (!parentName) throw new AdminError('Chưa nhập tên cơ quan cấp trên (--parent-name).');
   if (kind === 'one_stop' && input.parent) {
     throw new AdminError('Chỉ đơn vị loại department (phòng chuyên môn) mới có --parent.');
   }

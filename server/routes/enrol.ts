@@ -5,10 +5,13 @@ import { DEVICE_ID_RE, enrolDevice } from '../enrolment/enrol';
 import { HttpError } from '../http/errors';
 import type { RateLimiter } from '../http/rateLimit';
 import { limitByAddress } from './limit';
+import { textInput } from '../../shared/text/textSchema';
+import { TEXT_MAX } from '../../shared/limits';
 
 const enrolBody = z.object({
   code: z.string().trim().min(1).max(40),
-  deviceName: z.string().trim().min(1).max(100),
+  /** Shown in the admin's lists and the device's settings: the one text rule, one line. */
+  deviceName: textInput({ max: TEXT_MAX.workstationName }).min(1),
   /** The workstation's own id and number, sent by workstations that worked alone first. */
   localDeviceId: z.string().trim().toLowerCase().regex(DEVICE_ID_RE).optional(),
   localWorkstationNumber: z.number().int().min(0).max(9).optional(),
@@ -25,6 +28,11 @@ export function registerEnrol(app: FastifyInstance, db: Db, limiter: RateLimiter
   app.post('/enrol', { onRequest: limitByAddress(limiter) }, async (req) => {
     const body = enrolBody.safeParse(req.body);
     if (!body.success) {
+      const badName = body.error.issues.find(
+        (i) => i.path[0] === 'deviceName' && i.code === 'custom',
+      );
+      if (badName)
+        throw new HttpError(400, 'bad_request', `Tên máy (deviceName) ${badName.message}.`);
       throw new HttpError(
         400,
         'bad_request',
