@@ -15,6 +15,7 @@ import {
 } from '../calendar/options';
 import { isLocalDateTime } from '../time/wallClock';
 import { wireText } from '../text/textSchema';
+import { formatThousands } from '../text/money';
 import {
   MAX_BOOK_NO,
   MAX_COMPONENTS,
@@ -60,7 +61,19 @@ export const applicantSchema = z.object({
     .optional(),
 });
 
-const copies = z.number().int().nonnegative().max(MAX_COPIES);
+/**
+ * A whole number from `min` to `max`, its messages naming what it is (an officer reads them in the
+ * list of refused events): one message per fault, "Số thứ tự tối đa 999.999.999", not zod's
+ * "expected int <= 9007199254740991" as well.
+ */
+const wholeNumber = (what: string, min: 0 | 1, max: number) =>
+  z
+    .number({ error: `${what} phải là số` })
+    .min(min, min === 0 ? `${what} không được âm` : `${what} phải từ 1 trở lên`)
+    .max(max, { error: `${what} tối đa ${formatThousands(max)}`, abort: true })
+    .int(`${what} phải là số nguyên`);
+
+const copies = wholeNumber('Số bản', 0, MAX_COPIES);
 
 const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
 
@@ -141,20 +154,20 @@ export const eventPayloadSchemas = {
     applicant: applicantSchema,
     components: z.array(receivedComponentSchema).max(MAX_COMPONENTS),
     channel: z.enum(['in_person', 'online', 'postal']).default('in_person'),
-    sets: z.number().int().positive().max(MAX_SETS).default(1),
+    sets: wholeNumber('Số bộ hồ sơ', 1, MAX_SETS).default(1),
     resultDelivery: z.object({
       method: z.enum(['counter', 'post']),
       address: wireText(TEXT_MAX.address).optional(),
     }),
-    fee: z.number().int().nonnegative().max(MAX_FEE_DONG).default(0), // đồng
+    fee: wholeNumber('Phí, lệ phí (đồng)', 0, MAX_FEE_DONG).default(0),
     duration: durationSchema,
     dueAt: localDateTimeSchema.nullable(),
     /** The officer set the appointment by hand (dueAtOverride): it is not counted again. */
     dueAtSetByHand: z.boolean().optional(),
     /** The counting settings dueAt was computed with (absent in events before they were kept). */
     countedWith: countingSettingsSchema.optional(),
-    bookNo: z.number().int().positive().max(MAX_BOOK_NO), // Quyển số
-    entryNo: z.number().int().positive().max(MAX_ENTRY_NO), // Số thứ tự
+    bookNo: wholeNumber('Quyển số', 1, MAX_BOOK_NO),
+    entryNo: wholeNumber('Số thứ tự', 1, MAX_ENTRY_NO),
     note: noteText,
   }),
   /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ at the counter (the dossier is not received yet),

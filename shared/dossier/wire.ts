@@ -4,7 +4,7 @@
  * MAX_EVENT_BYTES once serialised. The server checks every pushed event with it, and the counter
  * every event it appends, so the counter never records an event the server would refuse.
  */
-import { findJsonProblem, utf8Length } from '../text/wellFormed';
+import { findJsonProblem, jsonPathText, utf8Length } from '../text/wellFormed';
 import { MAX_EVENT_BYTES, MAX_EVENT_DEPTH } from '../limits';
 
 /** Bytes of the event as JSON (UTF-8), the measure of MAX_EVENT_BYTES. */
@@ -18,7 +18,7 @@ const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('vi-VN'
 export function eventStructureProblem(event: unknown): string | null {
   const problem = findJsonProblem(event, { maxDepth: MAX_EVENT_DEPTH });
   if (problem) {
-    const where = problem.path.map(String).join('.');
+    const where = jsonPathText(problem.path);
     return where ? `${where}: ${problem.message}` : problem.message;
   }
   const bytes = eventBytes(event);

@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { receiveDossier } from '../../db/dossiers';
 import { getSyncStatus, listRejected, SyncError } from '../../db/sync';
+import { findBadCharacter } from '../../shared/text/wellFormed';
 import type { FaultProxy } from './proxy';
 import { describeCentral } from './suite';
 import {
@@ -56,34 +57,86 @@ describeCentral('hostile values in the outbox', (bench) => {
 
   it('each family of bad value is refused on its own; the queue keeps moving', async () => {
     const A = await newStation(central, 1, { serverUrl: proxy.url });
+    // Each reason is the Vietnamese line the officer reads in Cài đặt → Đồng bộ: it names the
+    // field and says what is wrong.
     const families: [string, (id: string) => Parameters<typeof corruptPayload>[2], RegExp][] = [
       [
         'lone high surrogate',
         () => (p) => ({ ...p, applicant: { ...(p.applicant as object), name: 'Lê\ud800Văn' } }),
-        /U\+D800/,
+        /payload\.applicant\.name: có ký tự không hợp lệ \(nửa ký tự bị cắt rời U\+D800 ở vị trí thứ 3\)/,
       ],
-      ['lone low surrogate', () => (p) => ({ ...p, note: 'x\udc00' }), /U\+DC00/],
+      [
+        'lone low surrogate',
+        () => (p) => ({ ...p, note: 'x\udc00' }),
+        /payload\.note: có ký tự không hợp lệ \(nửa ký tự bị cắt rời U\+DC00 ở vị trí thứ 2\)/,
+      ],
+      [
+        'lone surrogate in a field name',
+        () => (p) => ({ ...p, ['ghi\ud83d']: 'x' }),
+        /payload\.ghi\uFFFD: tên trường có ký tự không hợp lệ \(nửa ký tự bị cắt rời U\+D83D ở vị trí thứ 4\)/,
+      ],
       [
         'U+0000',
         () => (p) => ({ ...p, applicant: { ...(p.applicant as object), name: 'Bình\u0000' } }),
-        /U\+0000/,
+        /payload\.applicant\.name: có ký tự không hợp lệ \(ký tự rỗng U\+0000 ở vị trí thứ 5\)/,
       ],
-      ['U+FFFF', () => (p) => ({ ...p, note: '\uffff' }), /U\+FFFF/],
+      [
+        'U+FFFF',
+        () => (p) => ({ ...p, note: '\uffff' }),
+        /payload\.note: có ký tự không hợp lệ \(mã U\+FFFF không phải ký tự ở vị trí thứ 1\)/,
+      ],
+      [
+        'U+FDD0 in a component',
+        () => (p) => ({
+          ...p,
+          components: [{ name: 'Tờ khai\ufdd0', originals: 1, certifiedCopies: 0, copies: 0 }],
+        }),
+        /payload\.components\.0\.name: có ký tự không hợp lệ \(mã U\+FDD0 không phải ký tự/,
+      ],
       // The store itself refuses JSON nested deeper than 1,000 (SQLite's limit): 999 here, and
       // 10,000 by raw HTTP below.
-      ['999 nested arrays', (id) => rawWith(A, id, 'extra', deepArrays(999)), /lồng nhau quá sâu/],
-      ['fee 1e308', () => (p) => ({ ...p, fee: 1e308 }), /fee/],
-      ['entryNo 2^64', (id) => rawWith(A, id, 'entryNo', '18446744073709551616'), /entryNo/],
-      ['1e999 (Infinity once parsed)', (id) => rawWith(A, id, 'extra', '1e999'), /số quá lớn/],
-      ['fee "NaN"', () => (p) => ({ ...p, fee: 'NaN' }), /fee/],
-      ['fee "Infinity"', () => (p) => ({ ...p, fee: 'Infinity' }), /fee/],
+      [
+        '999 nested arrays',
+        (id) => rawWith(A, id, 'extra', deepArrays(999)),
+        /payload\.extra(\.0)+: lồng nhau quá sâu \(tối đa 16 tầng\)/,
+      ],
+      [
+        'fee 1e308',
+        () => (p) => ({ ...p, fee: 1e308 }),
+        /payload\.fee: Phí, lệ phí \(đồng\) tối đa 1\.000\.000\.000\.000$/,
+      ],
+      [
+        'entryNo 2^64',
+        (id) => rawWith(A, id, 'entryNo', '18446744073709551616'),
+        /payload\.entryNo: Số thứ tự tối đa 999\.999\.999$/,
+      ],
+      [
+        '1e999 (Infinity once parsed)',
+        (id) => rawWith(A, id, 'extra', '1e999'),
+        /payload\.extra: số quá lớn hoặc không phải số hữu hạn/,
+      ],
+      [
+        'fee "NaN"',
+        () => (p) => ({ ...p, fee: 'NaN' }),
+        /payload\.fee: Phí, lệ phí \(đồng\) phải là số$/,
+      ],
+      [
+        'fee "Infinity"',
+        () => (p) => ({ ...p, fee: 'Infinity' }),
+        /payload\.fee: Phí, lệ phí \(đồng\) phải là số$/,
+      ],
+      [
+        'entryNo "-Infinity"',
+        () => (p) => ({ ...p, entryNo: '-Infinity' }),
+        /payload\.entryNo: Số thứ tự phải là số$/,
+      ],
       [
         'a 300,000-character name',
         () => (p) => ({
           ...p,
           applicant: { ...(p.applicant as object), name: 'x'.repeat(300_000) },
         }),
-        /Dài quá 200/,
+        /payload\.applicant\.name: Dài quá 200 ký tự: hãy viết gọn lại/,
       ],
       [
         'a 700 KB note (over the 512 KB of an event, under the 1 MiB of a push)',
@@ -107,7 +160,14 @@ describeCentral('hostile values in the outbox', (bench) => {
     for (const { id } of bad) expect(onServer).not.toContain(id);
     const refused = new Map(listRejected(A.db).map((r) => [r.eventId, r]));
     for (const { what, id, reason } of bad) {
-      expect(refused.get(id)?.reason, what).toMatch(reason);
+      expect(refused.get(id), what).toMatchObject({ code: 'invalid' });
+      const text = refused.get(id)!.reason;
+      expect(text, what).toMatch(/^Sự kiện không hợp lệ: /);
+      expect(text, what).toMatch(reason);
+      // Vietnamese throughout: none of zod's English or its raw bounds.
+      expect(text, what).not.toMatch(/expected|received|invalid|9007199254740991/i);
+      // and it holds none of the bad characters it reports.
+      expect(findBadCharacter(text, { lines: true }), what).toBeNull();
     }
     const status = getSyncStatus(A.db);
     expect(status).toMatchObject({ pending: 0, lastError: null });
