@@ -23,6 +23,7 @@ import { buildApp } from '../../server/app';
 import { createUnit } from '../../server/admin/units';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { revokeDevice } from '../../server/admin/devices';
+import { corruptPayload } from '../helpers/faultyOutbox';
 import {
   ADMIN,
   initializeOffice,
@@ -287,8 +288,11 @@ test('a refused event: sent again (refused again, counted), then discarded with 
   page,
 }) => {
   const con = watchConsole(page);
-  // A note with a NUL character: the server refuses the receipt as invalid.
-  const bad = await receive('Ngô Văn Lỗi', 'Ghi chú\u0000lỗi');
+  // A receipt that a faulty copy of the database turned into a note with a NUL character (the
+  // counter refuses one typed): the server refuses it as invalid. Written before the loop's next
+  // push, as the faulty store would hold it.
+  const bad = await receive('Ngô Văn Lỗi');
+  corruptPayload(host.core, bad.eventId, (p) => ({ ...p, note: 'Ghi chú\u0000lỗi' }));
   await openApp(page, host, '#/cai-dat/dong-bo');
   const refused = page.locator('.ant-card').filter({ hasText: 'Sự kiện bị máy chủ từ chối' });
   const row = refused.locator('tbody tr').filter({ hasText: 'Tiếp nhận hồ sơ' });

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { encodePosition } from '../../server/sync/cursor';
+import { PULL_PAGE_BYTES } from '../../server/sync/pull';
+import { MAX_COMPONENTS, TEXT_MAX } from '../../shared/limits';
 import { createOfficer } from '../../server/admin/officers';
 import { publishCalendar } from '../../server/admin/calendar';
 import { importCatalogue } from '../../server/admin/catalogue';
@@ -206,19 +208,35 @@ describeDrivers('GET /sync/pull', (bench) => {
     await seedUnits(b.db);
     const reader = await enrol(b, ONE_STOP, 1);
     const writer = await enrol(b, ONE_STOP, 2);
-    const big = Array.from({ length: 3 }, (_, i) => {
-      const e = withdrawn(writer, { at: `2026-03-03T09:0${i}` });
-      e.payload = { reason: 'x'.repeat(600 * 1024) };
+    // The largest receipts the contract takes (shared/limits.ts): 100 components, each with a
+    // name and a note of the longest length, about 200,000 characters an event. Six of them are
+    // more than one page's PULL_PAGE_BYTES.
+    const longest = (n: number) => 'Bản sao giấy tờ kèm theo '.repeat(n).slice(0, n);
+    const big = Array.from({ length: 6 }, (_, i) => {
+      const e = received(writer, dossierCode(writer, 10 + i), { at: `2026-03-02T09:0${i}` });
+      e.payload = {
+        ...e.payload,
+        components: Array.from({ length: MAX_COMPONENTS }, () => ({
+          name: longest(TEXT_MAX.componentName),
+          originals: 1,
+          certifiedCopies: 0,
+          copies: 0,
+          note: longest(TEXT_MAX.componentNote),
+        })),
+      };
       return e;
     });
-    for (const e of big) expect((await push(b, writer.deviceToken, [e])).statusCode).toBe(200);
+    for (const e of big) {
+      const res = await push(b, writer.deviceToken, [e]);
+      expect(res.json().results).toEqual([{ id: e.id, status: 'accepted' }]);
+    }
     const first = (await pull(b, reader.deviceToken)).json<PullBody>();
-    expect(first.events.map((e) => e.id)).toEqual([big[0]!.id]);
     expect(first.hasMore).toBe(true);
-    expect((await pullAllFrom(b, reader.deviceToken, first.cursor)).map((e) => e.id)).toEqual([
-      big[1]!.id,
-      big[2]!.id,
-    ]);
+    expect(first.events.length).toBeGreaterThan(1);
+    expect(first.events.length).toBeLessThan(big.length);
+    expect(JSON.stringify(first.events).length).toBeLessThanOrEqual(PULL_PAGE_BYTES);
+    const rest = await pullAllFrom(b, reader.deviceToken, first.cursor, 500);
+    expect([...first.events, ...rest].map((e) => e.id)).toEqual(big.map((e) => e.id));
   });
 
   it('refuses a forged cursor or a bad limit with 400', async () => {
