@@ -29,4 +29,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Accessibility (issue 14): antd's icons name themselves in English ("lock", "down") and its
+    // number box has English step arrows ("Increase Value"); renderer/ uses the hidden icons and
+    // the arrowless NumberInput of renderer/components.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/components/icons.tsx', 'renderer/components/NumberInput.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@ant-design/icons', message: 'Dùng renderer/components/icons (biểu tượng ẩn với trình đọc màn hình).' },
+            { name: 'antd', importNames: ['InputNumber'], message: 'Dùng renderer/components/NumberInput (không có nút tăng/giảm tiếng Anh).' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from './icons';
 import type { ApiInput } from '../../shared/api/contract';
 import type { PaperSize, PrintFormName } from '../../shared/api/schemas';
 import { call, getApi, toApiError } from '../api/client';

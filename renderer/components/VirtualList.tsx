@@ -142,7 +142,10 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         id={props.id}
         ref={scroller}
         className="vl-scroller"
-        role="listbox"
+        // A listbox must hold options: while there is none, a named group that reads out why
+        // (busy while the first page loads).
+        role={items.length === 0 && !hasMore && !loading ? 'group' : 'listbox'}
+        aria-busy={items.length === 0 && (loading || hasMore) ? true : undefined}
         aria-label={props.ariaLabel}
         aria-activedescendant={
           selectedIndex >= 0 && selectedIndex < items.length

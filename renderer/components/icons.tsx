@@ -101,5 +101,12 @@ export const ANTD_ICONS = {
   },
 } as const;
 
+/**
+ * A searchable Select's icon while it is open (antd draws its own English-named "search" there;
+ * the ConfigProvider cannot give it without making every Select searchable): spread into the
+ * Select's showSearch object.
+ */
+export const SELECT_SEARCH = { searchIcon: <SearchOutlined /> };
+
 /** Typography's copy button (copyable): its icons, hidden; the button keeps antd's "Sao chép". */
 export const COPYABLE = { icon: [<CopyOutlined key="copy" />, <CheckOutlined key="copied" />] };

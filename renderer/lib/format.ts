@@ -152,3 +152,10 @@ export function parseHours(text: string): [string, string][] | null {
   }
   return out;
 }
+
+/** The columns that count a paper's copies (thành phần hồ sơ, phiếu yêu cầu bổ sung). */
+export const COUNT_LABELS = {
+  originals: 'Bản chính',
+  certifiedCopies: 'Bản sao chứng thực',
+  copies: 'Bản sao',
+} as const;

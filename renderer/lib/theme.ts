@@ -112,5 +112,9 @@ export const THEME: ThemeConfig = {
   components: {
     // A table's "no data" line is drawn in the disabled grey: it is text to read.
     Table: { colorTextDisabled: TEXT.secondary },
+    // A Select's chosen value stays text to read when the Select is disabled (the received
+    // dossier's frozen form shows what was recorded), and antd leaves it outside any disabled
+    // control, so it is held to the contrast of text: the disabled grey box keeps the look.
+    Select: { colorTextDisabled: TEXT.secondary },
   },
 };

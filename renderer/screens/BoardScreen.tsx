@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Input, Select, Space, Tag, Tooltip, type InputRef } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SearchOutlined, SELECT_SEARCH } from '../components/icons';
 import type { DossierCounts, DossierSummary } from '../../shared/api/schemas';
 import { call, toApiError } from '../api/client';
 import { Kbd } from '../components/Kbd';
@@ -378,7 +378,11 @@ function BoardFilterBar(props: {
         aria-label="Tìm hồ sơ"
       />
       <Select
-        showSearch={{ filterOption: false, onSearch: (q) => void searchProcedures(q) }}
+        showSearch={{
+          ...SELECT_SEARCH,
+          filterOption: false,
+          onSearch: (q) => void searchProcedures(q),
+        }}
         allowClear
         placeholder="Thủ tục"
         aria-label="Lọc theo thủ tục"
@@ -418,7 +422,7 @@ function BoardFilterBar(props: {
         style={{ width: 170 }}
         value={filters.officerId ?? undefined}
         options={officerChoices}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={{ ...SELECT_SEARCH, optionFilterProp: 'label' }}
         onChange={(v: string | undefined) => setFilters({ officerId: v ?? null })}
       />
       <Tooltip title={errors.from ?? DATE_HINT}>
@@ -455,8 +459,8 @@ function BoardFilterBar(props: {
         >
           Bỏ lọc
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={props.onRefresh} aria-label="Tải lại">
-          <Kbd>F5</Kbd>
+        <Button icon={<ReloadOutlined />} onClick={props.onRefresh}>
+          Tải lại <Kbd>F5</Kbd>
         </Button>
       </Space>
       {errors.from || errors.to ? (

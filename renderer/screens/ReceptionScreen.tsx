@@ -15,19 +15,19 @@ import {
   Col,
   Form,
   Input,
-  InputNumber,
   Radio,
   Row,
   Space,
   Typography,
 } from 'antd';
 import { Dialog } from '../components/Dialog';
-import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '../components/icons';
 import { call, toApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { Kbd } from '../components/Kbd';
 import { PrintDialog, type PrintJob } from '../components/PrintDialog';
-import { officialTime } from '../lib/format';
+import { NumberInput } from '../components/NumberInput';
+import { COUNT_LABELS, officialTime } from '../lib/format';
 import { enterAdvances, useHotkeys } from '../lib/hotkeys';
 import { commitThenFocus, focusId, focusNow } from '../lib/focus';
 import {
@@ -581,9 +581,9 @@ function SupplementDialog({
             <thead>
               <tr>
                 <th>Giấy tờ cần bổ sung, hoàn thiện</th>
-                <th style={{ width: 64 }}>Bản chính</th>
-                <th style={{ width: 64 }}>Bản sao chứng thực</th>
-                <th style={{ width: 64 }}>Bản sao</th>
+                <th style={{ width: 64 }}>{COUNT_LABELS.originals}</th>
+                <th style={{ width: 64 }}>{COUNT_LABELS.certifiedCopies}</th>
+                <th style={{ width: 64 }}>{COUNT_LABELS.copies}</th>
                 <th style={{ width: 180 }}>Ghi chú</th>
                 <th style={{ width: 32 }} />
               </tr>
@@ -602,14 +602,13 @@ function SupplementDialog({
                   </td>
                   {(['originals', 'certifiedCopies', 'copies'] as const).map((f) => (
                     <td key={f}>
-                      <InputNumber
+                      <NumberInput
                         size="small"
                         className="count-input"
-                        controls={false}
                         min={0}
                         max={99}
                         precision={0}
-                        aria-label={f}
+                        aria-label={`${COUNT_LABELS[f]}: ${m.name || `giấy tờ thứ ${i + 1}`}`}
                         value={m[f]}
                         onChange={(v) => update(m.key, { [f]: typeof v === 'number' ? v : 0 })}
                       />

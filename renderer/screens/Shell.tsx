@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { App as AntApp, Button, Spin, Tooltip } from 'antd';
-import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, QuestionCircleOutlined } from '../components/icons';
 import { call } from '../api/client';
 import { Kbd } from '../components/Kbd';
 import { Question } from '../components/Question';
@@ -223,13 +223,9 @@ export function Shell() {
               />
             </Tooltip>
             <Tooltip title="Khóa màn hình (Alt+L)">
-              <Button
-                type="text"
-                icon={<LockOutlined />}
-                aria-label="Khóa màn hình"
-                onClick={() => void lock()}
-              >
-                <Kbd>Alt+L</Kbd>
+              {/* Named by what it shows (a voice user says "Khóa"): no aria-label over it. */}
+              <Button type="text" icon={<LockOutlined />} onClick={() => void lock()}>
+                Khóa <Kbd>Alt+L</Kbd>
               </Button>
             </Tooltip>
             <Tooltip title={wide ? null : 'Đăng xuất'}>

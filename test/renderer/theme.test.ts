@@ -122,4 +122,14 @@ describe('theme contrast (WCAG 2.1 AA: text 4.5:1)', () => {
       contrast(table.colorTextDisabled ?? token.colorTextDisabled!, '#ffffff'),
     ).toBeGreaterThanOrEqual(4.5);
   });
+
+  it("a disabled Select's value is legible on antd's disabled background", () => {
+    const select = (THEME.components?.Select ?? {}) as Record<string, string>;
+    expect(
+      contrast(
+        select.colorTextDisabled ?? token.colorTextDisabled!,
+        token.colorBgContainerDisabled!,
+      ),
+    ).toBeGreaterThanOrEqual(4.5);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { memo, useCallback, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { App as AntApp, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
-import { ScanOutlined } from '@ant-design/icons';
+import { ScanOutlined } from '../../components/icons';
 import { Field } from '../../components/Field';
 import { Kbd } from '../../components/Kbd';
 import { applicantFromQr, splitScannedLine } from '../../lib/qr';

@@ -4,33 +4,32 @@
  * papers only shown; a note per line. Enter moves along the row; ↑/↓ on the tick boxes move
  * between lines.
  */
-import { Button, Checkbox, Input, InputNumber, Tooltip } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Input, Tooltip } from 'antd';
+import { NumberInput } from '../../components/NumberInput';
+import { COUNT_LABELS } from '../../lib/format';
+import { DeleteOutlined, PlusOutlined } from '../../components/icons';
 import { useReception, type ComponentLine } from '../../stores/receptionDraft';
 
 function Count({
   line,
   field,
   disabled,
-  label,
   error,
 }: {
   line: ComponentLine;
   field: 'originals' | 'certifiedCopies' | 'copies';
   disabled: boolean;
-  label: string;
   error?: boolean;
 }) {
   const update = useReception((s) => s.updateComponent);
   return (
-    <InputNumber
-      aria-label={`${label}: ${line.name}`}
+    <NumberInput
+      aria-label={`${COUNT_LABELS[field]}: ${line.name || 'giấy tờ thêm'}`}
       className="count-input"
       size="small"
       min={0}
       max={99}
       precision={0}
-      controls={false}
       value={line[field]}
       disabled={disabled || !line.checked}
       status={error ? 'error' : undefined}
@@ -99,9 +98,9 @@ export function Checklist({
           <tr>
             <th style={{ width: 40 }}>Đã nộp</th>
             <th>Tên giấy tờ</th>
-            <th style={{ width: 64 }}>Bản chính</th>
-            <th style={{ width: 64 }}>Bản sao chứng thực</th>
-            <th style={{ width: 64 }}>Bản sao</th>
+            <th style={{ width: 64 }}>{COUNT_LABELS.originals}</th>
+            <th style={{ width: 64 }}>{COUNT_LABELS.certifiedCopies}</th>
+            <th style={{ width: 64 }}>{COUNT_LABELS.copies}</th>
             <th style={{ width: 70 }}>Chỉ xuất trình</th>
             <th style={{ width: 160 }}>Ghi chú</th>
             <th style={{ width: 32 }} />
@@ -141,31 +140,13 @@ export function Checklist({
                   {err ? <div className="field-error">{err}</div> : null}
                 </td>
                 <td>
-                  <Count
-                    line={c}
-                    field="originals"
-                    label="Bản chính"
-                    disabled={disabled}
-                    error={!!err}
-                  />
+                  <Count line={c} field="originals" disabled={disabled} error={!!err} />
                 </td>
                 <td>
-                  <Count
-                    line={c}
-                    field="certifiedCopies"
-                    label="Bản sao chứng thực"
-                    disabled={disabled}
-                    error={!!err}
-                  />
+                  <Count line={c} field="certifiedCopies" disabled={disabled} error={!!err} />
                 </td>
                 <td>
-                  <Count
-                    line={c}
-                    field="copies"
-                    label="Bản sao"
-                    disabled={disabled}
-                    error={!!err}
-                  />
+                  <Count line={c} field="copies" disabled={disabled} error={!!err} />
                 </td>
                 <td className="center">
                   <Checkbox

@@ -5,11 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Alert, Checkbox, Col, Input, InputNumber, Radio, Row, Typography } from 'antd';
+import { Alert, Checkbox, Col, Input, Radio, Row, Typography } from 'antd';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
+import { NumberInput } from '../../components/NumberInput';
 import { officialTime, parseTypedDateTime } from '../../lib/format';
 import {
   currentCase,
@@ -173,7 +174,7 @@ export function DeliveryForm({
       </Col>
       <Col span={8}>
         <Field label="Số bộ hồ sơ" error={errors['sets']} htmlFor="sets">
-          <InputNumber
+          <NumberInput
             id="sets"
             min={1}
             max={99}
@@ -196,7 +197,7 @@ export function DeliveryForm({
           hint={d.feeText || 'Không thu phí, lệ phí'}
           htmlFor="fee"
         >
-          <InputNumber
+          <NumberInput
             id="fee"
             min={0}
             step={1000}

@@ -19,7 +19,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { Button, Input, Tag, Typography, type InputRef } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '../../components/icons';
 import type { ProcedureHit, ProcedureRecord } from '../../../shared/api/schemas';
 import { call, toApiError } from '../../api/client';
 import { Kbd } from '../../components/Kbd';
