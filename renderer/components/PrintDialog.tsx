@@ -4,7 +4,7 @@
  * the desktop app sends it to the printer chosen in settings; in browser mode the page prints the
  * preview through the browser's print dialog, and the stored PDF can be opened from its link.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { Alert, Button, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { PrinterOutlined } from './icons';
 import type { ApiInput } from '../../shared/api/contract';
@@ -37,6 +37,26 @@ export interface PrintedInfo {
   pageCount: number;
   reprint: boolean;
   sent: boolean;
+}
+
+/**
+ * Keys pressed while the focus is inside the preview (the officer tabbed or clicked into it to
+ * scroll the slip) go to the frame's own document, out of reach of the dialog's Esc and of the
+ * app's Ctrl+P: they are listened for there (the frame is same-origin; its slip runs no script).
+ */
+function listenInFrame(
+  frame: HTMLIFrameElement,
+  keys: RefObject<{ close: () => void; print: () => void }>,
+): void {
+  frame.contentWindow?.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      keys.current.close();
+    } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
+      e.preventDefault();
+      keys.current.print();
+    }
+  });
 }
 
 /**
@@ -128,6 +148,8 @@ export function PrintDialog({
   };
 
   useHotkeys({ 'Ctrl+P': () => void print() }, job !== null);
+  const frameKeys = useRef({ close: onClose, print: () => void print() });
+  frameKeys.current = { close: onClose, print: () => void print() };
 
   useEffect(() => {
     if (!printWanted || html === null) return;
@@ -219,6 +241,7 @@ export function PrintDialog({
             className={isSlip ? 'print-frame print-frame-slip' : 'print-frame'}
             srcDoc={html}
             sandbox="allow-same-origin allow-modals"
+            onLoad={(e) => listenInFrame(e.currentTarget, frameKeys)}
           />
         ) : null}
       </div>

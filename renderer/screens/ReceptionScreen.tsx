@@ -30,6 +30,7 @@ import { NumberInput } from '../components/NumberInput';
 import { COUNT_LABELS, officialTime } from '../lib/format';
 import { enterAdvances, useHotkeys } from '../lib/hotkeys';
 import { commitThenFocus, focusId, focusNow } from '../lib/focus';
+import { useClearOfStickyBar } from '../lib/stickyBar';
 import {
   PROCEDURE_MISSING,
   receiveInput,
@@ -126,6 +127,9 @@ export function ReceptionScreen() {
   const store = useReception.getState;
   const go = useRoute((s) => s.go);
   const locked = useSession((s) => s.session?.locked ?? false);
+  // Tab and the error display stop above the outcome bar, never under it.
+  const outcomeBar = useRef<HTMLDivElement>(null);
+  useClearOfStickyBar(outcomeBar);
   const [busy, setBusy] = useState<null | 'receive' | 'supplement' | 'refuse'>(null);
   const [dialog, setDialog] = useState<null | 'supplement' | 'refuse'>(null);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
@@ -386,7 +390,7 @@ export function ReceptionScreen() {
         </Row>
       </Form>
 
-      <div className="outcome-bar">
+      <div className="outcome-bar" ref={outcomeBar}>
         {result ? (
           <ResultPanel
             onPrint={(job) => setPrintJob(job)}

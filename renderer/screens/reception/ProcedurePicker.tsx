@@ -326,6 +326,9 @@ export function ProcedurePicker({
         role="listbox"
         className="proc-hits"
         aria-label="Kết quả tìm thủ tục"
+        // Driven from the search box (↑ ↓ Enter): not a Tab stop of its own, which Chromium
+        // would make of a list that scrolls.
+        tabIndex={-1}
       >
         {hits.length === 0 ? (
           <div className="proc-empty">
