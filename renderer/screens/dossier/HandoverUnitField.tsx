@@ -17,11 +17,16 @@ export function HandoverUnitField({
   value,
   error,
   onChange,
+  ...aria
 }: {
   id: string;
   value: string;
   error: boolean;
   onChange: (patch: { toUnit: string; toUnitCode: string }) => void;
+  /** What Field ties to its control (aria-invalid, aria-describedby, aria-required). */
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
 }) {
   const [targets, setTargets] = useState<Target[]>([]);
   useEffect(() => {
@@ -56,6 +61,7 @@ export function HandoverUnitField({
 
   return (
     <AutoComplete
+      {...aria}
       id={id}
       autoFocus
       value={value}
