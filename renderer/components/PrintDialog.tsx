@@ -48,6 +48,9 @@ function listenInFrame(
   frame: HTMLIFrameElement,
   keys: RefObject<{ close: () => void; print: () => void }>,
 ): void {
+  // an iframe holding the focus matches neither :focus-visible nor :focus-within: marked here
+  frame.contentWindow?.addEventListener('focus', () => frame.classList.add('frame-focused'));
+  frame.contentWindow?.addEventListener('blur', () => frame.classList.remove('frame-focused'));
   frame.contentWindow?.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();

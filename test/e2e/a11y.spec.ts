@@ -53,7 +53,9 @@ test('first run, sign-in and lock screen', async ({ page }) => {
   await page.keyboard.press('Enter');
   await page.keyboard.type('SaiMatKhau1');
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/Tên đăng nhập hoặc mật khẩu không đúng/)).toBeVisible();
+  await expect(page.getByText(/Tên đăng nhập hoặc mật khẩu không đúng/)).toBeVisible({
+    timeout: 30_000,
+  });
   await expectNoAxeViolations(page, 'Đăng nhập – sai mật khẩu');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(ADMIN.password);
@@ -67,12 +69,13 @@ test('first run, sign-in and lock screen', async ({ page }) => {
   await expectNoAxeViolations(page, 'Màn hình khóa');
   await page.keyboard.type('KhongDung123');
   await page.keyboard.press('Enter');
-  await expect(lock).toContainText('Mật khẩu không đúng');
+  await expect(lock).toContainText('Mật khẩu không đúng', { timeout: 30_000 });
   await expectNoAxeViolations(page, 'Màn hình khóa – sai mật khẩu');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press('Enter');
-  await expect(lock).toBeHidden();
+  // a password check (scrypt) is slow on a loaded machine
+  await expect(lock).toBeHidden({ timeout: 30_000 });
   con.check();
 });
 

@@ -50,7 +50,8 @@ test('first-run setup, sign-in and the lock screen', async ({ page }) => {
   await page.locator('#unlock-password').focus();
   await page.keyboard.type(ADMIN.password, { delay: 40 });
   await page.keyboard.press('Enter');
-  await expect(page.locator('#unlock-password')).toBeHidden();
+  // a password check (scrypt) is slow on a loaded machine
+  await expect(page.locator('#unlock-password')).toBeHidden({ timeout: 30_000 });
   con.check();
 });
 
@@ -126,8 +127,43 @@ test('board, dossier and settings', async ({ page }) => {
   await openApp(page, host, `#/ho-so/${d.id}`);
   await expect(page.getByText('Quá trình xử lý')).toBeVisible();
   await expectGoodKeyboardWalk(page, 'Hồ sơ');
+  // each action dialog, from the field it opens on
+  for (const [keys, title] of [
+    ['Alt+G', 'Bàn giao hồ sơ'],
+    ['Alt+B', 'Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng tính thời hạn)'],
+    ['Alt+X', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả'],
+    ['Alt+W', 'Rút hồ sơ theo yêu cầu'],
+  ] as const) {
+    await page.keyboard.press(keys);
+    const dialog = page
+      .locator('.ant-modal')
+      .filter({ has: page.locator('.ant-modal-title').getByText(title) });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    await expectGoodKeyboardWalk(page, title);
+    await dialog.locator('input, textarea').first().focus();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+  // the print preview: its frame is a stop (to scroll the slip), with Esc working inside
+  await page.keyboard.press('Control+P');
+  const preview = page.locator('.ant-modal').filter({ has: page.locator('iframe.print-frame') });
+  await expect(preview.locator('iframe.print-frame')).toBeVisible();
+  await expectGoodKeyboardWalk(page, 'Xem trước');
+  await preview.getByRole('button', { name: 'Đóng Esc' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
 
-  for (const tab of ['don-vi', 'lich-nghi', 'dong-bo']) {
+  for (const tab of [
+    'don-vi',
+    'may-tiep-nhan',
+    'can-bo',
+    'lich-nghi',
+    'danh-muc',
+    'in-an',
+    'dong-bo',
+    'du-lieu',
+  ]) {
     await openApp(page, host, `#/cai-dat/${tab}`);
     await expect(page.getByRole('tab', { selected: true })).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -48,7 +48,8 @@ async function snapshotFocused(page: Page, mark: string) {
       else if (
         hit !== el &&
         !el.contains(hit) &&
-        !(hit instanceof HTMLLabelElement && hit.control === el)
+        // a control drawn by its label (antd's Segmented, radios): the label is what shows
+        hit.closest('label')?.control !== el
       )
         covered = `covered by <${hit.tagName.toLowerCase()} class="${hit.className}">`;
     }
