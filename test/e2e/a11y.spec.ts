@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { receiveByApi } from './dossiers';
+import { SETTINGS_TABS } from './screens';
 import {
   ADMIN,
   initializeOffice,
@@ -233,17 +234,7 @@ test('dossier screen and each action dialog', async ({ page }) => {
 
 test('settings tabs', async ({ page }) => {
   const con = watchConsole(page);
-  const tabs = [
-    'don-vi',
-    'may-tiep-nhan',
-    'can-bo',
-    'lich-nghi',
-    'danh-muc',
-    'in-an',
-    'dong-bo',
-    'du-lieu',
-  ];
-  for (const tab of tabs) {
+  for (const tab of SETTINGS_TABS) {
     await openApp(page, host, `#/cai-dat/${tab}`);
     await expect(page.getByRole('tab', { selected: true })).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { expectGoodKeyboardWalk } from './keyboardWalk';
 import { receiveByApi } from './dossiers';
+import { SETTINGS_TABS } from './screens';
 import {
   ADMIN,
   initializeOffice,
@@ -154,16 +155,7 @@ test('board, dossier and settings', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
 
-  for (const tab of [
-    'don-vi',
-    'may-tiep-nhan',
-    'can-bo',
-    'lich-nghi',
-    'danh-muc',
-    'in-an',
-    'dong-bo',
-    'du-lieu',
-  ]) {
+  for (const tab of SETTINGS_TABS) {
     await openApp(page, host, `#/cai-dat/${tab}`);
     await expect(page.getByRole('tab', { selected: true })).toBeVisible();
     await page.waitForLoadState('networkidle');
