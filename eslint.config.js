@@ -11,7 +11,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -22,8 +25,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'shared/ chạy mọi nơi: không dùng Node.' },
-            { group: ['better-sqlite3', 'electron', 'react', 'react-dom', '../db/*', '../../db/*', '../electron/*', '../renderer/*'], message: 'shared/ không phụ thuộc db/, electron/ hay renderer/.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'],
+              message: 'shared/ chạy mọi nơi: không dùng Node.',
+            },
+            {
+              group: [
+                'better-sqlite3',
+                'electron',
+                'react',
+                'react-dom',
+                '../db/*',
+                '../../db/*',
+                '../electron/*',
+                '../renderer/*',
+              ],
+              message: 'shared/ không phụ thuộc db/, electron/ hay renderer/.',
+            },
           ],
         },
       ],
@@ -40,11 +58,32 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: '@ant-design/icons', message: 'Dùng renderer/components/icons (biểu tượng ẩn với trình đọc màn hình).' },
-            { name: 'antd', importNames: ['InputNumber'], message: 'Dùng renderer/components/NumberInput (không có nút tăng/giảm tiếng Anh).' },
+            {
+              name: '@ant-design/icons',
+              message: 'Dùng renderer/components/icons (biểu tượng ẩn với trình đọc màn hình).',
+            },
+            {
+              name: 'antd',
+              importNames: ['InputNumber'],
+              message: 'Dùng renderer/components/NumberInput (không có nút tăng/giảm tiếng Anh).',
+            },
           ],
         },
       ],
+      // antd's notices read their sign aloud in English ("check-circle"): use useNotice().
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "VariableDeclarator[init.callee.property.name='useApp'] > ObjectPattern > Property[key.name='message']",
+          message:
+            'Dùng useNotice() của renderer/components/notice (dấu hiệu ẩn với trình đọc màn hình).',
+        },
+      ],
     },
+  },
+  {
+    files: ['renderer/components/notice.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

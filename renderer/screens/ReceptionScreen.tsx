@@ -7,19 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Radio, Row, Space, Typography } from 'antd';
 import { Dialog } from '../components/Dialog';
 import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '../components/icons';
 import { call, toApiError } from '../api/client';
@@ -46,6 +34,7 @@ import { ProcedurePicker, type ProcedurePickerHandle } from './reception/Procedu
 import { Checklist } from './reception/Checklist';
 import { ApplicantForm } from './reception/ApplicantForm';
 import { DeliveryForm, DuePanel } from './reception/DeliveryForm';
+import { useNotice } from '../components/notice';
 
 /** The first field with a message, in screen order. */
 const FOCUS_ORDER: [string, string][] = [
@@ -115,7 +104,7 @@ const COUNTER_SLIPS: Record<CounterSlip['dialog'], CounterSlip> = {
 };
 
 export function ReceptionScreen() {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   // Only what this screen shows itself: a keystroke in a field re-renders that field's part only.
   const result = useReception((s) => s.draft.result);
   const hasProcedure = useReception((s) => s.draft.procedure !== null);

@@ -3,13 +3,14 @@
  * optional authorised representative (người được ủy quyền).
  */
 import { memo, useCallback, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { App as AntApp, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Input, Radio, Row, Select } from 'antd';
 import { ScanOutlined } from '../../components/icons';
 import { Field } from '../../components/Field';
 import { Kbd } from '../../components/Kbd';
 import { applicantFromQr, splitScannedLine } from '../../lib/qr';
 import { focusId } from '../../lib/focus';
 import { useReception, type ApplicantKind, type IdKind } from '../../stores/receptionDraft';
+import { useNotice } from '../../components/notice';
 
 const KIND_OPTIONS: { value: ApplicantKind; label: string }[] = [
   { value: 'citizen', label: 'Công dân' },
@@ -104,7 +105,7 @@ export function ApplicantForm({
   disabled: boolean;
   errors: Record<string, string>;
 }) {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   const a = useReception((s) => s.draft.applicant);
   const setApplicant = useReception((s) => s.setApplicant);
   const setRep = useReception((s) => s.setRepresentative);

@@ -16,6 +16,7 @@ import { useSync } from '../../stores/sync';
 import { formatBytes, resetWarning } from './dataText';
 import { OwnPasswordField } from './fields';
 import { useLoad } from './useLoad';
+import { useNotice } from '../../components/notice';
 
 const code = (text: string) => <Typography.Text code>{text}</Typography.Text>;
 
@@ -93,7 +94,8 @@ export function DataTab() {
 }
 
 function ResetCard({ archiveDir }: { archiveDir: string }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const message = useNotice();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

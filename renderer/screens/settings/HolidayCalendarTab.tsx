@@ -5,7 +5,7 @@
  * (lịch nghỉ đã thay đổi): the header's notice takes it from there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Input, Row, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Select, Space, Tag } from 'antd';
 import { UploadOutlined } from '../../components/icons';
 import { NumberInput } from '../../components/NumberInput';
 import type { ApiOutput } from '../../../shared/api/contract';
@@ -15,6 +15,7 @@ import { call, toApiError } from '../../api/client';
 import { CALENDAR_CHANGED_EVENT } from '../../components/CalendarChangeNotice';
 import { shortDate } from '../../lib/format';
 import { useLoad } from './useLoad';
+import { useNotice } from '../../components/notice';
 
 /** What a change did to the open dossiers, for the message after saving or importing. */
 function changeText(change: CalendarChange | null): string {
@@ -51,7 +52,7 @@ function toRows(y: CalendarYear): DayRow[] {
 }
 
 export function HolidayCalendarTab() {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   const loadYears = useCallback(() => call('calendar.years'), []);
   const years = useLoad(loadYears);
   const [year, setYear] = useState<number | null>(null);

@@ -3,7 +3,7 @@
  * the Giấy tiếp nhận says about looking a dossier up.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Radio, Row, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Radio, Row, Space } from 'antd';
 import type { Office, Settings } from '../../../shared/api/schemas';
 import { LOOKUP_CODE_PLACE } from '../../../shared/dossier/lookupAddress';
 import {
@@ -18,6 +18,7 @@ import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
 import { useSession } from '../../stores/session';
 import { NumberField, TextField } from './fields';
 import { useLoad } from './useLoad';
+import { useNotice } from '../../components/notice';
 
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 
@@ -31,7 +32,7 @@ const COUNTING_RULES: { value: Settings['countingRule']; label: string }[] = [
 ];
 
 export function OfficeTab() {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   const setStatus = useSession((s) => s.setStatus);
   const loadOffice = useCallback(() => call('office.get'), []);
   const loadSettings = useCallback(() => call('settings.get'), []);

@@ -22,6 +22,7 @@ import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
 import { useSession } from '../../stores/session';
 import { TextField } from './fields';
 import { useLoad } from './useLoad';
+import { useNotice } from '../../components/notice';
 
 const ROLE_OPTIONS = (['officer', 'head', 'admin'] as const).map((r) => ({
   value: r,
@@ -31,7 +32,8 @@ const ROLE_OPTIONS = (['officer', 'head', 'admin'] as const).map((r) => ({
 const PASSWORD_HINT = 'Ít nhất 8 ký tự, có cả chữ cái và chữ số.';
 
 export function OfficersTab() {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const message = useNotice();
   const me = useSession((s) => s.session?.officer.id);
   const load = useCallback(() => call('officers.list'), []);
   const { data, error, reload } = useLoad(load);

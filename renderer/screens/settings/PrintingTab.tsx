@@ -1,12 +1,13 @@
 /** Máy in, khổ giấy: the paper size of the slips and the printer they go to. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Radio, Select } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Select } from 'antd';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useLoad } from './useLoad';
+import { useNotice } from '../../components/notice';
 
 export function PrintingTab() {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   const loadSettings = useCallback(() => call('settings.get'), []);
   const loadPrinters = useCallback(() => call('print.printers'), []);
   const settings = useLoad(loadSettings);

@@ -32,6 +32,7 @@ import {
   type SyncStatus,
 } from '../../stores/sync';
 import { TextField } from './fields';
+import { useNotice } from '../../components/notice';
 
 export function SyncTab() {
   const status = useSync((s) => s.status);
@@ -74,7 +75,7 @@ export function SyncTab() {
 type Enrolled = Extract<SyncStatus, { configured: true }>;
 
 function StatusCard({ status }: { status: Enrolled }) {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   const [busy, setBusy] = useState(false);
 
   const syncNow = async () => {
@@ -234,7 +235,8 @@ function EnrolForm({
   /** Ctrl+Enter enrols (off where the status card's Ctrl+Enter "sync now" is on screen). */
   hotkey?: boolean;
 }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const message = useNotice();
   const workstationName = useSession((s) => s.status?.workstation?.name ?? '');
   const setSetupStatus = useSession((s) => s.setStatus);
   const [f, setF] = useState({
@@ -359,7 +361,8 @@ function RefusedCard({
   canDiscard: boolean;
   canSend: boolean;
 }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const message = useNotice();
   const fullName = useSession((s) => s.session?.officer.fullName ?? '');
   const go = useRoute((s) => s.go);
   const [busy, setBusy] = useState<string | null>(null);

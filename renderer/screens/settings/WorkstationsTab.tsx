@@ -1,15 +1,16 @@
 /** Máy tiếp nhận: this machine's number and name, and the list of the office's machines. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Form, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Table, Tag, Typography } from 'antd';
 import type { Workstation } from '../../../shared/api/schemas';
 import { call, toApiError } from '../../api/client';
 import { shortDate } from '../../lib/format';
 import { useSession } from '../../stores/session';
 import { NumberField, TextField } from './fields';
 import { useLoad } from './useLoad';
+import { useNotice } from '../../components/notice';
 
 export function WorkstationsTab() {
-  const { message } = AntApp.useApp();
+  const message = useNotice();
   const load = useCallback(() => call('workstations.list'), []);
   const { data, error, reload } = useLoad(load);
   const setStatus = useSession((s) => s.setStatus);
