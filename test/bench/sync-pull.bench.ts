@@ -5,7 +5,7 @@
  *   1. push N events from a workstation's outbox (the sync client) vs a raw multi-row INSERT of
  *      the same rows into the same database                                   target ≥ 0.30×
  *   2. pull the same N events into a fresh workstation database (sync client: pages, validation,
- *      projections) vs a raw SQLite bulk insert of the same rows              target ≥ 0.30×
+ *      projections) vs a raw SQLite bulk insert of the same rows              ≈ 0.2× accepted
  *   3. a fresh workstation catching up on the same N events (a unit-year at 100,000) through the
  *      core, while an officer searches at its counter: catch-up wall time     target < 10 s
  *      (and its ratio to the raw insert: about 0.2× is accepted for a first pull), and the
@@ -292,8 +292,9 @@ async function pushAndPull(storage: Storage): Promise<void> {
       ours: `${ms(pullMs)} (${Math.round(N / (pullMs / 1000))} events/s, ${pulled.pulled.pages} pages, ${B.db.prepare('SELECT count(*) AS n FROM dossiers').pluck().get() as number} dossiers projected)`,
       baseline: `raw SQLite bulk insert of the same rows ${ms(sqliteMs)}`,
       ratio: pullRatio,
-      target: '≥ 0.30×',
-      met: pullRatio >= 0.3,
+      // The customer's decision: about 0.2× is accepted for a first pull; the goal is line 3's.
+      target: '≈ 0.2× accepted',
+      met: pullRatio >= 0.2,
     });
     report({
       name: `  pull breakdown (${storage.label})`,
