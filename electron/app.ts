@@ -1,7 +1,7 @@
 /**
  * The desktop app's main process: lifecycle, the one window, the app:// protocol serving the
  * renderer build with a strict CSP, the IPC channel, printing, logs. Thin: every answer comes
- * from the core (db/api).
+ * from the core (db/core).
  *
  * Security (architecture.md): contextIsolation, sandbox, no nodeIntegration, webSecurity on; one
  * preload exposing window.motcua; navigation away from app:// and new windows denied for every
@@ -15,7 +15,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow as BrowserWindowType, WebContents, WebPreferences } from 'electron';
 import * as electron from 'electron';
-import { createCore, findSeedDir, type Core } from '../db/api/core';
+import { createCore, findSeedDir, type Core } from '../db/core/core';
 import { PAGE_CSP } from './csp';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc';
 import { createRotatingLog, type RotatingLog } from './logging';

@@ -6,7 +6,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL } from '../shared/api/channel';
 import type { ApiEnvelope } from '../shared/api/errors';
-import type { Core } from '../db/api/core';
+import type { Core } from '../db/core/core';
 
 /** The origin the app's page is served from (protocol.ts). */
 export const APP_ORIGIN = 'app://motcua';

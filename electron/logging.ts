@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoreLogger } from '../db/api/core';
+import type { CoreLogger } from '../db/core/core';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../db/privateFiles';
 
 export type LogLevel = 'info' | 'warn' | 'error';

@@ -15,8 +15,8 @@ import type {
   Session,
   WebContentsPrintOptions,
 } from 'electron';
-import type { PdfPrinter } from '../db/api/print';
-import { Mutex } from '../db/api/print';
+import type { PdfPrinter } from '../db/core/print';
+import { Mutex } from '../db/core/print';
 import { PRIVATE_FILE_MODE } from '../db/privateFiles';
 import { applyPermissionPolicy } from './permissions';
 import type { PaperSize } from '../renderer/print/types';

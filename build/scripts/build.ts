@@ -24,7 +24,7 @@ const EXTERNAL = [
   'fsevents',
 ];
 
-/** What the main process bundle is made of (db/api uses renderer/print's templates). */
+/** What the main process bundle is made of (db/core uses renderer/print's templates). */
 const ELECTRON_SOURCES = [
   'electron',
   'db',

@@ -1,6 +1,6 @@
 /**
  * The board's filters as SQL conditions on the dossiers projection, in one place: the list
- * (queries.ts, listDossiers) and its total (db/api/listTotal.ts) build their WHERE from the same
+ * (queries.ts, listDossiers) and its total (db/core/listTotal.ts) build their WHERE from the same
  * conditions, so a total can never disagree with the list it counts.
  *
  * Each condition's SQL takes a column function `c`: `plain` writes `due_at`, `unindexed` writes

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { Mutex, type PdfPrinter } from '../../db/api/print';
+import { Mutex, type PdfPrinter } from '../../db/core/print';
 
 export const CHROMIUM_ARGS = [
   '--headless',

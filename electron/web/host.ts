@@ -31,9 +31,9 @@ import {
   type Core,
   type CoreLogger,
   type CoreOptions,
-} from '../../db/api/core';
-import type { PdfPrinter } from '../../db/api/print';
-import type { CoreSyncOptions } from '../../db/api/syncLink';
+} from '../../db/core/core';
+import type { PdfPrinter } from '../../db/core/print';
+import type { CoreSyncOptions } from '../../db/core/syncLink';
 import { PAGE_CSP } from '../csp';
 import { createCredentials } from './credentials';
 import {

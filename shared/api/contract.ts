@@ -1,6 +1,6 @@
 /**
  * The application API: one typed table of methods, each with the zod schema of its input and of
- * its output and the role it needs. The core (db/api) validates every input with it; the three
+ * its output and the role it needs. The core (db/core) validates every input with it; the three
  * hosts (Electron IPC, the loopback HTTP host, tests) only forward to the core, so the same call
  * gives the same answer everywhere. The renderer calls it as `window.motcua.call(method, input)`.
  *
@@ -571,7 +571,7 @@ export const API = {
       nextCursor: z.string().nullable(),
       /**
        * On the first page (no page.after): how many dossiers match the filter, when it can be had
-       * cheaply (db/api/listTotal.ts): the board's counts for a bucket alone, a count stopped at
+       * cheaply (db/core/listTotal.ts): the board's counts for a bucket alone, a count stopped at
        * LIST_TOTAL_CAP for other filters, the page itself when it is the only one; null otherwise
        * (free text over more than one page, or too many candidates to read) and on later pages.
        */

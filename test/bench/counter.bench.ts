@@ -37,7 +37,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DATABASE_FILE } from '../../db/api/core';
+import { DATABASE_FILE } from '../../db/core/core';
 import { createOfficer } from '../../db/auth/officers';
 import { countDossiers, listDossiers } from '../../db/dossiers';
 import { MIGRATIONS } from '../../db/migrations';
@@ -47,7 +47,7 @@ import { createHttpClient, type HttpMotcuaApi } from '../../shared/api/httpClien
 import { openSession } from '../web/session';
 import type { ProcedureHit } from '../../shared/api/schemas';
 import { toOfficeLocal } from '../../shared/time/wallClock';
-import { receiveInput, SEED_DIR, SETUP } from '../core/helpers';
+import { receiveInput, SEED_DIR, SETUP } from '../db/core/helpers';
 import { CHROMIUM_ARGS, findChromium } from '../system/chromium';
 import dossiersBench from './dossiers.bench';
 import { prng } from './prng';

@@ -9,7 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { receiveInput } from '../core/helpers';
+import { receiveInput } from '../db/core/helpers';
 import { initializeOffice, openApp, startTestHost, type TestHost } from './host';
 
 let host: TestHost;

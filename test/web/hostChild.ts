@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWebHost } from '../../electron/web/host';
-import { SEED_DIR, T0 } from '../core/helpers';
+import { SEED_DIR, T0 } from '../db/core/helpers';
 import { TINY_PDF } from './tinyPdf';
 
 const dataDir = process.env.DATA_DIR!;

@@ -13,7 +13,7 @@ import { exchange, startHostProcess, type HostProcess, type Outcome } from './ho
 import { fuzzCase, type FuzzCase } from './fuzzCases';
 import { openSession } from './session';
 import { createHttpClient } from '../../shared/api/httpClient';
-import { SETUP } from '../core/helpers';
+import { SETUP } from '../db/core/helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260309);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);

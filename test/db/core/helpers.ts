@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../../db/api/core';
-import type { ApiInput } from '../../shared/api/contract';
-import { toApiError, type ApiError } from '../../shared/api/errors';
+import { createCore, type Core, type CoreOptions } from '../../../db/core/core';
+import type { ApiInput } from '../../../shared/api/contract';
+import { toApiError, type ApiError } from '../../../shared/api/errors';
 
-import { TEST_PASSWORD_COST } from '../helpers/passwords';
-import { SEED_DIR } from '../helpers/seed';
+import { TEST_PASSWORD_COST } from '../../helpers/passwords';
+import { SEED_DIR } from '../../helpers/seed';
 
 export { SEED_DIR };
 

@@ -5,14 +5,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { API, API_METHODS } from '../../shared/api/contract';
-import { vietnameseDates } from '../../db/api/errors';
-import { formatShortDateTime } from '../../shared/text/officialDate';
-import { toApiError } from '../../shared/api/errors';
-import { FREE_ATTEMPTS } from '../../db/auth/throttle';
-import { passwordHashOf, setPasswordHash } from '../../db/auth/officers';
-import { PASSWORD_COST, verifyPassword } from '../../db/auth/password';
-import { OLD_HASH, OLD_PASSWORD, TEST_PASSWORD_COST } from '../helpers/passwords';
+import { API, API_METHODS } from '../../../shared/api/contract';
+import { vietnameseDates } from '../../../db/core/errors';
+import { formatShortDateTime } from '../../../shared/text/officialDate';
+import { toApiError } from '../../../shared/api/errors';
+import { FREE_ATTEMPTS } from '../../../db/auth/throttle';
+import { passwordHashOf, setPasswordHash } from '../../../db/auth/officers';
+import { PASSWORD_COST, verifyPassword } from '../../../db/auth/password';
+import { OLD_HASH, OLD_PASSWORD, TEST_PASSWORD_COST } from '../../helpers/passwords';
 import { CCCD, failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 let t: TestCore;
@@ -461,7 +461,7 @@ describe('roles, lock and throttling', () => {
     // A restart keeps the count.
     const dir = t.dir;
     await t.core.close();
-    const { createCore } = await import('../../db/api/core');
+    const { createCore } = await import('../../../db/core/core');
     const again = createCore({
       dataDir: dir,
       clock: () => t.clock.now,

@@ -10,12 +10,12 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebHost, type WebHost } from '../../electron/web/host';
-import { createHttpClient } from '../../shared/api/httpClient';
-import { ApiCallError } from '../../shared/api/errors';
+import { startWebHost, type WebHost } from '../../../electron/web/host';
+import { createHttpClient } from '../../../shared/api/httpClient';
+import { ApiCallError } from '../../../shared/api/errors';
 import { failure, receiveInput, SEED_DIR, SETUP, T0 } from './helpers';
-import { TINY_PDF } from '../web/tinyPdf';
-import { openSession } from '../web/session';
+import { TINY_PDF } from '../../web/tinyPdf';
+import { openSession } from '../../web/session';
 
 let host: WebHost;
 let dir: string;

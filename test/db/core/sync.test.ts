@@ -9,8 +9,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
-import type { FetchLike } from '../../db/sync';
+import { issueEnrolmentCode } from '../../../server/admin/enrolmentCodes';
+import type { FetchLike } from '../../../db/sync';
 import {
   closeStations,
   corruptPayload,
@@ -20,7 +20,7 @@ import {
   startCentral,
   UNIT,
   type Central,
-} from '../sync/harness';
+} from '../../sync/harness';
 import { failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 /** A minimal, valid one-page PDF: print.render stores it (the PDF maker is not tested here). */

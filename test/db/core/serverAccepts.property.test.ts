@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkEvent } from '../../server/sync/validate';
-import { readOutbox } from '../../db/sync/outbox';
-import { MAX_PUSH_BODY_BYTES } from '../../shared/limits';
-import { toApiError } from '../../shared/api/errors';
+import { checkEvent } from '../../../server/sync/validate';
+import { readOutbox } from '../../../db/sync/outbox';
+import { MAX_PUSH_BODY_BYTES } from '../../../shared/limits';
+import { toApiError } from '../../../shared/api/errors';
 import { makeCore, setUp, type TestCore } from './helpers';
 
 let t: TestCore;

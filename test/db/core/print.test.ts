@@ -12,8 +12,8 @@ import {
   createChromiumPdfPrinter,
   findChromiumExecutable,
   type ChromiumPdfPrinter,
-} from '../../electron/web/chromiumPdf';
-import { pdfPageCount } from '../../db/api/print';
+} from '../../../electron/web/chromiumPdf';
+import { pdfPageCount } from '../../../db/core/print';
 import { failure, makeCore, receiveInput, setUp, type TestCore } from './helpers';
 
 const chromium = findChromiumExecutable();

@@ -9,11 +9,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
-import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
-import type { Db } from '../../db/open';
-import { startCentral, UNIT, type Central } from '../sync/harness';
-import { unitEvents } from '../helpers/unitEvents';
-import { createCore } from '../../db/api/core';
+import { issueEnrolmentCode } from '../../../server/admin/enrolmentCodes';
+import type { Db } from '../../../db/open';
+import { startCentral, UNIT, type Central } from '../../sync/harness';
+import { unitEvents } from '../../helpers/unitEvents';
+import { createCore } from '../../../db/core/core';
 import { makeCore, SEED_DIR, setUp, SETUP, type TestCore } from './helpers';
 
 let central: Central;

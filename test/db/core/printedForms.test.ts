@@ -5,8 +5,8 @@
  * receipt and the 80 mm slip the citizen takes away, not only on screen.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROVISIONAL_DUE_NOTE } from '../../shared/calendar/provisional';
-import { visibleText } from '../print/html';
+import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
+import { visibleText } from '../../print/html';
 import { makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 let t: TestCore;

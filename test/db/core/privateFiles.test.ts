@@ -8,9 +8,9 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openToOthers } from '../helpers/openToOthers';
-import { createRotatingLog } from '../../electron/logging';
-import { TINY_PDF } from '../web/tinyPdf';
+import { openToOthers } from '../../helpers/openToOthers';
+import { createRotatingLog } from '../../../electron/logging';
+import { TINY_PDF } from '../../web/tinyPdf';
 import { makeCore, receiveInput, setUp, type TestCore } from './helpers';
 
 let t: TestCore | undefined;

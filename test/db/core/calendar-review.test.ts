@@ -13,7 +13,7 @@ import {
   FLAGGED_KEYS,
   official2027Text,
   storedDueAts,
-} from '../fixtures/calendar2027';
+} from '../../fixtures/calendar2027';
 import { failure, makeCore, type TestCore, SETUP } from './helpers';
 
 /** The core's clock at an office-local time (UTC+7). */

@@ -5,7 +5,7 @@
  * field that needs fixing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as DraftModule from '../../renderer/stores/receptionDraft';
+import type * as DraftModule from '../../../renderer/stores/receptionDraft';
 import { CCCD, failure, makeCore, receiveInput, setUp, type TestCore } from './helpers';
 
 let M: typeof DraftModule;
@@ -19,7 +19,7 @@ beforeAll(async () => {
     setItem: (k: string, v: string) => void memory.set(k, v),
     removeItem: (k: string) => void memory.delete(k),
   };
-  M = await import('../../renderer/stores/receptionDraft');
+  M = await import('../../../renderer/stores/receptionDraft');
   t = makeCore();
   await setUp(t.core);
   procedureId = (await t.core.call('procedures.search', { query: 'mai tang' }))[0]!.id;

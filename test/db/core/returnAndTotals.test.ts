@@ -4,8 +4,8 @@
  * counts for a bucket alone, a bounded count for other filters, the page itself when it is all).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LIST_TOTAL_CAP } from '../../shared/api/contract';
-import { listTotal } from '../../db/api/listTotal';
+import { LIST_TOTAL_CAP } from '../../../shared/api/contract';
+import { listTotal } from '../../../db/core/listTotal';
 import { CCCD, coreForEachTest, failure, receiveInput, SETUP, type TestCore } from './helpers';
 
 const each = coreForEachTest();

@@ -4,8 +4,8 @@
  * person's name contains letters and is not the ID number; the dossier limits are the server's.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ApiInput, ApiMethod } from '../../shared/api/contract';
-import { MAX_COMPONENTS, MAX_FEE_DONG } from '../../shared/limits';
+import type { ApiInput, ApiMethod } from '../../../shared/api/contract';
+import { MAX_COMPONENTS, MAX_FEE_DONG } from '../../../shared/limits';
 import { CCCD, coreForEachTest, failure, receiveInput, type TestCore } from './helpers';
 
 const each = coreForEachTest();
