@@ -1,8 +1,5 @@
 /** zod errors in Vietnamese, one line, for API answers and admin messages. */
-import { z } from 'zod';
-
-/** Pass as the `error` option of safeParse: zod's own messages in Vietnamese. */
-export const vietnameseErrors = z.locales.vi().localeError;
+import type { z } from 'zod';
 
 /** The first few problems of a failed parse: "payload.reason: …; at: …". */
 export function issuesText(error: z.ZodError, max = 3): string {

@@ -7,7 +7,8 @@ import type { Db } from '../db/types';
 import { isLocalDate, isoWeekday, parseDate } from '../../shared/time/wallClock';
 import { AdminError } from './errors';
 import { publishReference } from './publish';
-import { issuesText, vietnameseErrors } from '../validation';
+import { issuesText } from '../validation';
+import { vietnameseErrorMap } from '../../shared/catalogue/issues';
 
 const localDate = z
   .string()
@@ -40,7 +41,7 @@ export async function publishCalendar(
     source && typeof source === 'object' && source.years ? source.years[String(year)] : source;
   if (raw === undefined) throw new AdminError(`Tệp không có lịch năm ${year}.`);
 
-  const parsed = yearSchema.safeParse(raw, { error: vietnameseErrors });
+  const parsed = yearSchema.safeParse(raw, { error: vietnameseErrorMap });
   if (!parsed.success)
     throw new AdminError(`Lịch năm ${year} không hợp lệ: ${issuesText(parsed.error)}`);
   const cal = parsed.data;

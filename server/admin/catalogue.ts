@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AdminError } from './errors';
-import { issuesText, vietnameseErrors } from '../validation';
+import { issuesText } from '../validation';
+import { vietnameseErrorMap } from '../../shared/catalogue/issues';
 import { publishReference } from './publish';
 
 const procedureSchema = z.looseObject({
@@ -25,7 +26,7 @@ export async function importCatalogue(
 ): Promise<{ version: number; procedures: number }> {
   const source = input.source as { procedures?: unknown } | null;
   const list = Array.isArray(source) ? source : source?.procedures;
-  const parsed = catalogueSchema.safeParse(list, { error: vietnameseErrors });
+  const parsed = catalogueSchema.safeParse(list, { error: vietnameseErrorMap });
   if (!parsed.success)
     throw new AdminError(`Danh mục thủ tục không hợp lệ: ${issuesText(parsed.error)}`);
 

@@ -8,7 +8,8 @@ import {
   type DossierEvent,
 } from '../../shared/dossier/events';
 import { eventStructureProblem } from '../../shared/dossier/wire';
-import { issuesText, vietnameseErrors } from '../validation';
+import { issuesText } from '../validation';
+import { vietnameseErrorMap } from '../../shared/catalogue/issues';
 
 /** An event as it travels: the envelope of the contract, the payload exactly as the device sent it. */
 export interface WireEvent {
@@ -44,7 +45,7 @@ export function checkEvent(input: unknown): Checked {
   // hold (no U+0000, no lone surrogate, nothing nested without end), or the insert would fail.
   const problem = eventStructureProblem(input);
   if (problem) return { ok: false, id, reason: `Sự kiện không hợp lệ: ${problem}` };
-  const parsed = dossierEventSchema.safeParse(input, { error: vietnameseErrors });
+  const parsed = dossierEventSchema.safeParse(input, { error: vietnameseErrorMap });
   if (!parsed.success) {
     return { ok: false, id, reason: `Sự kiện không hợp lệ: ${issuesText(parsed.error)}` };
   }

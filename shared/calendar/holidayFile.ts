@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { isLocalDate, type LocalDate } from '../time/wallClock';
 import { textInput } from '../text/textSchema';
 import { TEXT_MAX } from '../limits';
+import { vietnameseErrorMap } from '../catalogue/issues';
 import type { WorkCalendarOptions } from './options';
 import { createWorkCalendar, type WorkCalendar } from './workCalendar';
 
@@ -156,7 +157,7 @@ const MAX_ISSUES_SHOWN = 5;
 
 /** Parses a holiday file. Throws HolidayFileError naming the bad entries. */
 export function loadHolidayFile(json: unknown): HolidayData {
-  const parsed = fileSchema.safeParse(json, { error: z.locales.vi().localeError });
+  const parsed = fileSchema.safeParse(json, { error: vietnameseErrorMap });
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const shown = issues.slice(0, MAX_ISSUES_SHOWN).map(issueText);

@@ -3,7 +3,8 @@
  * the file ("durations[0].unit: đơn vị thời gian không hợp lệ …").
  *
  * Pass vietnameseErrorMap to safeParse(x, { error: vietnameseErrorMap }): messages written on a
- * schema win, this map covers the generic cases (missing field, wrong type, too short …).
+ * schema win, this map covers the generic cases (missing field, wrong type, too short …). The one
+ * Vietnamese map: the core, the central server, catalogue and holiday files all pass this one.
  */
 import type { z } from 'zod';
 
