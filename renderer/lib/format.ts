@@ -3,9 +3,8 @@ import {
   formatOfficialDateTime,
   formatShortDate,
   formatShortDateTime,
-  parseShortDate,
 } from '../../shared/text/officialDate';
-import { isLocalDateTime } from '../../shared/time/wallClock';
+import { isLocalDateTime, toOfficeLocal } from '../../shared/time/wallClock';
 
 /** '2019-12-25T08:37' → '08 giờ 37 phút, ngày 25 tháng 12 năm 2019'; '' for null. */
 export function officialTime(dateTime: string | null | undefined): string {
@@ -29,26 +28,8 @@ export function shortDate(date: string | null | undefined): string {
   }
 }
 
-/** A typed 'dd/mm/yyyy' → 'YYYY-MM-DD', or null. */
-export function parseTypedDate(text: string): string | null {
-  return parseShortDate(text);
-}
-
-/**
- * A typed 'dd/mm/yyyy HH:mm' (or 'dd/mm/yyyy', taken as the given default hour) →
- * 'YYYY-MM-DDTHH:mm', or null when it is not a real time.
- */
-export function parseTypedDateTime(text: string, defaultTime = '08:00'): string | null {
-  const s = text.trim().replace(/\s+/g, ' ');
-  const m = /^(\S+)(?:\s+(\d{1,2})[:hg](\d{2}))?$/.exec(s);
-  if (!m) return null;
-  const date = parseShortDate(m[1] ?? '');
-  if (!date) return null;
-  const time =
-    m[2] !== undefined ? `${(m[2] ?? '').padStart(2, '0')}:${m[3] ?? '00'}` : defaultTime;
-  const out = `${date}T${time}`;
-  return isLocalDateTime(out) ? out : null;
-}
+/** The office-local wall clock now (UTC+7, no DST), 'YYYY-MM-DDTHH:mm'. */
+export const nowLocal = (now: Date = new Date()): string => toOfficeLocal(now);
 
 /** An ISO instant (device clock, UTC) → office-local '08:37 25/12/2019'. */
 export function instantTime(iso: string): string {
@@ -56,17 +37,8 @@ export function instantTime(iso: string): string {
   return Number.isNaN(ms) ? '' : shortTime(nowLocal(new Date(ms)));
 }
 
-/** 'YYYY-MM-DDTHH:mm' → 'dd/mm/yyyy HH:mm' (the form the officer types). */
-export function toTypedDateTime(dateTime: string): string {
-  if (!isLocalDateTime(dateTime)) return '';
-  return `${formatShortDate(dateTime.slice(0, 10))} ${dateTime.slice(11, 16)}`;
-}
-
-/** The office-local wall clock now (UTC+7, no DST), 'YYYY-MM-DDTHH:mm'. */
-export function nowLocal(now: Date = new Date()): string {
-  const t = new Date(now.getTime() + 7 * 3600_000);
-  return t.toISOString().slice(0, 16);
-}
+// Typed times ('dd/mm/yyyy HH:mm'): read and written by shared/text/officialDate.ts, the one place.
+export { parseTypedDateTime, toTypedDateTime } from '../../shared/text/officialDate';
 
 export type DeadlineBucket = 'overdue' | 'due_today' | 'due_soon' | 'on_time' | 'paused';
 

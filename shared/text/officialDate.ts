@@ -7,7 +7,13 @@
  * them into another date by writing a digit in front. Hours and minutes always take two digits,
  * as the production templates print them.
  */
-import { civilFromDays, MINUTES_PER_DAY, parseDate, parseDateTime } from '../time/wallClock';
+import {
+  civilFromDays,
+  isLocalDateTime,
+  MINUTES_PER_DAY,
+  parseDate,
+  parseDateTime,
+} from '../time/wallClock';
 import type { LocalDate, LocalDateTime } from '../time/wallClock';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -76,4 +82,26 @@ export function parseShortDate(text: string): LocalDate | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A time as people type it: 'dd/mm/yyyy HH:mm' ('14h05', '14g05' too), or 'dd/mm/yyyy' alone,
+ * taken at `defaultTime` → 'YYYY-MM-DDTHH:mm'; null when it is not a real time.
+ */
+export function parseTypedDateTime(text: string, defaultTime = '08:00'): LocalDateTime | null {
+  const s = text.trim().replace(/\s+/g, ' ');
+  const m = /^(\S+)(?:\s+(\d{1,2})[:hg](\d{2}))?$/.exec(s);
+  if (!m) return null;
+  const date = parseShortDate(m[1] ?? '');
+  if (!date) return null;
+  const time =
+    m[2] !== undefined ? `${(m[2] ?? '').padStart(2, '0')}:${m[3] ?? '00'}` : defaultTime;
+  const out = `${date}T${time}`;
+  return isLocalDateTime(out) ? out : null;
+}
+
+/** 'YYYY-MM-DDTHH:mm' → 'dd/mm/yyyy HH:mm', the form parseTypedDateTime reads back; '' if invalid. */
+export function toTypedDateTime(dateTime: string): string {
+  if (!isLocalDateTime(dateTime)) return '';
+  return `${formatShortDate(dateTime.slice(0, 10))} ${dateTime.slice(11, 16)}`;
 }

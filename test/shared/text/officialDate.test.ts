@@ -7,6 +7,8 @@ import {
   formatShortDate,
   formatShortDateTime,
   parseShortDate,
+  parseTypedDateTime,
+  toTypedDateTime,
 } from '../../../shared/text/officialDate';
 import {
   formatDate,
@@ -14,6 +16,11 @@ import {
   parseDate,
   parseDateTime,
 } from '../../../shared/time/wallClock';
+
+/** Any minute of two centuries, 'YYYY-MM-DDTHH:mm'. */
+const anyDateTime = fc
+  .integer({ min: parseDateTime('1900-01-01T00:00'), max: parseDateTime('2199-12-31T23:59') })
+  .map(formatDateTime);
 
 describe('official date lines', () => {
   it('writes the examples of the forms', () => {
@@ -67,21 +74,14 @@ describe('official date lines', () => {
   it('reads back to the same time (property)', () => {
     const RE = /^(\d{2}) giờ (\d{2}) phút, ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})$/;
     fc.assert(
-      fc.property(
-        fc.integer({
-          min: parseDateTime('1900-01-01T00:00'),
-          max: parseDateTime('2199-12-31T23:59'),
-        }),
-        (minutes) => {
-          const dateTime = formatDateTime(minutes);
-          const m = RE.exec(formatOfficialDateTime(dateTime));
-          expect(m).not.toBeNull();
-          const [, hh = '', mm = '', d = '', mo = '', y = ''] = m ?? [];
-          expect(mo.length === 2).toBe(Number(mo) <= 2 || Number(mo) >= 10);
-          const back = `${y}-${mo.padStart(2, '0')}-${d}T${hh}:${mm}`;
-          expect(back).toBe(dateTime);
-        },
-      ),
+      fc.property(anyDateTime, (dateTime) => {
+        const m = RE.exec(formatOfficialDateTime(dateTime));
+        expect(m).not.toBeNull();
+        const [, hh = '', mm = '', d = '', mo = '', y = ''] = m ?? [];
+        expect(mo.length === 2).toBe(Number(mo) <= 2 || Number(mo) >= 10);
+        const back = `${y}-${mo.padStart(2, '0')}-${d}T${hh}:${mm}`;
+        expect(back).toBe(dateTime);
+      }),
     );
   });
 });
@@ -128,5 +128,22 @@ describe('short dates', () => {
         },
       ),
     );
+  });
+});
+
+describe('typed date-times (dd/mm/yyyy HH:mm): one reader and one writer for every screen', () => {
+  it('round-trips every minute of two centuries (property)', () => {
+    fc.assert(
+      fc.property(anyDateTime, (dateTime) => {
+        expect(parseTypedDateTime(toTypedDateTime(dateTime))).toBe(dateTime);
+      }),
+    );
+  });
+
+  it('refuses what is not a real time, and writes nothing for it', () => {
+    for (const text of ['31/02/2025 08:00', '25/12/2025 24:00', '25/12/2025 8', 'mai 8h']) {
+      expect(parseTypedDateTime(text)).toBeNull();
+    }
+    expect(toTypedDateTime('2025-02-31T08:00')).toBe('');
   });
 });
