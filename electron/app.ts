@@ -21,6 +21,7 @@ import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc';
 import { createRotatingLog, type RotatingLog } from './logging';
 import { applyPermissionPolicy } from './permissions';
 import { createElectronPrinter } from './printService';
+import { PRINT_TEMPLATES } from './printTemplates';
 import { safeStorageTokenStore } from './tokenStore';
 import { databaseTokenStore } from '../db/sync';
 
@@ -191,6 +192,7 @@ export async function startDesktopApp(
       dataDir: userData,
       seedDataDir: paths.seedDataDir,
       printer,
+      ...PRINT_TEMPLATES,
       log,
       appVersion: app.getVersion(),
       // The sync loop runs while enrolled; the device token is encrypted by the OS (safeStorage).

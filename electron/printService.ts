@@ -19,7 +19,7 @@ import type { PdfPrinter } from '../db/core/print';
 import { Mutex } from '../db/core/print';
 import { PRIVATE_FILE_MODE } from '../db/privateFiles';
 import { applyPermissionPolicy } from './permissions';
-import type { PaperSize } from '../renderer/print/types';
+import type { PaperSize } from '../shared/print';
 
 export const PRINT_PARTITION = 'motcua-print';
 

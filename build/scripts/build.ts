@@ -24,7 +24,7 @@ const EXTERNAL = [
   'fsevents',
 ];
 
-/** What the main process bundle is made of (db/core uses renderer/print's templates). */
+/** What the main process bundle is made of (electron/ gives the core renderer/print's templates). */
 const ELECTRON_SOURCES = [
   'electron',
   'db',

@@ -37,9 +37,7 @@ import { describeDuration, describeRejection } from '../../shared/catalogue';
 import { toOfficeLocal, type LocalDateTime } from '../../shared/time/wallClock';
 import { formatShortDateTime } from '../../shared/text/officialDate';
 import { canApply } from '../../shared/dossier/transitions';
-import type { PrintForm } from '../../renderer/print/types';
-import { renderPrintHtml } from '../../renderer/print';
-import { loadPrintFontCss } from '../../renderer/print/fonts.node.js';
+import type { PrintForm, SheetPaper } from '../../shared/print';
 import packageJson from '../../package.json' with { type: 'json' };
 import { openDatabase, type Db } from '../open';
 import { EVENT_WRITING_METHODS } from '../../shared/api/eventWriting';
@@ -134,10 +132,16 @@ export interface CoreOptions {
   clock?: () => Date;
   /** The host's PDF maker and printer; without it print.render answers that printing is unavailable. */
   printer?: PdfPrinter;
-  /** The print templates' renderer; default renderer/print's renderPrintHtml. */
+  /**
+   * The print templates' renderer, given by the host (renderer/print's renderPrintHtml); without
+   * it print.preview and print.render answer that printing is unavailable.
+   */
   renderHtml?: RenderPrintHtml;
-  /** @font-face CSS embedded in every printed form; default the DejaVu Serif faces, read once. */
-  fontCss?: string;
+  /**
+   * @font-face CSS embedded in every printed form, or the host's reader of it (called once, at
+   * the first form: electron/printFonts.ts's loadPrintFontCss). Default '': installed fonts.
+   */
+  fontCss?: string | (() => string);
   log?: CoreLogger;
   /**
    * The central server link. Hosts pass `{}` (or options) to run the background sync loop while
@@ -238,7 +242,6 @@ export function createCore(options: CoreOptions): Core {
   let sync: SyncLink = createSyncLink(db, options.sync, clock, log);
   sync.startIfEnrolled();
 
-  const renderHtml = options.renderHtml ?? renderPrintHtml;
   let fontCss: string | undefined;
   const printMutex = new Mutex();
   const pdfsAhead = new PdfsAhead();
@@ -273,10 +276,17 @@ export function createCore(options: CoreOptions): Core {
   function renderForm(
     detail: DossierDetail,
     form: PrintForm,
-    asked: 'A4' | 'A5' | undefined,
+    asked: SheetPaper | undefined,
     reprintAsked: boolean | undefined,
     local: LocalDateTime,
   ) {
+    const renderHtml = options.renderHtml;
+    if (!renderHtml) {
+      throw apiError(
+        'internal',
+        'Máy này chưa có mẫu phiếu in nên chưa in được: hãy khởi động lại phần mềm.',
+      );
+    }
     const office = getOffice(db);
     if (!office)
       throw apiError(
@@ -293,7 +303,7 @@ export function createCore(options: CoreOptions): Core {
       calendar: workCalendar(db),
       now: local,
     });
-    fontCss ??= options.fontCss ?? loadPrintFontCss();
+    fontCss ??= typeof options.fontCss === 'function' ? options.fontCss() : (options.fontCss ?? '');
     const html = renderHtml(form, data, {
       paper,
       reprint,

@@ -17,7 +17,7 @@ import { SeedDataError } from '../seed';
 import { OfficeError, SettingsError } from '../settings';
 import { OfficerError } from '../auth/officers';
 import { SyncError } from '../sync/errors';
-import { PrintDataError } from '../../renderer/print/types';
+import { PrintDataError } from '../../shared/print';
 import { formatShortDate, formatShortDateTime } from '../../shared/text/officialDate';
 import { isLocalDate, isLocalDateTime } from '../../shared/time/wallClock';
 

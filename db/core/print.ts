@@ -8,7 +8,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaperSize, PrintData, PrintForm, PrintOptions } from '../../renderer/print/types';
+import type { PaperSize, PrintData, PrintForm, PrintOptions } from '../../shared/print';
 import { apiError } from '../../shared/api/errors';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../privateFiles';
 
@@ -25,7 +25,7 @@ export interface PdfPrinter {
   close?(): Promise<void>;
 }
 
-/** renderPrintHtml of renderer/print: the form's whole HTML document. */
+/** The print templates' renderer, given by the host: the form's whole HTML document. */
 export type RenderPrintHtml = (form: PrintForm, data: PrintData, options: PrintOptions) => string;
 
 /** Pages of a PDF: its /Type /Page objects (not /Pages). */

@@ -1,40 +1,33 @@
 /**
  * What a printed form shows, read from the dossier's events and the office settings, in the shape
- * the print templates take (renderer/print/types.ts). The control slip's result column compares
+ * the print templates take (shared/print/data.ts). The control slip's result column compares
  * each hand-over with the procedure's internal steps (quy trình nội bộ): step k ends with row k,
  * its allowance counted from the end of step k − 1 (the receipt for the first step).
  */
 import type { WorkCalendar } from '../../shared/calendar';
-import { stepResults } from '../../renderer/print/controlSlip';
-import { formatLegalTime } from '../../renderer/print/format';
 import type { EventPayload } from '../../shared/dossier/events';
 import type { LocalDateTime } from '../../shared/time/wallClock';
-import type {
-  PaperSize,
-  PrintApplicant,
-  PrintData,
-  PrintForm,
-  PrintHandoverRow,
-  PrintProcedure,
-} from '../../renderer/print/types';
+import {
+  formatLegalTime,
+  formLabelWithPaper,
+  stepResults,
+  type PaperSize,
+  type PrintApplicant,
+  type PrintData,
+  type PrintForm,
+  type PrintHandoverRow,
+  type PrintProcedure,
+  type SheetPaper,
+} from '../../shared/print';
 import { apiError } from '../../shared/api/errors';
 import type { StoredProcedure } from '../catalogue';
 import type { DossierDetail, TimelineEntry } from '../dossiers';
 import type { Office, OfficeSettings } from '../settings';
 
-export const FORM_LABELS: Readonly<Record<PrintForm, string>> = {
-  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-  supplement_request: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  control_slip: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-  appointment_slip: 'Phiếu hẹn trả kết quả (khổ 80 mm)',
-};
-
 /** The paper a form prints on: the 80 mm slip always, the others as asked or as set. */
 export function paperFor(
   form: PrintForm,
-  asked: 'A4' | 'A5' | undefined,
+  asked: SheetPaper | undefined,
   settings: OfficeSettings,
 ): PaperSize {
   if (form === 'appointment_slip') return '80mm';
@@ -85,7 +78,7 @@ function toProcedure(p: ProcedureRef): PrintProcedure {
 function missingEvent(form: PrintForm, code: string | null, what: string): never {
   throw apiError(
     'conflict',
-    `Hồ sơ ${code ?? 'này'} chưa có ${what} nên chưa in được "${FORM_LABELS[form]}": hãy thực hiện việc đó trước, hoặc chọn mẫu phiếu khác.`,
+    `Hồ sơ ${code ?? 'này'} chưa có ${what} nên chưa in được "${formLabelWithPaper(form)}": hãy thực hiện việc đó trước, hoặc chọn mẫu phiếu khác.`,
   );
 }
 
@@ -105,7 +98,7 @@ const POST_ROW = 'Bưu chính công ích';
 /**
  * The control slip's rows: each hand-over, the result coming back to the one-stop unit, and the
  * result handed to the applicant once returned; each with its result as soon as it happened
- * (renderer/print/controlSlip.ts: the internal process's steps, else the dossier's due time).
+ * (shared/print/controlSlip.ts: the internal process's steps, else the dossier's due time).
  */
 function handoverRows(
   detail: DossierDetail,

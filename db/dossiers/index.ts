@@ -56,7 +56,6 @@ export {
   getDossier,
   outbox,
   markSynced,
-  PRINT_FORM_LABELS,
   type ListDossiersInput,
   type DossierPage,
   type DossierCounts,

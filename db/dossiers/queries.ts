@@ -17,8 +17,8 @@ import {
   type DossierClosure,
   type DossierHandover,
   type DossierSupplementRequest,
-  type PrintForm,
 } from '../../shared/dossier/lifecycle';
+import { formLabel, type PrintForm } from '../../shared/print/forms';
 import { CONFLICT_DECISION_LABELS, syncConflicts } from '../../shared/dossier/conflicts';
 import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
@@ -308,15 +308,6 @@ function countPinned(db: Database.Database, input: { now?: LocalDateTime }): Dos
 // ---------------------------------------------------------------------------------------------
 // getDossier
 
-export const PRINT_FORM_LABELS: Readonly<Record<PrintForm, string>> = {
-  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-  supplement_request: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  control_slip: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-  appointment_slip: 'Phiếu hẹn trả kết quả',
-};
-
 /** One line of the timeline, in Vietnamese. */
 export function timelineLabel(e: DossierEvent): string {
   switch (e.type) {
@@ -351,7 +342,7 @@ export function timelineLabel(e: DossierEvent): string {
         `${e.payload.recomputedDueAt.replace('T', ' ')}${e.payload.note ? `: ${e.payload.note}` : ''}`
       );
     case 'printed':
-      return `${e.payload.reprint ? 'In lại' : 'In'} ${PRINT_FORM_LABELS[e.payload.form]}`;
+      return `${e.payload.reprint ? 'In lại' : 'In'} ${formLabel(e.payload.form)}`;
     case 'conflict_resolved':
       return (
         `Xử lý xung đột đồng bộ: ${CONFLICT_DECISION_LABELS[e.payload.decision]}` +
@@ -528,7 +519,7 @@ function getPinned(
     prints: prints.map((p) => ({
       id: p.id,
       form: p.form,
-      formLabel: PRINT_FORM_LABELS[p.form],
+      formLabel: formLabel(p.form),
       eventId: p.event_id,
       file: p.file,
       reprint: p.reprint === 1,

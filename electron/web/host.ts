@@ -34,6 +34,7 @@ import {
 } from '../../db/core/core';
 import type { PdfPrinter } from '../../db/core/print';
 import type { CoreSyncOptions } from '../../db/core/syncLink';
+import { PRINT_TEMPLATES } from '../printTemplates';
 import { PAGE_CSP } from '../csp';
 import { createCredentials } from './credentials';
 import {
@@ -188,6 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.checkOutputs !== undefined ? { checkOutputs: options.checkOutputs } : {}),
     ...(options.appVersion !== undefined ? { appVersion: options.appVersion } : {}),
     ...(options.sync !== false ? { sync: options.sync ?? {} } : {}),
+    ...PRINT_TEMPLATES,
     ...options.core,
   });
   const printsRoot = resolve(core.dataDir, PRINTS_DIR);

@@ -8,24 +8,15 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { Alert, Button, Modal, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { PrinterOutlined } from './icons';
 import type { ApiInput } from '../../shared/api/contract';
-import type { PaperSize, PrintFormName } from '../../shared/api/schemas';
+import { formLabelWithPaper, type PrintForm, type SheetPaper } from '../../shared/print/forms';
 import { call, getApi, toApiError } from '../api/client';
 import { Kbd } from './Kbd';
 import { useHotkeys } from '../lib/hotkeys';
 import { useFocusReturn } from '../lib/focus';
 
-export const FORM_TITLES: Record<PrintFormName, string> = {
-  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-  supplement_request: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  control_slip: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-  appointment_slip: 'Phiếu hẹn trả kết quả (khổ 80 mm)',
-};
-
 export interface PrintJob {
   dossierId: string;
-  form: PrintFormName;
+  form: PrintForm;
   /** Force the "Bản in lại" mark (the detail screen's reprint). */
   reprint?: boolean;
   /** Ctrl+P was pressed before the preview opened: print as soon as the preview is made. */
@@ -79,7 +70,7 @@ export function PrintDialog({
 }) {
   const [html, setHtml] = useState<string | null>(null);
   const [reprint, setReprint] = useState(false);
-  const [paper, setPaper] = useState<PaperSize | null>(null);
+  const [paper, setPaper] = useState<SheetPaper | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [printed, setPrinted] = useState<PrintedInfo | null>(null);
@@ -91,7 +82,7 @@ export function PrintDialog({
   useFocusReturn(job !== null, returnFocus);
   const isSlip = job?.form === 'appointment_slip';
 
-  const load = useCallback(async (j: PrintJob, p: PaperSize | null) => {
+  const load = useCallback(async (j: PrintJob, p: SheetPaper | null) => {
     setHtml(null);
     setError(null);
     try {
@@ -169,7 +160,7 @@ export function PrintDialog({
       width={isSlip ? 520 : 980}
       title={
         <Space>
-          <span>Xem trước: {job ? FORM_TITLES[job.form] : ''}</span>
+          <span>Xem trước: {job ? formLabelWithPaper(job.form) : ''}</span>
           {reprint ? <Tag color="orange">Bản in lại</Tag> : null}
         </Space>
       }
@@ -189,7 +180,7 @@ export function PrintDialog({
                 { label: 'A5', value: 'A5' },
               ]}
               onChange={(v) => {
-                const p = v as PaperSize;
+                const p = v as SheetPaper;
                 setPaper(p);
                 if (job) void load(job, p);
               }}
@@ -240,7 +231,7 @@ export function PrintDialog({
         {html !== null ? (
           <iframe
             ref={frame}
-            title={job ? FORM_TITLES[job.form] : 'Xem trước'}
+            title={job ? formLabelWithPaper(job.form) : 'Xem trước'}
             className={isSlip ? 'print-frame print-frame-slip' : 'print-frame'}
             srcDoc={html}
             sandbox="allow-same-origin allow-modals"

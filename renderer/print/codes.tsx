@@ -17,7 +17,7 @@
 import bwipjs from 'bwip-js/generic';
 import QRCode from 'qrcode';
 import { PAPER_LAYOUTS, THERMAL_WIDTH_MM } from './styles';
-import type { PaperSize } from './types';
+import type { PaperSize } from '../../shared/print';
 
 const MM_PER_INCH = 25.4;
 

@@ -3,8 +3,16 @@ import type { ReactNode } from 'react';
 import { dossierLookupAddress } from '../../shared/dossier/lookupAddress';
 import { formatPlaceDateLine } from '../../shared/text/officialDate';
 import type { LocalDate } from '../../shared/time/wallClock';
-import { has, idLabel, shortTime, upper } from './format';
-import type { PrintApplicant, PrintComponent, PrintOffice, PrintOptions } from './types';
+import {
+  has,
+  idLabel,
+  type PrintApplicant,
+  type PrintComponent,
+  type PrintOffice,
+  type PrintOptions,
+  shortTime,
+  upper,
+} from '../../shared/print';
 
 /**
  * The two-column header (Nghị định 30/2020 layout): left the parent body, the unit in bold, a

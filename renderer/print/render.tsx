@@ -6,24 +6,28 @@
  */
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { PRINT_FORMS } from '../../shared/dossier/lifecycle';
+import {
+  datePart,
+  formPapers,
+  formTitle,
+  PAPER_SIZES,
+  PRINT_FORMS,
+  PrintDataError,
+  shortTime,
+  type PrintData,
+  type PrintForm,
+  type PrintOptions,
+} from '../../shared/print';
 import { isLocalDate, isLocalDateTime } from '../../shared/time/wallClock';
 import type { LocalDate } from '../../shared/time/wallClock';
-import { datePart, shortTime } from './format';
 import { printCss } from './styles';
-import { Apology, APOLOGY_TITLE } from './templates/apology';
-import {
-  AppointmentSlip,
-  APPOINTMENT_SLIP_TITLE,
-  thermalSlipHeightMm,
-} from './templates/appointmentSlip';
-import { ControlSlip, CONTROL_SLIP_TITLE } from './templates/controlSlip';
-import { Receipt, RECEIPT_TITLE } from './templates/receipt';
-import { Refusal, REFUSAL_TITLE } from './templates/refusal';
+import { Apology } from './templates/apology';
+import { AppointmentSlip, thermalSlipHeightMm } from './templates/appointmentSlip';
+import { ControlSlip } from './templates/controlSlip';
+import { Receipt } from './templates/receipt';
+import { Refusal } from './templates/refusal';
 import type { TemplateProps } from './templates/shared';
-import { SupplementRequest, SUPPLEMENT_TITLE } from './templates/supplementRequest';
-import { PrintDataError } from './types';
-import type { PaperSize, PrintData, PrintForm, PrintOptions } from './types';
+import { SupplementRequest } from './templates/supplementRequest';
 
 const TEMPLATES: Record<PrintForm, (props: TemplateProps) => ReactElement> = {
   receipt: Receipt,
@@ -33,23 +37,6 @@ const TEMPLATES: Record<PrintForm, (props: TemplateProps) => ReactElement> = {
   control_slip: ControlSlip,
   appointment_slip: AppointmentSlip,
 };
-
-/** The form titles (upper case, as printed). */
-export const PRINT_FORM_TITLES: Readonly<Record<PrintForm, string>> = {
-  receipt: RECEIPT_TITLE,
-  supplement_request: SUPPLEMENT_TITLE,
-  refusal: REFUSAL_TITLE,
-  apology: APOLOGY_TITLE,
-  control_slip: CONTROL_SLIP_TITLE,
-  appointment_slip: APPOINTMENT_SLIP_TITLE,
-};
-
-const PAPERS: readonly PaperSize[] = ['A4', 'A5', '80mm'];
-
-/** The papers a form prints on: the appointment slip on the 80 mm roll, the others on A4 or A5. */
-export function formPapers(form: PrintForm): readonly PaperSize[] {
-  return form === 'appointment_slip' ? ['80mm'] : ['A4', 'A5'];
-}
 
 /** The date of the "<place>, ngày …" line when the data does not give one. */
 function documentDate(form: PrintForm, data: PrintData): LocalDate {
@@ -80,7 +67,7 @@ export function renderPrintHtml(form: PrintForm, data: PrintData, options: Print
   if (!PRINT_FORMS.includes(form) || Template === undefined) {
     throw new PrintDataError(`Mẫu in "${String(form)}" không tồn tại.`);
   }
-  if (!PAPERS.includes(options.paper)) {
+  if (!PAPER_SIZES.includes(options.paper)) {
     throw new PrintDataError(
       `Khổ giấy "${String(options.paper)}" không hỗ trợ (A4, A5 hoặc 80mm).`,
     );
@@ -110,7 +97,7 @@ export function renderPrintHtml(form: PrintForm, data: PrintData, options: Print
     reprintLabel: options.reprint ? reprintLabel(data.printedAt) : undefined,
   });
   const code = data.dossier.code;
-  const title = `${PRINT_FORM_TITLES[form]}${code ? ` – ${code}` : ''}`;
+  const title = `${formTitle(form)}${code ? ` – ${code}` : ''}`;
   return (
     '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">' +
     `<title>${escapeText(title)}</title><style>${css}</style></head>` +

@@ -7,8 +7,7 @@
  *
  * On screen (the preview iframe) each page is drawn as a sheet of its paper size.
  */
-import { PRINT_FONT_FAMILY } from './fonts';
-import type { PaperSize } from './types';
+import { type PaperSize, PRINT_FONT_FAMILY } from '../../shared/print';
 
 interface PaperLayout {
   widthMm: number;

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Col, Row, Spin } from 'antd';
 import { ArrowLeftOutlined } from '../components/icons';
-import type { DossierDetail, PrintFormName, SyncConflictItem } from '../../shared/api/schemas';
+import type { DossierDetail, SyncConflictItem } from '../../shared/api/schemas';
+import type { PrintForm } from '../../shared/print/forms';
 import { call, toApiError } from '../api/client';
 import { PrintDialog, type PrintJob } from '../components/PrintDialog';
 import { useHotkeys } from '../lib/hotkeys';
@@ -77,7 +78,7 @@ export function DossierScreen({ id }: { id: string }) {
    * Print a slip: the core marks it "Bản in lại" when that form was printed before, so the first
    * control slip or 80 mm slip printed from here is an original.
    */
-  const print = (form: PrintFormName) => {
+  const print = (form: PrintForm) => {
     if (d) setPrintJob({ dossierId: d.id, form });
   };
   const keys = Object.fromEntries(actions.map((a) => [a.keys, () => setAction(a.kind)]));

@@ -43,8 +43,6 @@ import {
   office,
   officeInput,
   officer,
-  PAPER_SIZES,
-  PRINT_FORMS,
   procedure,
   procedureHit,
   reason,
@@ -59,6 +57,7 @@ import {
   workstation,
   workstationNumber,
 } from './schemas';
+import { PAPER_SIZES, PRINT_FORMS, SHEET_PAPERS } from '../print/forms';
 
 export type Access = 'public' | 'officer' | 'head' | 'admin';
 
@@ -202,7 +201,7 @@ export const printRenderInput = z
     dossierId: dossierRef,
     form: z.enum(PRINT_FORMS, { error: 'Chọn mẫu phiếu cần in' }),
     /** Default: the office's paper size (appointment_slip is always 80 mm). */
-    paper: z.enum(PAPER_SIZES, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).optional(),
+    paper: z.enum(SHEET_PAPERS, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).optional(),
     /** Default: true when this form was printed for this dossier before ("Bản in lại"). */
     reprint: z.boolean().optional(),
     /** Also send it to the printer (desktop app: the printer chosen in settings). */
@@ -618,7 +617,7 @@ export const API = {
     input: printRenderInput.omit({ send: true, dialog: true }),
     output: z.object({
       html: z.string(),
-      paper: z.enum([...PAPER_SIZES, '80mm']),
+      paper: z.enum(PAPER_SIZES),
       reprint: z.boolean(),
     }),
   }),

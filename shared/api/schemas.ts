@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { DOSSIER_STATES } from '../dossier/states';
-import { CONFLICT_DECISIONS, DOSSIER_EVENT_TYPES, PRINT_FORMS } from '../dossier/events';
+import { CONFLICT_DECISIONS, DOSSIER_EVENT_TYPES } from '../dossier/events';
+import { PRINT_FORMS, SHEET_PAPERS } from '../print/forms';
 import { validateCccd } from '../text/cccd';
 import { validatePhone } from '../text/phone';
 import { validateEmail } from '../text/email';
@@ -65,12 +66,6 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   head: 'Lãnh đạo',
   admin: 'Quản trị viên',
 };
-
-export { PRINT_FORMS };
-export type PrintFormName = (typeof PRINT_FORMS)[number];
-
-export const PAPER_SIZES = ['A4', 'A5'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Office, workstation, officers
@@ -181,7 +176,7 @@ export const settings = z.object({
   dueSoonWorkingDays: z.number().int(),
   countingRule: z.enum(COUNTING_RULE_NAMES),
   calendarDaysDueTime: z.enum(CALENDAR_DAYS_DUE_TIME_NAMES),
-  paperSize: z.enum(PAPER_SIZES),
+  paperSize: z.enum(SHEET_PAPERS),
   printerName: z.string().optional(),
   idleLockMinutes: z.number().int(),
   lookupUrl: z.string().optional(),
@@ -221,7 +216,7 @@ export const settingsPatch = z
           'Giờ hẹn trả của thời hạn tính theo ngày chỉ nhận: đúng giờ tiếp nhận, hoặc cuối ngày',
       })
       .nullable(),
-    paperSize: z.enum(PAPER_SIZES, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).nullable(),
+    paperSize: z.enum(SHEET_PAPERS, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).nullable(),
     printerName: plainText(200).nullable(),
     idleLockMinutes: z
       .number()

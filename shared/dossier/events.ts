@@ -15,6 +15,7 @@ import {
 } from '../calendar/options';
 import { isLocalDateTime } from '../time/wallClock';
 import { wireText } from '../text/textSchema';
+import { PRINT_FORMS } from '../print/forms';
 import { formatThousands } from '../text/money';
 import {
   MAX_BOOK_NO,
@@ -136,16 +137,6 @@ const docNo = wireText(TEXT_MAX.docNo).min(1);
  */
 export const CONFLICT_DECISIONS = ['confirmed', 'rerecorded', 'apology'] as const;
 export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
-
-/** The slips a counter prints for a dossier. */
-export const PRINT_FORMS = [
-  'receipt',
-  'supplement_request',
-  'refusal',
-  'apology',
-  'control_slip',
-  'appointment_slip',
-] as const;
 
 export const eventPayloadSchemas = {
   /** Tiếp nhận: a complete, valid dossier. The clock starts. */

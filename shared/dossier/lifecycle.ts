@@ -11,7 +11,7 @@
  * the paused working time.
  */
 import type { DossierEvent, DossierEventType, EventPayload } from './events';
-import { PRINT_FORMS } from './events';
+import { PRINT_FORMS, type PrintForm } from '../print/forms';
 import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS } from './states';
 import type { DossierState } from './states';
 import { KEEP_STATE, RESUME_STATE, transitionTarget } from './transitions';
@@ -24,13 +24,10 @@ export type Applicant = ReceivedPayload['applicant'];
 export type ProcessingDuration = ReceivedPayload['duration'];
 export type ReceivedComponent = ReceivedPayload['components'][number];
 export type MissingComponent = EventPayload<'supplement_requested'>['missing'][number];
-export type PrintForm = EventPayload<'printed'>['form'];
 export type ProcedureRef = Pick<
   ReceivedPayload,
   'procedureId' | 'procedureCode' | 'procedureName' | 'field' | 'agency' | 'caseLabel'
 >;
-
-export { PRINT_FORMS };
 
 /** A pause of the clock while the applicant supplements the dossier. to is null while open. */
 export interface DossierPause {

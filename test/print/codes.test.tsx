@@ -12,7 +12,7 @@ import {
   qrLayout,
   QrCode,
 } from '../../renderer/print/codes';
-import type { PaperSize } from '../../renderer/print';
+import type { PaperSize } from '../../shared/print';
 import { formatDossierCode } from '../../shared/dossier/code';
 import { decodeCode128Svg, decodeQrMatrix, qrMatrixFromSvg } from './decode';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { renderPrintHtml } from '../../renderer/print';
 import {
-  renderPrintHtml,
   stepOutcomes,
   stepResults,
   type HandoverTime,
   type StepAllowance,
-} from '../../renderer/print';
+} from '../../shared/print';
 import { createWorkCalendar } from '../../shared/calendar';
 import { a4, receiptData } from './fixtures';
 import { visibleText } from './html';

@@ -1,5 +1,5 @@
 /** Print data for the template tests: a real-looking receipt of 20/11/2019 at 08:37. */
-import type { PrintData, PrintForm, PrintOptions } from '../../renderer/print';
+import type { PrintData, PrintForm, PrintOptions } from '../../shared/print';
 
 export const CODE = '000.00.00.H34-191120-0007';
 

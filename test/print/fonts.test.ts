@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss, PRINT_FONT_FACES, PRINT_FONT_FAMILY } from '../../renderer/print/fonts';
-import { dejavuFontDir, loadPrintFontCss } from '../../renderer/print/fonts.node.js';
+import { fontFaceCss, PRINT_FONT_FACES, PRINT_FONT_FAMILY } from '../../shared/print';
+import { dejavuFontDir, loadPrintFontCss } from '../../electron/printFonts';
 
 const PRINT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../renderer/print');
 

@@ -9,13 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  renderPrintHtml,
-  type PrintData,
-  type PrintForm,
-  type PrintOptions,
-} from '../../renderer/print';
-import { loadPrintFontCss } from '../../renderer/print/fonts.node.js';
+import { renderPrintHtml } from '../../renderer/print';
+import type { PrintData, PrintForm, PrintOptions } from '../../shared/print';
+import { loadPrintFontCss } from '../../electron/printFonts';
 import {
   apologyData,
   CODE,

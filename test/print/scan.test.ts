@@ -19,9 +19,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPdfPrinter } from '../../electron/web/chromiumPdf';
-import { formPapers, renderPrintHtml, type PaperSize, type PrintForm } from '../../renderer/print';
-import { loadPrintFontCss } from '../../renderer/print/fonts.node.js';
-import { PRINT_FORMS } from '../../shared/dossier/lifecycle';
+import { renderPrintHtml } from '../../renderer/print';
+import { formPapers, PRINT_FORMS, type PaperSize, type PrintForm } from '../../shared/print';
+import { loadPrintFontCss } from '../../electron/printFonts';
 import { CODE, codedFormData } from './fixtures';
 import {
   findCode128,

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { renderPrintHtml } from '../../renderer/print';
 import {
+  fontFaceCss,
   formatLegalTime,
-  PRINT_FORM_TITLES,
+  formTitle,
+  PRINT_FONT_FACES,
+  PRINT_FORMS,
   PrintDataError,
-  renderPrintHtml,
   type PrintData,
   type PrintForm,
-} from '../../renderer/print';
-import { fontFaceCss, PRINT_FONT_FACES } from '../../renderer/print/fonts';
-import { PRINT_FORMS } from '../../shared/dossier/lifecycle';
+} from '../../shared/print';
 import { decodeCode128Svg, decodeQrMatrix, qrMatrixFromSvg } from './decode';
 import {
   a4,
@@ -363,7 +364,7 @@ describe('every form', () => {
       true,
     );
     expect(html.endsWith('</body></html>')).toBe(true);
-    expect(html).toContain(`<title>${PRINT_FORM_TITLES[form]}`);
+    expect(html).toContain(`<title>${formTitle(form)}`);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\((?!data:)/i);
   });
 

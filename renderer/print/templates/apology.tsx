@@ -1,13 +1,19 @@
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04 of TT 01/2018), "Số: …/PXL". */
 import { formatOfficialDate } from '../../../shared/text/officialDate';
 import { Field, Header, LookupFooter, SheetReprintMark, Signatures } from '../components';
-import { capitalise, datePart, has, officialTime, upper } from '../format';
+import {
+  capitalise,
+  datePart,
+  formLabelWithPaper,
+  formTitle,
+  has,
+  officialTime,
+  upper,
+} from '../../../shared/print';
 import { addressee, BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
 
-export const APOLOGY_TITLE = 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ';
-
-const FORM = 'Phiếu xin lỗi và hẹn lại ngày trả kết quả';
+const FORM = formLabelWithPaper('apology');
 
 export function Apology({ data, options, date }: TemplateProps) {
   const a = need(data.apology, 'nội dung phiếu xin lỗi', FORM);
@@ -27,7 +33,7 @@ export function Apology({ data, options, date }: TemplateProps) {
     <section className="page apology">
       <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} docNo={docNo} />
-      <p className="title">{APOLOGY_TITLE}</p>
+      <p className="title">{formTitle('apology')}</p>
       <BarcodeRow code={code} paper={options.paper} />
       <div className="fields">
         <QrBox code={code} options={options} />

@@ -7,16 +7,22 @@
 import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
 import { dossierLookupAddress, dossierQrText } from '../../../shared/dossier/lookupAddress';
 import { ReprintMark } from '../components';
-import { feeText, has, officialTime, upper } from '../format';
-import type { PrintData, PrintOptions } from '../types';
+import {
+  feeText,
+  formLabelWithPaper,
+  formTitle,
+  has,
+  officialTime,
+  type PrintData,
+  type PrintOptions,
+  upper,
+} from '../../../shared/print';
 import { BarcodeRow, deliveryText, need } from './shared';
 import type { TemplateProps } from './shared';
 import { code128Layout, QrCode, qrLayout } from '../codes';
 import { THERMAL_MARGIN_MM, THERMAL_WIDTH_MM } from '../styles';
 
-export const APPOINTMENT_SLIP_TITLE = 'GIẤY HẸN TRẢ KẾT QUẢ';
-
-const FORM = 'Giấy hẹn trả kết quả (khổ 80 mm)';
+const FORM = formLabelWithPaper('appointment_slip');
 
 interface SlipLine {
   label?: string;
@@ -82,7 +88,7 @@ export function AppointmentSlip({ data, options }: TemplateProps) {
       {options.reprint && <ReprintMark printedAt={data.printedAt} />}
       <p className="parent">{upper(data.office.parentName)}</p>
       <p className="unit">{upper(data.office.unitName)}</p>
-      <p className="title">{APPOINTMENT_SLIP_TITLE}</p>
+      <p className="title">{formTitle('appointment_slip')}</p>
       <p>Mã hồ sơ:</p>
       <p className="code">{code}</p>
       <BarcodeRow code={code} paper="80mm" />

@@ -5,16 +5,21 @@
  * left for the hand-overs still to come, to be filled in by hand as on the paper form.
  */
 import { Field, Header, LookupFooter, SheetReprintMark } from '../components';
-import { capitalise, has, officialTime } from '../format';
-import type { PrintHandoverRow } from '../types';
+import {
+  capitalise,
+  formLabelWithPaper,
+  formTitle,
+  has,
+  officialTime,
+  type PrintHandoverRow,
+} from '../../../shared/print';
 import { BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
 
-export const CONTROL_SLIP_TITLE = 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ';
 export const SYNC_CONFLICT_WARNING =
   'LƯU Ý: HỒ SƠ CÓ XUNG ĐỘT ĐỒNG BỘ CHƯA ĐƯỢC LÃNH ĐẠO ĐƠN VỊ XỬ LÝ';
 
-const FORM = 'Phiếu kiểm soát quá trình giải quyết hồ sơ';
+const FORM = formLabelWithPaper('control_slip');
 const DOTS = '…………………………';
 
 function SignCells({ row }: { row?: PrintHandoverRow }) {
@@ -83,7 +88,7 @@ export function ControlSlip({ data, options, date }: TemplateProps) {
     <section className="page control-slip">
       <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} />
-      <p className="title">{CONTROL_SLIP_TITLE}</p>
+      <p className="title">{formTitle('control_slip')}</p>
       <BarcodeRow code={code} paper={options.paper} />
       <div className="fields">
         <QrBox code={code} options={options} />

@@ -12,15 +12,22 @@ import {
   Signatures,
 } from '../components';
 import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
-import { feeText, has, officialTime, pad2 } from '../format';
-import type { PaperSize, PrintComponent } from '../types';
+import {
+  feeText,
+  formLabelWithPaper,
+  formTitle,
+  has,
+  officialTime,
+  pad2,
+  type PaperSize,
+  type PrintComponent,
+} from '../../../shared/print';
 import { BarcodeRow, deliveryText, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
 
-export const RECEIPT_TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 export const RECEIPT_COPIES = ['Liên 1: Lưu', 'Liên 2: Giao người nộp hồ sơ'] as const;
 
-const FORM = 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả';
+const FORM = formLabelWithPaper('receipt');
 
 /** Characters of a component name per table line, and the lines that fit at normal density. */
 const NAME_CHARS_PER_LINE: Record<PaperSize, number> = { A4: 40, A5: 26, '80mm': 26 };
@@ -62,7 +69,7 @@ export function Receipt({ data, options, date }: TemplateProps) {
         <section className={dense ? 'page receipt dense' : 'page receipt'} key={copy}>
           <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
           <Header office={data.office} date={date} />
-          <p className="title">{RECEIPT_TITLE}</p>
+          <p className="title">{formTitle('receipt')}</p>
           <p className="subtitle">Mã hồ sơ: {code}</p>
           <p className="copy">({copy})</p>
           <BarcodeRow code={code} paper={options.paper} />

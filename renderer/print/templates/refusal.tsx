@@ -7,13 +7,11 @@ import {
   SheetReprintMark,
   Signatures,
 } from '../components';
-import { has } from '../format';
+import { formLabelWithPaper, formTitle, has } from '../../../shared/print';
 import { addressee, BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
 
-export const REFUSAL_TITLE = 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ';
-
-const FORM = 'Phiếu từ chối tiếp nhận giải quyết hồ sơ';
+const FORM = formLabelWithPaper('refusal');
 
 export function Refusal({ data, options, date }: TemplateProps) {
   const r = need(data.refusal, 'nội dung từ chối', FORM);
@@ -26,7 +24,7 @@ export function Refusal({ data, options, date }: TemplateProps) {
     <section className="page refusal">
       <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} docNo={r.docNo} />
-      <p className="title">{REFUSAL_TITLE}</p>
+      <p className="title">{formTitle('refusal')}</p>
       {has(code) && (
         <>
           <p className="subtitle">Mã hồ sơ: {code}</p>

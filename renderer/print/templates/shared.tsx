@@ -2,9 +2,15 @@
 import { foldVietnamese } from '../../../shared/text/fold';
 import { dossierQrText } from '../../../shared/dossier/lookupAddress';
 import { Code128, QrCode } from '../codes';
-import { has } from '../format';
-import { PrintDataError } from '../types';
-import type { PaperSize, PrintApplicant, PrintData, PrintOffice, PrintOptions } from '../types';
+import {
+  has,
+  type PaperSize,
+  type PrintApplicant,
+  type PrintData,
+  PrintDataError,
+  type PrintOffice,
+  type PrintOptions,
+} from '../../../shared/print';
 import type { LocalDate } from '../../../shared/time/wallClock';
 
 export interface TemplateProps {

@@ -8,14 +8,11 @@ import {
   SheetReprintMark,
   Signatures,
 } from '../components';
-import { has } from '../format';
-import { PrintDataError } from '../types';
+import { formLabelWithPaper, formTitle, has, PrintDataError } from '../../../shared/print';
 import { addressee, BarcodeRow, need, QrBox } from './shared';
 import type { TemplateProps } from './shared';
 
-export const SUPPLEMENT_TITLE = 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ';
-
-const FORM = 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ';
+const FORM = formLabelWithPaper('supplement_request');
 
 export function SupplementRequest({ data, options, date }: TemplateProps) {
   const s = need(data.supplement, 'nội dung yêu cầu bổ sung', FORM);
@@ -32,7 +29,7 @@ export function SupplementRequest({ data, options, date }: TemplateProps) {
     <section className="page supplement">
       <SheetReprintMark reprint={options.reprint} printedAt={data.printedAt} />
       <Header office={data.office} date={date} docNo={docNo} />
-      <p className="title">{SUPPLEMENT_TITLE}</p>
+      <p className="title">{formTitle('supplement_request')}</p>
       {has(code) && (
         <>
           <p className="subtitle">Mã hồ sơ: {code}</p>

@@ -6,7 +6,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import { Dialog } from '../../components/Dialog';
-import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
+import type { DossierDetail } from '../../../shared/api/schemas';
+import type { PrintForm } from '../../../shared/print/forms';
 import { call, toApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Kbd } from '../../components/Kbd';
@@ -39,7 +40,7 @@ export function ActionDialog({
   kind: ActionKind | null;
   dossier: DossierDetail;
   onClose: () => void;
-  onDone: (kind: ActionKind, print?: PrintFormName) => Promise<void>;
+  onDone: (kind: ActionKind, print?: PrintForm) => Promise<void>;
 }) {
   const { f, setF, errors, setErrors, set } = useFormFields<ActionForm>(() =>
     emptyForm(dossier, kind),

@@ -4,7 +4,8 @@
  */
 import { Button, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '../../components/icons';
-import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
+import type { DossierDetail } from '../../../shared/api/schemas';
+import type { PrintForm } from '../../../shared/print/forms';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { Kbd } from '../../components/Kbd';
 import { FORM_SHORT, type ActionKind, type ActionSpec } from './actions';
@@ -45,10 +46,10 @@ export function ActionBar({
   d: DossierDetail;
   actions: ActionSpec[];
   /** The slips that can be printed, the one Ctrl+P prints first. */
-  forms: PrintFormName[];
+  forms: PrintForm[];
   onAction: (kind: ActionKind) => void;
   onReceiveAfterSupplement: () => void;
-  onPrint: (form: PrintFormName) => void;
+  onPrint: (form: PrintForm) => void;
 }) {
   const printed = new Set(d.prints.map((p) => p.form));
   return (

@@ -2,7 +2,8 @@
  * The form of the dossier action dialogs and what each action sends: the fields it asks for are
  * checked here and, when complete, become the one API call (one event) the action is.
  */
-import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
+import type { DossierDetail } from '../../../shared/api/schemas';
+import type { PrintForm } from '../../../shared/print/forms';
 import { call } from '../../api/client';
 import { keepAppointment } from '../../lib/calendarReview';
 import { nowLocal, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
@@ -60,7 +61,7 @@ export function emptyForm(d: DossierDetail, kind?: ActionKind | null): ActionFor
 
 /** Done (with the slip to print, if the action issues one), or what to fix, field by field. */
 export type ActionOutcome =
-  { done: true; print?: PrintFormName } | { done: false; errors: Record<string, string> };
+  { done: true; print?: PrintForm } | { done: false; errors: Record<string, string> };
 
 /**
  * Check the form for this action and, when it is complete, make its API call. `returnDefault` is

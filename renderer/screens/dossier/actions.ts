@@ -4,7 +4,8 @@
  */
 import { canApply } from '../../../shared/dossier/transitions';
 import type { DossierEventType } from '../../../shared/dossier/events';
-import type { DossierDetail, PrintFormName } from '../../../shared/api/schemas';
+import type { DossierDetail } from '../../../shared/api/schemas';
+import type { PrintForm } from '../../../shared/print/forms';
 
 export type ActionKind =
   | 'handover'
@@ -74,7 +75,7 @@ export function allowedActions(
   });
 }
 
-export const FORM_SHORT: Record<PrintFormName, string> = {
+export const FORM_SHORT: Record<PrintForm, string> = {
   receipt: 'Giấy tiếp nhận',
   supplement_request: 'Phiếu yêu cầu bổ sung',
   refusal: 'Phiếu từ chối',
@@ -86,8 +87,8 @@ export const FORM_SHORT: Record<PrintFormName, string> = {
 /** The slips a dossier can have printed (again); the first is the one Ctrl+P reprints. */
 export function printableForms(
   d: Pick<DossierDetail, 'code' | 'state' | 'supplementRequests' | 'apologies' | 'closure'>,
-): PrintFormName[] {
-  const forms: PrintFormName[] = [];
+): PrintForm[] {
+  const forms: PrintForm[] = [];
   if (d.code !== null) forms.push('receipt', 'control_slip', 'appointment_slip');
   if (d.closure?.kind === 'refused') forms.unshift('refusal');
   if (d.supplementRequests.length > 0) forms.push('supplement_request');

@@ -10,6 +10,7 @@ import { createCore, type Core, type CoreOptions } from '../../../db/core/core';
 import type { ApiInput } from '../../../shared/api/contract';
 import { toApiError, type ApiError } from '../../../shared/api/errors';
 
+import { PRINT_TEMPLATES } from '../../../electron/printTemplates';
 import { TEST_PASSWORD_COST } from '../../helpers/passwords';
 import { SEED_DIR } from '../../helpers/seed';
 
@@ -42,6 +43,7 @@ export function makeCore(options: Partial<CoreOptions> = {}): TestCore {
     clock: () => clock.now,
     checkOutputs: true,
     passwordCost: TEST_PASSWORD_COST,
+    ...PRINT_TEMPLATES,
     ...options,
   });
   return {

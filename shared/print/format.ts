@@ -1,16 +1,16 @@
 /** Small formatting helpers of the print templates (wording of the official forms). */
-import { describeDuration } from '../../shared/catalogue/duration';
-import type { DurationUnit } from '../../shared/calendar/duration';
+import { describeDuration } from '../catalogue/duration';
+import type { DurationUnit } from '../calendar/duration';
 import {
   formatOfficialDate,
   formatOfficialDateTime,
   formatShortDateTime,
-} from '../../shared/text/officialDate';
-import { formatVnd } from '../../shared/text/money';
-import { isLocalDate, isLocalDateTime } from '../../shared/time/wallClock';
-import type { LocalDate, LocalDateTime } from '../../shared/time/wallClock';
-import { PrintDataError } from './types';
-import type { PrintDossier, PrintIdKind } from './types';
+} from '../text/officialDate';
+import { formatVnd } from '../text/money';
+import { isLocalDate, isLocalDateTime } from '../time/wallClock';
+import type { LocalDate, LocalDateTime } from '../time/wallClock';
+import { PrintDataError } from './data';
+import type { PrintDossier, PrintIdKind } from './data';
 
 /** 'YYYY-MM-DDTHH:mm' → "08 giờ 37 phút, ngày 20 tháng 11 năm 2019"; 'YYYY-MM-DD' → "ngày …". */
 export function officialTime(value: LocalDateTime | LocalDate, what: string): string {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fontFaceCss, PRINT_FONT_FACES } from './fonts';
+import { fontFaceCss, PRINT_FONT_FACES } from '../shared/print/fonts';
 
 let cached: string | null = null;
 

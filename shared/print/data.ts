@@ -1,17 +1,14 @@
 /**
- * The data the print templates take: plain values, already chosen by the caller (core API).
+ * The data the print templates take: plain values, already chosen by the caller (the core's
+ * print handlers, db/core/printData.ts).
  *
  * Times are office-local wall-clock strings ('YYYY-MM-DDTHH:mm', dates 'YYYY-MM-DD'); the
  * templates write them in the official wording ("08 giờ 37 phút, ngày 20 tháng 11 năm 2019").
  * Names are given in normal case ("Trung tâm Phục vụ hành chính công"); the header upper-cases
  * them. Every text is escaped by React when rendered.
  */
-import type { PrintForm } from '../../shared/dossier/lifecycle';
-import type { LocalDate, LocalDateTime } from '../../shared/time/wallClock';
-
-export type { PrintForm };
-
-export type PaperSize = 'A4' | 'A5' | '80mm';
+import type { LocalDate, LocalDateTime } from '../time/wallClock';
+import type { PaperSize } from './forms';
 
 /** The header of every form (settings of the office). */
 export interface PrintOffice {

@@ -21,15 +21,15 @@
  *   allowance → 'quá hạn'; within it and handed over on a day before the due moment's day →
  *   'trước hạn'; within it on the due day → 'đúng hạn' (the same rule as deadlineState).
  */
-import { computeDueAt } from '../../shared/calendar/dueAt';
-import { applyPauses, pausedWorkingMinutes } from '../../shared/calendar/pauses';
-import type { Pause } from '../../shared/calendar/pauses';
-import type { WorkCalendar } from '../../shared/calendar/workCalendar';
-import { addWorkingMinutes, workingMinutesBetween } from '../../shared/calendar/workingTime';
-import type { ProcedureStep } from '../../shared/catalogue/schema';
-import { parseDateTime } from '../../shared/time/wallClock';
-import type { LocalDateTime } from '../../shared/time/wallClock';
-import type { HandoverResult } from './types';
+import { computeDueAt } from '../calendar/dueAt';
+import { applyPauses, pausedWorkingMinutes } from '../calendar/pauses';
+import type { Pause } from '../calendar/pauses';
+import type { WorkCalendar } from '../calendar/workCalendar';
+import { addWorkingMinutes, workingMinutesBetween } from '../calendar/workingTime';
+import type { ProcedureStep } from '../catalogue/schema';
+import { parseDateTime } from '../time/wallClock';
+import type { LocalDateTime } from '../time/wallClock';
+import type { HandoverResult } from './data';
 
 /** What stepResults needs of a hand-over row. */
 export interface HandoverTime {
