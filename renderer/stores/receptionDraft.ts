@@ -10,18 +10,28 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { validateCccd } from '../../shared/text/cccd';
-import { validatePhone } from '../../shared/text/phone';
-import { validateEmail } from '../../shared/text/email';
 import { parseShortDate } from '../../shared/text/officialDate';
 import { checkText } from '../../shared/text/wellFormed';
-import { checkPersonName, NAME_FIELDS } from '../../shared/text/personName';
+import { parseWithMessages } from '../../shared/api/issues';
+import {
+  applicantInput as contractApplicant,
+  type ApplicantInput as ContractApplicantInput,
+  type ApplicantKind,
+  type IdKind,
+} from '../../shared/api/schemas';
 import { parseTypedDateTime } from '../lib/format';
 import { jsonSessionStorage } from './storage';
+import type { ApiInput } from '../../shared/api/contract';
+import type { CHANNELS } from '../../shared/catalogue/schema';
+import type { DurationUnit } from '../../shared/calendar/duration';
 
-export type DurationUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'same_day' | 'none';
-export type ApplicantKind = 'citizen' | 'business' | 'agency' | 'organisation';
-export type IdKind = 'cccd' | 'cmnd' | 'passport' | 'tax_code' | 'other';
-export type Channel = 'in_person' | 'online' | 'postal';
+export type { ApplicantKind, IdKind };
+/** Hình thức nộp hồ sơ: the catalogue's channels. */
+export type Channel = (typeof CHANNELS)[number];
+/** The inputs of the three counter decisions, as the contract types them. */
+export type ReceiveInputDraft = ApiInput<'dossiers.receive'>;
+export type SupplementInputDraft = ApiInput<'dossiers.requestSupplement'>;
+export type RefusalInputDraft = ApiInput<'dossiers.refuse'>;
 
 export interface ProcedureCaseOption {
   /** The catalogue's case label; 'default' is the general case. */
@@ -234,139 +244,74 @@ function checkTyped(errors: FieldErrors, key: string, value: string, lines = fal
   if (!check.ok) errors[key] = check.message;
 }
 
-/** The core's name rule (shared/text/personName.ts): letters, and not the ID number. */
-function checkName(
-  errors: FieldErrors,
-  key: string,
-  name: string,
-  what: string,
-  context: Parameters<typeof checkPersonName>[2],
-): void {
-  checkTyped(errors, key, name);
-  if (name === '' || errors[key] !== undefined) return;
-  const check = checkPersonName(name, what, context);
-  if (!check.ok) errors[key] = check.message;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Validation and API inputs
 
-export interface ApplicantInput {
-  kind: ApplicantKind;
-  name: string;
-  idNumber?: string;
-  idKind?: IdKind;
-  birthDate?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-  representative?: { name: string; idNumber?: string; phone?: string; relation?: string };
+/** The applicant as dossiers.receive, requestSupplement and refuse take it (the contract's type). */
+export type ApplicantInput = ContractApplicantInput;
+
+/** The birth date as typed (dd/mm/yyyy): the one field the core receives in another form. */
+function typedBirthDate(typed: string): { date?: string; error?: string } {
+  if (typed.trim() === '') return {};
+  const date = parseShortDate(typed);
+  return date === null
+    ? {
+        error: `Ngày sinh "${typed.trim()}" không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/1990.`,
+      }
+    : { date };
 }
 
-/** The applicant as the API takes it, and the messages of what must be fixed, by field path. */
-export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const name = trim(a.name);
-  const isPerson = a.kind === 'citizen';
-  if (name === '') {
-    errors['applicant.name'] = isPerson
-      ? 'Chưa nhập họ tên người nộp hồ sơ.'
-      : 'Chưa nhập tên tổ chức, doanh nghiệp nộp hồ sơ.';
+/** What the form sends for the applicant: each text on one line, blank ones left out. */
+function applicantWire(a: ApplicantDraft, birthDate: string | undefined): ApplicantInput {
+  const w: ApplicantInput = { kind: a.kind, name: trim(a.name) };
+  const optional = { phone: a.phone, email: a.email, address: a.address };
+  for (const [k, v] of Object.entries(optional) as [keyof typeof optional, string][]) {
+    if (trim(v) !== '') w[k] = trim(v);
   }
-  checkName(errors, 'applicant.name', name, NAME_FIELDS.applicant, {
-    idNumber: a.idNumber,
-    organisation: !isPerson,
-  });
-  const value: ApplicantInput = { kind: a.kind, name };
-  let birthDate: string | undefined;
-  if (a.birthDate.trim() !== '') {
-    const parsed = parseShortDate(a.birthDate);
-    if (parsed === null) {
-      errors['applicant.birthDate'] =
-        `Ngày sinh "${a.birthDate.trim()}" không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 25/12/1990.`;
-    } else {
-      birthDate = parsed;
-      value.birthDate = parsed;
-    }
+  if (trim(a.idNumber) !== '') {
+    w.idNumber = trim(a.idNumber);
+    w.idKind = a.idKind;
   }
-  const id = a.idNumber.replace(/\s+/g, '');
-  if (id !== '') {
-    value.idKind = a.idKind;
-    if (a.idKind === 'cccd') {
-      const opts: { birthDate?: string; sex?: 'Nam' | 'Nữ' } = {};
-      if (birthDate) opts.birthDate = birthDate;
-      if (a.sex) opts.sex = a.sex;
-      const check = validateCccd(id, opts);
-      if (!check.ok) errors['applicant.idNumber'] = check.message;
-      else value.idNumber = check.value;
-    } else if (a.idKind === 'passport' && !/^[A-Za-z0-9]{6,12}$/.test(id)) {
-      errors['applicant.idNumber'] =
-        `Số hộ chiếu "${a.idNumber.trim()}" chỉ gồm chữ cái và chữ số (6–12 ký tự), ví dụ C1234567.`;
-    } else {
-      value.idNumber = a.idKind === 'passport' ? id.toUpperCase() : id;
-    }
-  }
-  if (a.phone.trim() !== '') {
-    const check = validatePhone(a.phone);
-    if (!check.ok) errors['applicant.phone'] = check.message;
-    else value.phone = check.value;
-  }
-  if (a.email.trim() !== '') {
-    const check = validateEmail(a.email);
-    if (!check.ok) errors['applicant.email'] = check.message;
-    else value.email = check.value;
-  }
-  if (trim(a.address) !== '') value.address = trim(a.address);
-  checkTyped(errors, 'applicant.address', trim(a.address));
+  if (birthDate !== undefined) w.birthDate = birthDate;
   if (a.hasRepresentative) {
     const r = a.representative;
-    const rname = trim(r.name);
-    if (rname === '') {
-      errors['applicant.representative.name'] = 'Chưa nhập họ tên người được ủy quyền.';
-    }
-    checkName(errors, 'applicant.representative.name', rname, NAME_FIELDS.representative, {
-      idNumber: r.idNumber,
-    });
-    checkTyped(errors, 'applicant.representative.relation', trim(r.relation));
-    const rep: NonNullable<ApplicantInput['representative']> = { name: rname };
-    const rid = r.idNumber.replace(/\s+/g, '');
-    if (rid !== '') {
-      if (/^\d{12}$/.test(rid)) {
-        const check = validateCccd(rid);
-        if (!check.ok) errors['applicant.representative.idNumber'] = check.message;
-        else rep.idNumber = check.value;
-      } else rep.idNumber = rid;
-    }
-    if (r.phone.trim() !== '') {
-      const check = validatePhone(r.phone);
-      if (!check.ok) errors['applicant.representative.phone'] = check.message;
-      else rep.phone = check.value;
-    }
+    const rep: NonNullable<ApplicantInput['representative']> = { name: trim(r.name) };
+    if (trim(r.idNumber) !== '') rep.idNumber = trim(r.idNumber);
+    if (trim(r.phone) !== '') rep.phone = trim(r.phone);
     if (trim(r.relation) !== '') rep.relation = trim(r.relation);
-    value.representative = rep;
+    w.representative = rep;
   }
-  return { value, errors };
+  return w;
 }
 
-export interface ReceiveInputDraft {
-  procedureId: string;
-  caseLabel?: string;
-  applicant: ApplicantInput;
-  components: {
-    name: string;
-    originals: number;
-    certifiedCopies: number;
-    copies: number;
-    presentOnly: boolean;
-    note?: string;
-  }[];
-  channel: Channel;
-  sets: number;
-  resultDelivery: { method: 'counter' | 'post'; address?: string };
-  fee: number;
-  dueAtOverride?: string;
-  note?: string;
-  fromSupplementRequestId?: string;
+/**
+ * The applicant as the API takes it, and the messages of what must be fixed, by field path: the
+ * contract's own schema (shared/api/schemas.ts) says what the core would, word for word. Two
+ * checks are the form's alone: the birth date as typed (dd/mm/yyyy), and the sex read from the
+ * CCCD's QR code against the number (the core never receives the sex).
+ */
+export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; errors: FieldErrors } {
+  const birth = typedBirthDate(a.birthDate);
+  const wire = applicantWire(a, birth.date);
+  const errors: FieldErrors = {};
+  const parsed = parseWithMessages(contractApplicant, wire, 'Người nộp hồ sơ');
+  if (!parsed.ok) {
+    for (const [k, message] of Object.entries(parsed.error.fields ?? {})) {
+      errors[`applicant.${k}`] = message;
+    }
+  }
+  if (birth.error) errors['applicant.birthDate'] = birth.error;
+  if (
+    a.sex &&
+    wire.idKind === 'cccd' &&
+    errors['applicant.idNumber'] === undefined &&
+    wire.idNumber
+  ) {
+    const opts = birth.date !== undefined ? { birthDate: birth.date, sex: a.sex } : { sex: a.sex };
+    const check = validateCccd(wire.idNumber, opts);
+    if (!check.ok) errors['applicant.idNumber'] = check.message;
+  }
+  return { value: parsed.ok ? parsed.value : wire, errors };
 }
 
 /** The message on the procedure search when none is chosen. */
@@ -452,21 +397,6 @@ export function receiveInput(draft: ReceptionDraft): {
   return { value, errors };
 }
 
-export interface SupplementInputDraft {
-  dossierId?: string;
-  procedureId: string;
-  caseLabel?: string;
-  applicant: ApplicantInput;
-  missing: {
-    name: string;
-    originals: number;
-    certifiedCopies: number;
-    copies: number;
-    note?: string;
-  }[];
-  reason: string;
-}
-
 /** Yêu cầu bổ sung, hoàn thiện hồ sơ: the input of dossiers.requestSupplement, or what to fix. */
 export function supplementInput(draft: ReceptionDraft): {
   value: SupplementInputDraft | null;
@@ -507,14 +437,6 @@ export function supplementInput(draft: ReceptionDraft): {
   if (kase && kase.label !== 'default') value.caseLabel = kase.label;
   if (draft.fromSupplementRequestId) value.dossierId = draft.fromSupplementRequestId;
   return { value, errors };
-}
-
-export interface RefusalInputDraft {
-  dossierId?: string;
-  procedureId: string;
-  caseLabel?: string;
-  applicant: ApplicantInput;
-  reason: string;
 }
 
 /** Từ chối tiếp nhận: the input of dossiers.refuse, or what to fix. */

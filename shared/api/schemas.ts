@@ -11,6 +11,8 @@ import { PRINT_FORMS, SHEET_PAPERS } from '../print/forms';
 import { validateCccd } from '../text/cccd';
 import { validatePhone } from '../text/phone';
 import { validateEmail } from '../text/email';
+import { validatePassport } from '../text/passport';
+import type { Validation } from '../text/validation';
 import { isLocalDate, isLocalDateTime } from '../time/wallClock';
 import { validateUnitCode } from '../dossier/code';
 import { CHANNELS, DURATION_UNITS, ONLINE_LEVELS, STEP_UNITS } from '../catalogue/schema';
@@ -370,19 +372,58 @@ export const collectorInput = z
     }),
   );
 
+export const APPLICANT_KINDS = ['citizen', 'business', 'agency', 'organisation'] as const;
+export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+export const ID_KINDS = ['cccd', 'cmnd', 'passport', 'tax_code', 'other'] as const;
+export type IdKind = (typeof ID_KINDS)[number];
+
+/** A blank name: a person's (công dân), or an organisation's (doanh nghiệp, cơ quan, tổ chức). */
+export const applicantNameMissing = (kind: ApplicantKind): string =>
+  kind === 'citizen'
+    ? 'Chưa nhập họ tên người nộp hồ sơ.'
+    : 'Chưa nhập tên tổ chức, doanh nghiệp nộp hồ sơ.';
+
+const TWELVE_DIGITS = /^\d{12}$/;
+
 /**
- * Người nộp hồ sơ with the counter's checks: a CCCD must be valid (and match the birth year when
- * both are given), a phone Vietnamese, an e-mail well formed. Blank optional fields are dropped;
- * CCCD and phone come out normalised (digits only, national 0xxxxxxxxx form).
+ * What the kind of paper and the birth date add to idNumberInput's own check (a 12-digit number
+ * must be a valid CCCD): a CCCD of another length, a CCCD's birth year, a passport's form.
+ */
+function idNumberIssue(id: string, idKind: IdKind | undefined, birthDate: string | undefined) {
+  const digits = id.replace(/\s+/g, '');
+  if (digits === '') return null;
+  let check: Validation<string> | null = null;
+  if (TWELVE_DIGITS.test(digits)) {
+    if (birthDate !== undefined && validateCccd(digits).ok) {
+      check = validateCccd(digits, { birthDate });
+    }
+  } else if (idKind === 'cccd') check = validateCccd(digits);
+  else if (idKind === 'passport') check = validatePassport(id);
+  return check && !check.ok ? check.message : null;
+}
+
+/** An ID number as stored: without spaces; a passport's in capitals. */
+const storedIdNumber = (id: string, idKind: IdKind | undefined) => {
+  const digits = id.replace(/\s+/g, '');
+  return idKind === 'passport' ? digits.toUpperCase() : digits;
+};
+
+/**
+ * Người nộp hồ sơ with the counter's checks, the one set of them (the reception form runs this
+ * schema too): a CCCD must be valid (and match the birth year when both are given), a passport
+ * number letters and digits, a phone Vietnamese, an e-mail well formed. Blank optional fields are
+ * dropped; ID numbers lose their spaces, phone and e-mail come out normalised (0xxxxxxxxx, the
+ * domain in lower case).
  */
 export const applicantInput = z
   .object({
-    kind: z.enum(['citizen', 'business', 'agency', 'organisation'], {
+    kind: z.enum(APPLICANT_KINDS, {
       error: 'Chọn loại người nộp: công dân, doanh nghiệp, cơ quan nhà nước hoặc tổ chức khác',
     }),
-    name: text('Chưa nhập họ tên người nộp hồ sơ', TEXT_MAX.personName),
+    // Blank: the message depends on the kind (below).
+    name: z.string({ error: applicantNameMissing('citizen') }).pipe(typed(TEXT_MAX.personName)),
     idNumber: idNumberInput.optional(),
-    idKind: z.enum(['cccd', 'cmnd', 'passport', 'tax_code', 'other']).optional(),
+    idKind: z.enum(ID_KINDS).optional(),
     birthDate: localDate.optional(),
     phone: phoneInput.optional(),
     email: emailInput.optional(),
@@ -391,7 +432,7 @@ export const applicantInput = z
     }).optional(),
     representative: z
       .object({
-        name: text('Chưa nhập họ tên người được ủy quyền', TEXT_MAX.personName),
+        name: text('Chưa nhập họ tên người được ủy quyền.', TEXT_MAX.personName),
         idNumber: idNumberInput.optional(),
         phone: phoneInput.optional(),
         relation: typed(TEXT_MAX.relation).optional(),
@@ -399,10 +440,15 @@ export const applicantInput = z
       .optional(),
   })
   .superRefine((a, ctx) => {
+    if (a.name === '') {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: applicantNameMissing(a.kind) });
+    }
     personNameIssue(ctx, ['name'], a.name, NAME_FIELDS.applicant, {
       idNumber: a.idNumber,
       organisation: a.kind !== 'citizen',
     });
+    const idIssue = idNumberIssue(a.idNumber ?? '', a.idKind, a.birthDate);
+    if (idIssue) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: idIssue });
     const r = a.representative;
     if (r) {
       personNameIssue(ctx, ['representative', 'name'], r.name, NAME_FIELDS.representative, {
@@ -410,27 +456,26 @@ export const applicantInput = z
       });
     }
   })
-  .transform((a, ctx) => {
+  .transform((a) => {
     const out = { ...a };
-    const id = (a.idNumber ?? '').replace(/\s+/g, '');
+    const id = storedIdNumber(a.idNumber ?? '', a.idKind);
     if (id === '') delete out.idNumber;
-    else if (a.idKind === 'cccd' || /^\d{12}$/.test(id)) {
-      const check = validateCccd(id, a.birthDate !== undefined ? { birthDate: a.birthDate } : {});
-      if (check.ok) out.idNumber = check.value;
-      else ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.message });
-    }
-    const phone = a.phone ?? '';
-    if (phone === '') delete out.phone;
-    else {
-      const check = validatePhone(phone);
-      if (check.ok) out.phone = check.value;
-    }
-    if (out.email === '') delete out.email;
+    else out.idNumber = id;
+    const phone = validatePhone(a.phone ?? '');
+    if (phone.ok) out.phone = phone.value;
+    else delete out.phone;
+    const email = validateEmail(a.email ?? '');
+    if (email.ok) out.email = email.value;
+    else delete out.email;
     if (out.address === '') delete out.address;
     if (out.representative) {
       const r = { ...out.representative };
-      if (!r.idNumber) delete r.idNumber;
-      if (!r.phone) delete r.phone;
+      const rid = storedIdNumber(r.idNumber ?? '', undefined);
+      if (rid === '') delete r.idNumber;
+      else r.idNumber = rid;
+      const rphone = validatePhone(r.phone ?? '');
+      if (rphone.ok) r.phone = rphone.value;
+      else delete r.phone;
       if (!r.relation) delete r.relation;
       out.representative = r;
     }

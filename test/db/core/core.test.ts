@@ -180,7 +180,7 @@ describe('validation: Vietnamese messages with field names', () => {
       ),
     );
     expect(err.code).toBe('validation');
-    expect(err.fields?.['applicant.name']).toBe('Chưa nhập họ tên người nộp hồ sơ');
+    expect(err.fields?.['applicant.name']).toBe('Chưa nhập họ tên người nộp hồ sơ.');
     expect(err.fields?.['applicant.idNumber']).toMatch(/Ba chữ số đầu "099" không phải mã tỉnh/);
     expect(err.message).toMatch(/^Thông tin "Tiếp nhận hồ sơ" chưa hợp lệ, hãy sửa: /);
     expect(err.message).toContain('Người nộp hồ sơ › Họ tên: Chưa nhập họ tên người nộp hồ sơ');

@@ -5,8 +5,69 @@
  * field that needs fixing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type * as DraftModule from '../../../renderer/stores/receptionDraft';
+import { APPLICANT_KINDS, ID_KINDS } from '../../../shared/api/schemas';
+import { toApiError } from '../../../shared/api/errors';
 import { CCCD, failure, makeCore, receiveInput, setUp, type TestCore } from './helpers';
+
+/** What an officer may type in each box: well-formed values, and every kind of mistake. */
+const TYPED = {
+  name: [
+    'Trần Thị Bích',
+    ' Lê  Văn   Tâm ',
+    'Công ty TNHH Hải Đăng',
+    '',
+    '   ',
+    '0905123456',
+    CCCD,
+    `Lê Văn Tâm ${CCCD}`,
+    'Trần Thị Bích 😀',
+    'Trần\u001bBích',
+    'Nguyễn\ud800An',
+    'A'.repeat(201),
+  ],
+  idNumber: [
+    '',
+    CCCD,
+    '079 085 001 234',
+    '07908500123',
+    '079085001',
+    '099085001234',
+    'C1234567',
+    'c 1234567',
+    'AB-12',
+    '0101234567',
+    '0101 234 567',
+    'X'.repeat(31),
+  ],
+  birthDate: ['', '15/03/1985', '15/03/1990', '31/02/1990', 'hôm qua'],
+  phone: ['', '0905123456', '0905 123 456', '+84 905 123 456', '12345', '1900 1234'],
+  email: ['', 'an@gmail.com', 'An@Gmail.COM', 'an@', 'an ba@gmail.com'],
+  address: ['', 'Nha Trang, Khánh Hòa', '  12  Lê Lợi ', 'Nha Trang\ud800', 'Phòng 😀'],
+  relation: ['', 'con', 'con 👦'],
+} as const;
+
+const oneOf = <K extends keyof typeof TYPED>(k: K) => fc.constantFrom(...TYPED[k]);
+
+const applicantDraft = fc.record({
+  kind: fc.constantFrom(...APPLICANT_KINDS),
+  name: oneOf('name'),
+  idKind: fc.constantFrom(...ID_KINDS),
+  idNumber: oneOf('idNumber'),
+  birthDate: oneOf('birthDate'),
+  sex: fc.constant('' as const),
+  phone: oneOf('phone'),
+  email: oneOf('email'),
+  address: oneOf('address'),
+  hasRepresentative: fc.boolean(),
+  representative: fc.record({
+    name: oneOf('name'),
+    idNumber: oneOf('idNumber'),
+    phone: oneOf('phone'),
+    relation: oneOf('relation'),
+  }),
+});
 
 let M: typeof DraftModule;
 let t: TestCore;
@@ -62,5 +123,37 @@ describe('the form and the core say the same, on the same field', () => {
       t.core.call('dossiers.receive', receiveInput(procedureId, { applicant: form.value })),
     );
     expect(core.fields?.[field]).toBe(form.errors[field]);
+  });
+});
+
+describe('over generated drafts (property)', () => {
+  it('the form refuses exactly what the core refuses, with its message on its field', async () => {
+    await fc.assert(
+      fc.asyncProperty(applicantDraft, async (draft) => {
+        const form = M.applicantInput(draft);
+        // The birth date as typed (dd/mm/yyyy) is the form's own: the core gets none when it is bad.
+        const typedOnly = 'applicant.birthDate';
+        const formErrors = Object.fromEntries(
+          Object.entries(form.errors).filter(
+            ([k]) => k !== typedOnly || draft.birthDate.trim() === '' || form.value.birthDate,
+          ),
+        );
+        let coreErrors: Record<string, string> = {};
+        try {
+          await t.core.call(
+            'dossiers.receive',
+            receiveInput(procedureId, { applicant: form.value }),
+          );
+        } catch (err) {
+          const e = toApiError(err);
+          expect(e.code, e.message).toBe('validation');
+          coreErrors = Object.fromEntries(
+            Object.entries(e.fields ?? {}).filter(([k]) => k.startsWith('applicant.') || k === '_'),
+          );
+        }
+        expect(coreErrors).toEqual(formErrors);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -275,7 +275,7 @@ describe('browser-mode host', () => {
       ),
     );
     expect(err.code).toBe('validation');
-    expect(err.fields?.['applicant.name']).toBe('Chưa nhập họ tên người nộp hồ sơ');
+    expect(err.fields?.['applicant.name']).toBe('Chưa nhập họ tên người nộp hồ sơ.');
     await expect(api.call('dossiers.get', { id: 'khong-co' })).rejects.toBeInstanceOf(ApiCallError);
 
     const { dossier } = await api.call('dossiers.receive', receiveInput(proc!.id));
