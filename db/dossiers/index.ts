@@ -31,6 +31,8 @@ export {
   type ApologyInput,
   type KeepAppointmentInput,
   type PrintInput,
+  recordAction,
+  type SimpleActionInput,
 } from './intents';
 export type { IntentResult } from './intent';
 export {

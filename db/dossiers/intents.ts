@@ -14,6 +14,8 @@ import {
 } from '../../shared/dossier/events';
 import { dueAtInForce, reviewAppointment } from '../../shared/dossier/appointment';
 import { foldDossierLenient } from '../../shared/dossier/lifecycle';
+import { resumesClock } from '../../shared/dossier/transitions';
+import { reasonMissing, type SimpleActionRow } from '../../shared/dossier/actions';
 import { formatDocumentNumber, type DocumentKind } from '../../shared/dossier/documentNumber';
 import { workCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
@@ -98,7 +100,7 @@ export const requestSupplementInputSchema = z
   .object({
     ...counterSubjectSchema,
     missing: missingSchema,
-    reason: reasonSchema('Chưa nhập lý do yêu cầu bổ sung'),
+    reason: reasonSchema(reasonMissing('supplement_requested')),
   })
   .strict();
 export type RequestSupplementInput = z.input<typeof requestSupplementInputSchema>;
@@ -132,7 +134,7 @@ export function requestSupplement(
 }
 
 export const refuseInputSchema = z
-  .object({ ...counterSubjectSchema, reason: reasonSchema('Chưa nhập lý do từ chối') })
+  .object({ ...counterSubjectSchema, reason: reasonSchema(reasonMissing('refused')) })
   .strict();
 export type RefuseInput = z.input<typeof refuseInputSchema>;
 
@@ -236,16 +238,52 @@ export function recordSupplementReceived(
 }
 
 /**
- * A supplement_received about to be recorded, with the appointment it gives (the due time moved
+ * An event that resumes the clock (supplement_received, obligation_fulfilled) about to be recorded, with the appointment it gives (the due time moved
  * later by the working time paused) when the dossier allows it; as it is otherwise.
  */
 export function withResumedDueAt(db: Database.Database, draft: DossierEvent): DossierEvent {
-  if (draft.type !== 'supplement_received') return draft;
+  if (!resumesClock(draft.type)) return draft;
   const fold = foldDossierLenient([...loadDossierEvents(db, draft.dossierId), draft]);
   const applied = !fold.skipped.some((s) => s.event.id === draft.id);
   const dueAt = applied && fold.view ? dueAtInForce(fold.view, workCalendar(db)) : null;
   if (dueAt === null) return draft;
-  return { ...draft, payload: { ...draft.payload, dueAt } };
+  return { ...draft, payload: { ...draft.payload, dueAt } } as DossierEvent;
+}
+
+/** What a simple action records (shared/dossier/actions.ts): its row's fields, as parsed. */
+export interface SimpleActionInput {
+  dossierId: string;
+  reason?: string | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * A simple action (its row has fields): the fields filled in become the payload of its event; an
+ * event that resumes the clock records the appointment it gives. The input comes parsed by the
+ * API contract; the event is checked again by its payload schema when appended.
+ */
+export function recordAction(
+  db: Database.Database,
+  ctx: DossierContext,
+  row: SimpleActionRow,
+  input: SimpleActionInput,
+): IntentResult {
+  const payload: Record<string, string> = {};
+  for (const f of row.fields) {
+    const value = input[f.name];
+    if (value !== undefined && value !== '') payload[f.name] = value;
+  }
+  return runIntent(db, ctx, (scope) => ({
+    event: withResumedDueAt(
+      db,
+      newEvent(
+        scope,
+        requireDossierRow(db, input.dossierId).id,
+        row.event,
+        payload as EventPayload<typeof row.event>,
+      ),
+    ),
+  }));
 }
 
 export const resultReadyInputSchema = onDossier(eventPayloadSchemas.result_ready.shape);
@@ -297,7 +335,7 @@ export function recordReturn(
   }));
 }
 
-export const withdrawInputSchema = onDossier({ reason: reasonSchema('Chưa nhập lý do rút hồ sơ') });
+export const withdrawInputSchema = onDossier({ reason: reasonSchema(reasonMissing('withdrawn')) });
 export type WithdrawInput = z.input<typeof withdrawInputSchema>;
 
 /** Rút hồ sơ at the applicant's request. */
@@ -313,7 +351,7 @@ export function withdraw(
 }
 
 export const stopInputSchema = onDossier({
-  reason: reasonSchema('Chưa nhập lý do dừng giải quyết'),
+  reason: reasonSchema(reasonMissing('stopped')),
 });
 export type StopInput = z.input<typeof stopInputSchema>;
 
@@ -326,7 +364,7 @@ export function stop(db: Database.Database, ctx: DossierContext, input: StopInpu
 }
 
 export const apologyInputSchema = onDossier({
-  reason: reasonSchema('Chưa nhập lý do trễ hạn'),
+  reason: reasonSchema(reasonMissing('apology_issued')),
   newDueAt: localDateTimeSchema,
 });
 export type ApologyInput = z.input<typeof apologyInputSchema>;

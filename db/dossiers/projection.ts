@@ -20,18 +20,13 @@ import {
   type DossierView,
   type LenientFold,
 } from '../../shared/dossier/lifecycle';
-import type { DossierState } from '../../shared/dossier/states';
+import { IN_PROGRESS_STATES, type DossierState } from '../../shared/dossier/states';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { LocalDateTime } from '../../shared/time/wallClock';
 import { stmt } from './statements';
 
 /** States in which the dossier is being processed and its deadline is tracked on the board. */
-export const IN_PROGRESS_STATES: readonly DossierState[] = [
-  'received',
-  'handed_over',
-  'in_processing',
-  'waiting_supplement',
-];
+export { IN_PROGRESS_STATES };
 
 export interface DossierRow {
   id: string;

@@ -20,6 +20,7 @@ import {
 } from '../../shared/dossier/lifecycle';
 import { formLabel, type PrintForm } from '../../shared/print/forms';
 import { CONFLICT_DECISION_LABELS, syncConflicts } from '../../shared/dossier/conflicts';
+import { actionOfEvent } from '../../shared/dossier/actions';
 import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
@@ -329,10 +330,6 @@ export function timelineLabel(e: DossierEvent): string {
       return e.payload.method === 'post'
         ? `Trả kết quả qua bưu điện${e.payload.postalTrackingNo ? ` (số hiệu ${e.payload.postalTrackingNo})` : ''}`
         : `Trả kết quả tại quầy${e.payload.collectedBy ? ` cho ${e.payload.collectedBy.name}` : ''}`;
-    case 'withdrawn':
-      return `Rút hồ sơ theo yêu cầu: ${e.payload.reason}`;
-    case 'stopped':
-      return `Dừng giải quyết: ${e.payload.reason}`;
     case 'apology_issued':
       return `Xin lỗi và hẹn lại ngày trả kết quả (phiếu số ${e.payload.docNo}), hẹn mới ${e.payload.newDueAt.replace('T', ' ')}`;
     case 'appointment_kept':
@@ -348,6 +345,13 @@ export function timelineLabel(e: DossierEvent): string {
         `Xử lý xung đột đồng bộ: ${CONFLICT_DECISION_LABELS[e.payload.decision]}` +
         `${e.payload.note ? `: ${e.payload.note}` : ''}`
       );
+    default: {
+      // A simple action: its line is its row's (shared/dossier/actions.ts).
+      const line = actionOfEvent(e.type).timeline;
+      return line
+        ? line(e.payload as { reason?: string; note?: string })
+        : DOSSIER_EVENT_LABELS[e.type];
+    }
   }
 }
 

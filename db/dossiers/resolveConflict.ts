@@ -30,6 +30,7 @@ import {
   type IntentScope,
 } from './intent';
 import { issueApology, withResumedDueAt } from './intents';
+import { resumesClock } from '../../shared/dossier/transitions';
 import { loadDossierEvents } from './projection';
 import { conflictNames } from './syncConflicts';
 import { dossierRefSchema, localDateTimeSchema, parseInput } from './validation';
@@ -130,6 +131,6 @@ export function resolveSyncConflict(
 function again(scope: IntentScope, e: DossierEvent): DossierEvent {
   const payload = { ...e.payload } as Record<string, unknown>;
   // the appointment a resumption gives is counted again now (withResumedDueAt)
-  if (e.type === 'supplement_received') delete payload.dueAt;
+  if (resumesClock(e.type)) delete payload.dueAt;
   return newEvent(scope, e.dossierId, e.type, payload as EventPayload<typeof e.type>);
 }

@@ -20,7 +20,10 @@ export function DeadlineTag({
   if (d.deadline) {
     return (
       <span className="tags">
-        <Tag color={DEADLINE_COLORS[d.deadline]}>{DEADLINE_LABELS[d.deadline]}</Tag>
+        {/* paused: what it waits for (Chờ bổ sung, Chờ thực hiện nghĩa vụ tài chính) */}
+        <Tag color={DEADLINE_COLORS[d.deadline]}>
+          {d.deadline === 'paused' ? d.stateLabel : DEADLINE_LABELS[d.deadline]}
+        </Tag>
         {d.deadline !== 'paused' ? <span className="muted small">{d.stateLabel}</span> : null}
       </span>
     );

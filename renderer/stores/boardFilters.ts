@@ -30,7 +30,7 @@ export const BUCKET_LABELS: Record<BoardBucket, string> = {
   due_today: 'Đến hạn hôm nay',
   due_soon: 'Sắp đến hạn',
   overdue: 'Quá hạn',
-  paused: 'Chờ bổ sung',
+  paused: 'Chờ bổ sung, nghĩa vụ tài chính',
   supplement_requested: 'Đã hướng dẫn bổ sung',
   result_ready: 'Đã có kết quả',
   returned: 'Đã trả kết quả',

@@ -7,6 +7,7 @@ import type { DossierEventType } from '../../shared/dossier/events';
 
 export type DossierStatus =
   | 'supplement_requested' // 5: yêu cầu bổ sung
+  | 'obligation_requested' // 6: yêu cầu thực hiện nghĩa vụ tài chính
   | 'refused' // 3: không tiếp nhận
   | 'received' // 2: đã tiếp nhận
   | 'processing' // 4: đang giải quyết
@@ -17,6 +18,7 @@ export type DossierStatus =
 
 export const STATUS_LABELS: Record<DossierStatus, string> = {
   supplement_requested: 'Đang chờ bổ sung hồ sơ',
+  obligation_requested: 'Đang chờ thực hiện nghĩa vụ tài chính',
   refused: 'Từ chối tiếp nhận',
   received: 'Đã tiếp nhận',
   processing: 'Đang giải quyết',
@@ -78,7 +80,11 @@ export function summariseDossier(events: readonly StatusEvent[]): DossierSummary
           s.procedureName = str((e.payload.procedure as Record<string, unknown>).procedureName);
         }
         break;
+      case 'obligation_requested':
+        s.status = 'obligation_requested';
+        break;
       case 'supplement_received':
+      case 'obligation_fulfilled':
         s.status = handedOver ? 'processing' : 'received';
         break;
       case 'handed_over':

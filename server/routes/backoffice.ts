@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DossierEventType } from '../../shared/dossier/events';
+import { DOSSIER_ACTIONS } from '../../shared/dossier/actions';
 import type { Db } from '../db/types';
 import { authenticate, deviceOf, requireDepartment } from '../auth/device';
 import { HttpError, MAX_BODY_BYTES } from '../http/errors';
@@ -9,13 +10,10 @@ import { batchStatus, ingestEvents, summarise } from '../sync/ingest';
 import { dossiersRoutedTo } from '../dossiers/queries';
 import { STATUS_LABELS } from '../dossiers/status';
 
-/** What a department may record on a dossier handed over to it. */
-export const BACKOFFICE_EVENT_TYPES: readonly DossierEventType[] = [
-  'accepted',
-  'result_ready',
-  'apology_issued',
-  'supplement_requested',
-];
+/** What a department may record on a dossier handed over to it (shared/dossier/actions.ts). */
+export const BACKOFFICE_EVENT_TYPES: readonly DossierEventType[] = DOSSIER_ACTIONS.filter(
+  (a) => a.department,
+).map((a) => a.event);
 
 const listQuery = z.object({
   limit: z

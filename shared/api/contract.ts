@@ -14,6 +14,16 @@ import { z } from 'zod';
 import { MAX_FEE_DONG, MAX_SETS, TEXT_MAX } from '../limits';
 import { textInput } from '../text/textSchema';
 import { CONFLICT_DECISIONS } from '../dossier/events';
+import {
+  actionOfMethod,
+  fieldMissing,
+  reasonMissing,
+  SIMPLE_ACTIONS,
+  type ActionField,
+  type DossierActionRow,
+  type DossierActionMethod,
+  type SimpleActionMethod,
+} from '../dossier/actions';
 import { resolutionProblems } from '../dossier/conflicts';
 import {
   applicantInput,
@@ -114,6 +124,41 @@ const feeInput = z
 
 const onDossier = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ dossierId: dossierRef, ...shape }).strict();
+
+/** Who may record a dossier action and what it is called: its row (shared/dossier/actions.ts). */
+function ofAction(method: DossierActionMethod): Pick<MethodSpec, 'access' | 'summary'> {
+  const row = actionOfMethod(method);
+  if (row === undefined) throw new Error(`No dossier action ${method}`);
+  return { access: row.access, summary: row.summary };
+}
+
+/** A field of a simple action: a reason (required, its row's message) or a note (optional). */
+function simpleField(row: DossierActionRow, f: ActionField) {
+  const missing = fieldMissing(row, f);
+  return missing !== undefined ? reason(missing) : note.optional();
+}
+
+/** What a simple action's input can hold (each row asks for some of it). */
+interface SimpleActionInput {
+  dossierId: string;
+  reason?: string | undefined;
+  note?: string | undefined;
+}
+type SimpleActionInputSchema = z.ZodType<SimpleActionInput, SimpleActionInput>;
+
+/** The methods of the simple actions, derived from their rows: the dossier and the row's fields. */
+const SIMPLE_ACTION_SPECS = Object.fromEntries(
+  SIMPLE_ACTIONS.map((row) => [
+    row.method,
+    spec({
+      ...ofAction(row.method),
+      input: onDossier(
+        Object.fromEntries(row.fields.map((f) => [f.name, simpleField(row, f)])),
+      ) as unknown as SimpleActionInputSchema,
+      output: intentResult,
+    }),
+  ]),
+) as Record<SimpleActionMethod, MethodSpec<SimpleActionInputSchema, typeof intentResult>>;
 
 const syncEventId = plainText(TEXT_MAX.envelopeId, 'Thiếu mã sự kiện');
 
@@ -341,8 +386,7 @@ export const API = {
     }),
   }),
   'dossiers.receive': spec({
-    summary: 'Tiếp nhận hồ sơ',
-    access: 'officer',
+    ...ofAction('dossiers.receive'),
     input: z
       .object({
         procedureId,
@@ -366,8 +410,7 @@ export const API = {
     output: intentResult,
   }),
   'dossiers.requestSupplement': spec({
-    summary: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
-    access: 'officer',
+    ...ofAction('dossiers.requestSupplement'),
     input: z
       .object({
         ...counterSubject,
@@ -375,22 +418,20 @@ export const API = {
           1,
           'Hãy ghi ít nhất một giấy tờ cần bổ sung',
         ),
-        reason: reason('Chưa nhập lý do yêu cầu bổ sung'),
+        reason: reason(reasonMissing('supplement_requested')),
       })
       .strict(),
     output: documentResult,
   }),
   'dossiers.refuse': spec({
-    summary: 'Từ chối tiếp nhận, giải quyết hồ sơ',
-    access: 'officer',
-    input: z.object({ ...counterSubject, reason: reason('Chưa nhập lý do từ chối') }).strict(),
+    ...ofAction('dossiers.refuse'),
+    input: z.object({ ...counterSubject, reason: reason(reasonMissing('refused')) }).strict(),
     output: documentResult,
   }),
 
   // --- dossiers: processing --------------------------------------------------------------------
   'dossiers.handover': spec({
-    summary: 'Bàn giao hồ sơ',
-    access: 'officer',
+    ...ofAction('dossiers.handover'),
     input: onDossier({
       toUnit: typed(TEXT_MAX.unitName, { missing: 'Chưa chọn đơn vị nhận hồ sơ' }),
       /** A department chosen from dossiers.handoverTargets (its code). */
@@ -415,8 +456,7 @@ export const API = {
     ),
   }),
   'dossiers.accept': spec({
-    summary: 'Đơn vị giải quyết nhận hồ sơ',
-    access: 'officer',
+    ...ofAction('dossiers.accept'),
     input: onDossier({
       unit: typed(TEXT_MAX.unitName, { missing: 'Chưa nhập đơn vị nhận hồ sơ' }),
       person: typed(TEXT_MAX.personInUnit).optional(),
@@ -424,14 +464,12 @@ export const API = {
     output: intentResult,
   }),
   'dossiers.supplementReceived': spec({
-    summary: 'Nhận hồ sơ bổ sung',
-    access: 'officer',
+    ...ofAction('dossiers.supplementReceived'),
     input: onDossier({ note: note.optional() }),
     output: intentResult,
   }),
   'dossiers.resultReady': spec({
-    summary: 'Nhận kết quả giải quyết',
-    access: 'officer',
+    ...ofAction('dossiers.resultReady'),
     input: onDossier({
       fromUnit: typed(TEXT_MAX.unitName).optional(),
       note: note.optional(),
@@ -439,8 +477,7 @@ export const API = {
     output: intentResult,
   }),
   'dossiers.return': spec({
-    summary: 'Trả kết quả',
-    access: 'officer',
+    ...ofAction('dossiers.return'),
     input: onDossier({
       method: z.enum(['counter', 'post'], {
         error: 'Chọn hình thức trả kết quả: tại quầy hoặc qua bưu điện',
@@ -458,22 +495,11 @@ export const API = {
     }),
     output: intentResult,
   }),
-  'dossiers.withdraw': spec({
-    summary: 'Rút hồ sơ theo yêu cầu',
-    access: 'officer',
-    input: onDossier({ reason: reason('Chưa nhập lý do rút hồ sơ') }),
-    output: intentResult,
-  }),
-  'dossiers.stop': spec({
-    summary: 'Dừng giải quyết hồ sơ',
-    access: 'officer',
-    input: onDossier({ reason: reason('Chưa nhập lý do dừng giải quyết') }),
-    output: intentResult,
-  }),
+  // withdraw, stop, the financial obligation and its payment: derived from their rows
+  ...SIMPLE_ACTION_SPECS,
   'dossiers.apology': spec({
-    summary: 'Xin lỗi và hẹn lại ngày trả kết quả',
-    access: 'head',
-    input: onDossier({ reason: reason('Chưa nhập lý do trễ hạn'), newDueAt: localDateTime }),
+    ...ofAction('dossiers.apology'),
+    input: onDossier({ reason: reason(reasonMissing('apology_issued')), newDueAt: localDateTime }),
     output: documentResult,
   }),
   'dossiers.calendarReviews': spec({
@@ -484,8 +510,7 @@ export const API = {
     output: z.array(calendarReviewItem),
   }),
   'dossiers.keepAppointment': spec({
-    summary: 'Giữ ngày hẹn trả kết quả sau khi lịch nghỉ thay đổi',
-    access: 'head',
+    ...ofAction('dossiers.keepAppointment'),
     input: onDossier({ note: note.optional() }),
     output: intentResult,
   }),
@@ -505,8 +530,7 @@ export const API = {
     output: z.array(syncConflictItem),
   }),
   'dossiers.resolveConflict': spec({
-    summary: 'Xử lý xung đột đồng bộ',
-    access: 'head',
+    ...ofAction('dossiers.resolveConflict'),
     input: onDossier({
       /** The event set aside. */
       eventId: syncEventId,
@@ -595,8 +619,7 @@ export const API = {
 
   // --- printing --------------------------------------------------------------------------------
   'print.render': spec({
-    summary: 'In phiếu (lưu PDF trước khi in)',
-    access: 'officer',
+    ...ofAction('print.render'),
     input: printRenderInput,
     output: z.object({
       printId: z.string(),

@@ -14,6 +14,7 @@ import type { ConflictDecision, DossierEvent, DossierEventOf } from './events';
 import { foldDossierLenient, sortDossierEvents, type LenientFold } from './lifecycle';
 import { DOSSIER_EVENT_DONE, DOSSIER_EVENT_LABELS, type DossierState } from './states';
 import { canApply } from './transitions';
+import { DOSSIER_ACTIONS } from './actions';
 import { formatShortDateTime } from '../text/officialDate';
 
 export interface SyncConflict {
@@ -67,17 +68,9 @@ export const CONFLICT_DECISION_LABELS: Readonly<Record<ConflictDecision, string>
  * they are recorded. A receipt cannot come twice; an apology or a kept appointment is decided
  * anew (the apology decision); prints and decisions are never set aside by a state.
  */
-export const RERECORDABLE_TYPES: ReadonlySet<DossierEvent['type']> = new Set([
-  'supplement_requested',
-  'supplement_received',
-  'refused',
-  'handed_over',
-  'accepted',
-  'result_ready',
-  'returned',
-  'withdrawn',
-  'stopped',
-]);
+export const RERECORDABLE_TYPES: ReadonlySet<DossierEvent['type']> = new Set(
+  DOSSIER_ACTIONS.filter((a) => a.rerecordable).map((a) => a.event),
+);
 
 /**
  * The decisions a dossier in this state allows on a set-aside event of this type: the outcome can

@@ -14,6 +14,7 @@ import {
   type CountingRule,
 } from '../calendar/options';
 import { isLocalDateTime } from '../time/wallClock';
+import { reasonMissing } from './actions';
 import { wireText } from '../text/textSchema';
 import { PRINT_FORMS } from '../print/forms';
 import { formatThousands } from '../text/money';
@@ -127,7 +128,8 @@ const procedureRefSchema = z.object({
   caseLabel: wireText(TEXT_MAX.caseLabel).optional(),
 });
 
-const reasonText = (missing: string) => wireText(TEXT_MAX.reason).trim().min(1, missing);
+/** The reason of an action, its message when empty the action's (shared/dossier/actions.ts). */
+const reasonText = (event: string) => wireText(TEXT_MAX.reason).trim().min(1, reasonMissing(event));
 const noteText = wireText(TEXT_MAX.note).optional();
 const docNo = wireText(TEXT_MAX.docNo).min(1);
 
@@ -166,7 +168,7 @@ export const eventPayloadSchemas = {
   supplement_requested: z.object({
     docNo, // Số: …/HDHS
     missing: z.array(missingComponentSchema).max(MAX_COMPONENTS),
-    reason: reasonText('Chưa nhập lý do yêu cầu bổ sung'),
+    reason: reasonText('supplement_requested'),
     // at the counter only: who and what, since there is no received event
     applicant: applicantSchema.optional(),
     procedure: procedureRefSchema.optional(),
@@ -180,10 +182,20 @@ export const eventPayloadSchemas = {
     note: noteText,
     dueAt: localDateTimeSchema.optional(),
   }),
+  /**
+   * Yêu cầu thực hiện nghĩa vụ tài chính: the applicant must pay a tax or charge (a tax notice of a
+   * land registration, say). The clock pauses until the payment is recorded (status code 6).
+   */
+  obligation_requested: z.object({ reason: reasonText('obligation_requested'), note: noteText }),
+  /** The payment was recorded: the clock resumes, dueAt as in supplement_received. */
+  obligation_fulfilled: z.object({
+    note: noteText,
+    dueAt: localDateTimeSchema.optional(),
+  }),
   /** Phiếu từ chối tiếp nhận giải quyết hồ sơ, at the counter or after review. */
   refused: z.object({
     docNo,
-    reason: reasonText('Chưa nhập lý do từ chối'),
+    reason: reasonText('refused'),
     applicant: applicantSchema.optional(),
     procedure: procedureRefSchema.optional(),
   }),
@@ -214,12 +226,12 @@ export const eventPayloadSchemas = {
       .optional(),
     postalTrackingNo: wireText(TEXT_MAX.postalTrackingNo).optional(),
   }),
-  withdrawn: z.object({ reason: reasonText('Chưa nhập lý do rút hồ sơ') }),
-  stopped: z.object({ reason: reasonText('Chưa nhập lý do dừng giải quyết') }),
+  withdrawn: z.object({ reason: reasonText('withdrawn') }),
+  stopped: z.object({ reason: reasonText('stopped') }),
   /** Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
   apology_issued: z.object({
     docNo, // Số: …/PXL
-    reason: reasonText('Chưa nhập lý do trễ hạn'),
+    reason: reasonText('apology_issued'),
     newDueAt: localDateTimeSchema,
   }),
   /**

@@ -12,7 +12,7 @@
  */
 import type { DossierEvent, DossierEventType, EventPayload } from './events';
 import { PRINT_FORMS, type PrintForm } from '../print/forms';
-import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS } from './states';
+import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS, isPausedState } from './states';
 import type { DossierState } from './states';
 import { KEEP_STATE, RESUME_STATE, transitionTarget } from './transitions';
 import type { LocalDateTime } from '../time/wallClock';
@@ -29,7 +29,10 @@ export type ProcedureRef = Pick<
   'procedureId' | 'procedureCode' | 'procedureName' | 'field' | 'agency' | 'caseLabel'
 >;
 
-/** A pause of the clock while the applicant supplements the dossier. to is null while open. */
+/**
+ * A pause of the clock while the applicant supplements the dossier or pays a tax or charge (docNo
+ * empty: no slip). to is null while open.
+ */
 export interface DossierPause {
   from: LocalDateTime;
   to: LocalDateTime | null;
@@ -124,7 +127,7 @@ export interface DossierView {
   /** Mã hồ sơ; null before receipt. */
   code: string | null;
   state: DossierState;
-  /** Set while waiting_supplement: the state the supplement brings the dossier back to. */
+  /** Set while paused: the state the supplement (the payment) brings the dossier back to. */
   stateBeforePause: DossierState | null;
   applicant: Applicant | null;
   procedure: ProcedureRef | null;
@@ -314,6 +317,24 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
 
   const next: DossierView = view === null ? newView(event) : { ...view };
   const at = event.at;
+  if (isPausedState(state) && !isPausedState(from)) {
+    // The clock pauses (a supplement or a financial obligation asked for): its reason and slip.
+    const p = event.payload as { reason?: string; docNo?: string };
+    next.stateBeforePause = from;
+    next.pauses = [
+      ...next.pauses,
+      { from: at, to: null, reason: p.reason ?? '', docNo: p.docNo ?? '', dueAtAfter: null },
+    ];
+  } else if (target === RESUME_STATE) {
+    // The clock resumes, with the appointment the resumption recorded (moved by the pause).
+    const dueAt = (event.payload as { dueAt?: LocalDateTime }).dueAt;
+    next.pauses = closeOpenPause(next.pauses, at, dueAt ?? null);
+    if (dueAt !== undefined && next.dueAt !== null) {
+      next.dueAt = dueAt;
+      next.dueAtSince = at;
+    }
+    next.stateBeforePause = null;
+  }
   switch (event.type) {
     case 'received': {
       const p = event.payload;
@@ -352,23 +373,9 @@ export function applyEvent(view: DossierView | null, event: DossierEvent): Dossi
       if (atCounter) {
         if (p.applicant !== undefined) next.applicant = p.applicant;
         if (p.procedure !== undefined) next.procedure = pickProcedure(p.procedure);
-      } else {
-        next.stateBeforePause = from;
-        next.pauses = [
-          ...next.pauses,
-          { from: at, to: null, reason: p.reason, docNo: p.docNo, dueAtAfter: null },
-        ];
       }
       break;
     }
-    case 'supplement_received':
-      next.pauses = closeOpenPause(next.pauses, at, event.payload.dueAt ?? null);
-      if (event.payload.dueAt !== undefined && next.dueAt !== null) {
-        next.dueAt = event.payload.dueAt;
-        next.dueAtSince = at;
-      }
-      next.stateBeforePause = null;
-      break;
     case 'refused': {
       const p = event.payload;
       if (p.applicant !== undefined) next.applicant = p.applicant;

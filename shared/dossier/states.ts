@@ -7,6 +7,7 @@
  * open state (the clock stops while the applicant gathers more papers).
  */
 import type { DossierEventType } from './events';
+import { byEvent } from './actions';
 
 export const DOSSIER_STATES = [
   'supplement_requested',
@@ -14,6 +15,7 @@ export const DOSSIER_STATES = [
   'handed_over',
   'in_processing',
   'waiting_supplement',
+  'waiting_obligation',
   'result_ready',
   'returned',
   'refused',
@@ -29,6 +31,7 @@ export const DOSSIER_STATE_LABELS: Readonly<Record<DossierState, string>> = {
   handed_over: 'Đã bàn giao',
   in_processing: 'Đang giải quyết',
   waiting_supplement: 'Chờ bổ sung',
+  waiting_obligation: 'Chờ thực hiện nghĩa vụ tài chính',
   result_ready: 'Đã có kết quả',
   returned: 'Đã trả kết quả',
   refused: 'Từ chối tiếp nhận, giải quyết',
@@ -36,14 +39,33 @@ export const DOSSIER_STATE_LABELS: Readonly<Record<DossierState, string>> = {
   stopped: 'Dừng giải quyết',
 };
 
-/** Received and not finished: the clock runs (or is paused in waiting_supplement). */
+/**
+ * The paused open states: the clock stops while the applicant gathers more papers (yêu cầu bổ
+ * sung) or pays a tax or charge (nghĩa vụ tài chính). Entering one opens a pause, the event that
+ * resumes (transitions.ts, RESUME_STATE) closes it.
+ */
+export const PAUSED_STATES = [
+  'waiting_supplement',
+  'waiting_obligation',
+] as const satisfies readonly DossierState[];
+
+/** Received and not finished: the clock runs (or is paused in a paused state). */
 export const OPEN_STATES = [
   'received',
   'handed_over',
   'in_processing',
-  'waiting_supplement',
+  ...PAUSED_STATES,
   'result_ready',
 ] as const satisfies readonly DossierState[];
+
+/** Received and being processed: its deadline tracked on the board (open, result not back yet). */
+export const IN_PROGRESS_STATES: readonly DossierState[] = OPEN_STATES.filter(
+  (s) => s !== 'result_ready',
+);
+
+export function isPausedState(state: DossierState | null): boolean {
+  return (PAUSED_STATES as readonly (DossierState | null)[]).includes(state);
+}
 
 /** No event but 'printed' applies any more. */
 export const TERMINAL_STATES = [
@@ -74,7 +96,7 @@ export function isLatenessExempt(state: DossierState): boolean {
 
 /**
  * Status codes of provincial systems and the national portal sync (domain doc §2, [secondary]).
- * 1 (newly registered online) and 6 (financial obligation requested) have no state here.
+ * 1 (newly registered online) has no state here.
  */
 export type NationalStatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
@@ -102,6 +124,7 @@ export const NATIONAL_STATUS_CODES: Readonly<Record<DossierState, NationalStatus
   handed_over: 4,
   in_processing: 4,
   waiting_supplement: 5,
+  waiting_obligation: 6,
   result_ready: 9,
   returned: 10,
   refused: 3,
@@ -109,41 +132,15 @@ export const NATIONAL_STATUS_CODES: Readonly<Record<DossierState, NationalStatus
   stopped: 8,
 };
 
-/** The action each event records, as a button or a message names it. */
-export const DOSSIER_EVENT_LABELS: Readonly<Record<DossierEventType, string>> = {
-  received: 'Tiếp nhận hồ sơ',
-  supplement_requested: 'Yêu cầu bổ sung hồ sơ',
-  supplement_received: 'Nhận hồ sơ bổ sung',
-  refused: 'Từ chối hồ sơ',
-  handed_over: 'Bàn giao hồ sơ',
-  accepted: 'Nhận hồ sơ để giải quyết',
-  result_ready: 'Nhận kết quả giải quyết',
-  returned: 'Trả kết quả',
-  withdrawn: 'Rút hồ sơ',
-  stopped: 'Dừng giải quyết',
-  apology_issued: 'Xin lỗi và hẹn lại ngày trả kết quả',
-  appointment_kept: 'Giữ ngày hẹn trả kết quả',
-  printed: 'In phiếu',
-  conflict_resolved: 'Xử lý xung đột đồng bộ',
-};
+/** The action each event records, as a button or a message names it (shared/dossier/actions.ts). */
+export const DOSSIER_EVENT_LABELS: Readonly<Record<DossierEventType, string>> = byEvent(
+  (a) => a.label,
+);
 
 /**
  * What an event did to the dossier, said after "hồ sơ" ("hồ sơ đã được trả kết quả"): how a sync
  * conflict names the event that won (shared/dossier/conflicts.ts).
  */
-export const DOSSIER_EVENT_DONE: Readonly<Record<DossierEventType, string>> = {
-  received: 'đã được tiếp nhận',
-  supplement_requested: 'đã được yêu cầu bổ sung',
-  supplement_received: 'đã được nhận bổ sung',
-  refused: 'đã bị từ chối',
-  handed_over: 'đã được bàn giao',
-  accepted: 'đã được đơn vị giải quyết nhận',
-  result_ready: 'đã có kết quả giải quyết',
-  returned: 'đã được trả kết quả',
-  withdrawn: 'đã được rút',
-  stopped: 'đã bị dừng giải quyết',
-  apology_issued: 'đã được xin lỗi và hẹn lại',
-  appointment_kept: 'đã được giữ ngày hẹn',
-  printed: 'đã được in phiếu',
-  conflict_resolved: 'đã được xử lý xung đột',
-};
+export const DOSSIER_EVENT_DONE: Readonly<Record<DossierEventType, string>> = byEvent(
+  (a) => a.done,
+);

@@ -6,6 +6,8 @@
  *  supplement_requested  —, supplement_requested                           supplement_requested (at the counter; repeatable)
  *  supplement_requested  received, handed_over, in_processing              waiting_supplement (pause starts)
  *  supplement_received   waiting_supplement                                the state before the pause (clock resumes)
+ *  obligation_requested  received, handed_over, in_processing              waiting_obligation (pause starts)
+ *  obligation_fulfilled  waiting_obligation                                the state before the pause (clock resumes)
  *  refused               —, supplement_requested                           refused (at the counter)
  *                        received, handed_over, in_processing              refused (after review)
  *  handed_over           received, handed_over, in_processing              handed_over
@@ -14,27 +16,30 @@
  *  returned              result_ready                                      returned
  *  withdrawn             any open state                                    withdrawn (an open pause ends)
  *  stopped               received, handed_over, in_processing,
- *                        waiting_supplement                                stopped (an open pause ends)
+ *                        waiting_supplement, waiting_obligation            stopped (an open pause ends)
  *  apology_issued        any open state                                    unchanged (new due time)
  *  appointment_kept      any open state                                    unchanged (the head keeps the due time)
  *  printed               any state, terminal ones included                 unchanged
  *  conflict_resolved     any state, terminal ones included                 unchanged (the head decided on
  *                                                                          an event sync set aside)
  *
- * Open states: received, handed_over, in_processing, waiting_supplement, result_ready.
+ * Open states: received, handed_over, in_processing, waiting_supplement, waiting_obligation,
+ * result_ready.
  * Terminal: returned, refused, withdrawn, stopped. The pre-receipt supplement_requested is neither:
  * the applicant may come back with the papers (received) or be refused.
  *
  * Choices beyond the obvious:
  * - refused from received: units that decide themselves never hand over, so their review refusal
  *   comes straight from received.
- * - stopped from waiting_supplement: the usual reason to stop is that the papers never came.
+ * - stopped from waiting_supplement (waiting_obligation): the usual reason to stop is that the
+ *   papers never came (the tax was never paid).
  * - a second counter supplement request (supplement_requested → supplement_requested): the
  *   applicant came back and the dossier is still incomplete.
- * - result_ready and handed_over are not allowed while paused: the supplement comes back first.
+ * - result_ready and handed_over are not allowed while paused: the supplement (the payment) comes
+ *   back first; one pause at a time.
  */
 import type { DossierEventType } from './events';
-import { DOSSIER_STATES, OPEN_STATES } from './states';
+import { DOSSIER_STATES, OPEN_STATES, PAUSED_STATES } from './states';
 import type { DossierState } from './states';
 
 /** The state stays as it is. */
@@ -61,13 +66,15 @@ export const DOSSIER_TRANSITIONS: readonly DossierTransition[] = [
   },
   { event: 'supplement_requested', from: CLOCK_RUNNING, to: 'waiting_supplement' },
   { event: 'supplement_received', from: ['waiting_supplement'], to: RESUME_STATE },
+  { event: 'obligation_requested', from: CLOCK_RUNNING, to: 'waiting_obligation' },
+  { event: 'obligation_fulfilled', from: ['waiting_obligation'], to: RESUME_STATE },
   { event: 'refused', from: [null, 'supplement_requested', ...CLOCK_RUNNING], to: 'refused' },
   { event: 'handed_over', from: CLOCK_RUNNING, to: 'handed_over' },
   { event: 'accepted', from: ['handed_over'], to: 'in_processing' },
   { event: 'result_ready', from: CLOCK_RUNNING, to: 'result_ready' },
   { event: 'returned', from: ['result_ready'], to: 'returned' },
   { event: 'withdrawn', from: OPEN_STATES, to: 'withdrawn' },
-  { event: 'stopped', from: [...CLOCK_RUNNING, 'waiting_supplement'], to: 'stopped' },
+  { event: 'stopped', from: [...CLOCK_RUNNING, ...PAUSED_STATES], to: 'stopped' },
   { event: 'apology_issued', from: OPEN_STATES, to: KEEP_STATE },
   { event: 'appointment_kept', from: OPEN_STATES, to: KEEP_STATE },
   { event: 'printed', from: DOSSIER_STATES, to: KEEP_STATE },
@@ -99,4 +106,9 @@ export function transitionTarget(
 /** Whether an event may be recorded on a dossier in this state (null: no dossier yet). */
 export function canApply(state: DossierState | null, eventType: DossierEventType): boolean {
   return TARGETS.has(key(state, eventType));
+}
+
+/** Whether the event resumes the clock (closes the open pause, back to the state before it). */
+export function resumesClock(eventType: DossierEventType): boolean {
+  return DOSSIER_TRANSITIONS.some((t) => t.event === eventType && t.to === RESUME_STATE);
 }

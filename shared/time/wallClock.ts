@@ -31,7 +31,9 @@ export function civilFromDays(days: number): { y: number; m: number; d: number }
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -58,7 +60,12 @@ export function isLocalDate(s: string): boolean {
 
 export function isLocalDateTime(s: string): boolean {
   const m = DATE_TIME_RE.exec(s);
-  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60;
+  return (
+    !!m &&
+    isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    Number(m[4]) < 24 &&
+    Number(m[5]) < 60
+  );
 }
 
 /** 'YYYY-MM-DD' → day number. Throws on a malformed or impossible date. */
@@ -85,7 +92,11 @@ export function parseDateTime(s: LocalDateTime): number {
   if (!m || !isLocalDateTime(s)) {
     throw new RangeError(`Thời điểm không hợp lệ: "${s}" (cần dạng YYYY-MM-DDTHH:mm)`);
   }
-  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * MINUTES_PER_DAY + Number(m[4]) * 60 + Number(m[5]);
+  return (
+    daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * MINUTES_PER_DAY +
+    Number(m[4]) * 60 +
+    Number(m[5])
+  );
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));

@@ -28,8 +28,8 @@ import {
   refuse,
   requestSupplement,
   resolveSyncConflict,
-  stop,
-  withdraw,
+  recordAction,
+  type SimpleActionInput,
 } from '../../dossiers';
 import { workCalendar } from '../../dossiers/env';
 import { chooseCase, requireProcedure } from '../../dossiers/receive';
@@ -37,7 +37,8 @@ import { listHandoverTargets } from '../../dossiers/routing';
 import { toApiErrorFromDb, vietnameseDates } from '../errors';
 import { listTotal } from '../listTotal';
 import { dossierCtx, requireDetail } from './common';
-import type { CoreEnv, HandlersOf } from './types';
+import type { Ctx, CoreEnv, Handlers, HandlersOf } from './types';
+import { SIMPLE_ACTIONS, type SimpleActionMethod } from '../../../shared/dossier/actions';
 
 /** The case of the procedure asked for; an unknown one is the caseLabel field's error. */
 function chooseCaseOrField(
@@ -51,6 +52,20 @@ function chooseCaseOrField(
     const message = said(err);
     throw apiError('validation', message, { fields: { caseLabel: message } });
   }
+}
+
+/**
+ * The simple actions (shared/dossier/actions.ts: withdraw, stop, the financial obligation…): the
+ * input parsed by the contract from their fields, recorded by their rows' intent.
+ */
+function simpleActionHandlers(env: CoreEnv): Pick<Handlers, SimpleActionMethod> {
+  return Object.fromEntries(
+    SIMPLE_ACTIONS.map((row) => [
+      row.method,
+      (input: SimpleActionInput, ctx: Ctx) =>
+        recordAction(env.db, dossierCtx(env, ctx), row, input),
+    ]),
+  ) as Pick<Handlers, SimpleActionMethod>;
 }
 
 export function dossierHandlers(env: CoreEnv): HandlersOf<'dossiers.'> {
@@ -93,8 +108,8 @@ export function dossierHandlers(env: CoreEnv): HandlersOf<'dossiers.'> {
       checkReturnedAt(returnedAt, detail, ctx.local);
       return recordReturn(env.db, { ...at(ctx), now: returnedAt }, rest);
     },
-    'dossiers.withdraw': (input, ctx) => withdraw(env.db, at(ctx), input),
-    'dossiers.stop': (input, ctx) => stop(env.db, at(ctx), input),
+    // withdraw, stop, the financial obligation and its payment: their rows' intent
+    ...simpleActionHandlers(env),
     'dossiers.apology': (input, ctx) => {
       checkNewDueAt(
         input.newDueAt,

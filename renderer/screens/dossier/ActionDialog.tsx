@@ -1,9 +1,10 @@
 /**
  * The dialogs of the dossier actions (Bàn giao, Đơn vị nhận hồ sơ, Yêu cầu bổ sung, Đã nhận bổ
- * sung, Nhận kết quả, Trả kết quả, Rút hồ sơ, Xin lỗi và hẹn lại): one form showing the fields
- * each kind asks for; actionRequests.ts checks them and makes the call.
+ * sung, Nhận kết quả, Trả kết quả, Xin lỗi và hẹn lại, and the simple actions of
+ * shared/dossier/actions.ts: Rút hồ sơ, nghĩa vụ tài chính): one form showing the fields each
+ * kind asks for; actionRequests.ts checks them and makes the call.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import { Dialog } from '../../components/Dialog';
 import type { DossierDetail } from '../../../shared/api/schemas';
@@ -14,22 +15,11 @@ import { Kbd } from '../../components/Kbd';
 import { officialTime, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
 import { useFormFields } from '../../lib/formFields';
 import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
-import type { ActionKind } from './actions';
+import { fieldMissing } from '../../../shared/dossier/actions';
+import { actionRow, type ActionKind } from './actions';
 import { ReviewLines } from './CalendarReviewAlert';
 import { FIELD_MAP, emptyForm, sendAction, type ActionForm } from './actionRequests';
 import { HandoverUnitField } from './HandoverUnitField';
-
-const TITLES: Record<ActionKind, string> = {
-  handover: 'Bàn giao hồ sơ',
-  accept: 'Đơn vị giải quyết đã nhận hồ sơ',
-  supplement: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng tính thời hạn)',
-  supplementReceived: 'Đã nhận hồ sơ bổ sung (tiếp tục tính thời hạn)',
-  resultReady: 'Nhận kết quả giải quyết từ phòng chuyên môn',
-  return: 'Trả kết quả',
-  withdraw: 'Rút hồ sơ theo yêu cầu',
-  apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  keepAppointment: 'Giữ ngày hẹn trả kết quả (lịch nghỉ đã thay đổi)',
-};
 
 export function ActionDialog({
   kind,
@@ -230,9 +220,6 @@ export function ActionDialog({
         </>
       );
       break;
-    case 'withdraw':
-      body = text('reason', 'Lý do rút hồ sơ', { required: true, autoFocus: true, area: true });
-      break;
     case 'apology':
       body = (
         <>
@@ -259,14 +246,33 @@ export function ActionDialog({
         </>
       );
       break;
-    default:
-      body = null;
+    default: {
+      // A simple action: its row's explanation and fields (shared/dossier/actions.ts).
+      const row = kind ? actionRow(kind) : null;
+      body = row ? (
+        <>
+          {row.button?.explain ? (
+            <Typography.Paragraph>{row.button.explain}</Typography.Paragraph>
+          ) : null}
+          {(row.fields ?? []).map((field, i) => (
+            <Fragment key={field.name}>
+              {text(field.name, field.label, {
+                required: fieldMissing(row, field) !== undefined,
+                autoFocus: i === 0,
+                area: field.name === 'reason',
+                ...(field.hint ? { hint: field.hint } : {}),
+              })}
+            </Fragment>
+          ))}
+        </>
+      ) : null;
+    }
   }
 
   return (
     <Dialog
       open={kind !== null}
-      title={kind ? TITLES[kind] : ''}
+      title={kind ? (actionRow(kind).button?.title ?? '') : ''}
       onCancel={onClose}
       destroyOnHidden
       width={600}
@@ -277,7 +283,7 @@ export function ActionDialog({
           </Button>
           <Button
             type="primary"
-            danger={kind === 'withdraw'}
+            danger={kind ? actionRow(kind).button?.danger === true : false}
             loading={busy}
             onClick={() => void submit()}
           >

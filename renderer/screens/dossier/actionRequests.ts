@@ -7,7 +7,12 @@ import type { PrintForm } from '../../../shared/print/forms';
 import { call } from '../../api/client';
 import { keepAppointment } from '../../lib/calendarReview';
 import { nowLocal, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
-import type { ActionKind } from './actions';
+import {
+  fieldMissing,
+  reasonMissing,
+  type SimpleActionMethod,
+} from '../../../shared/dossier/actions';
+import { actionRow, type ActionKind } from './actions';
 
 export interface ActionForm {
   toUnit: string;
@@ -106,7 +111,7 @@ export async function sendAction(
         .map((name) => ({ name, originals: 0, certifiedCopies: 0, copies: 1 }));
       if (missing.length === 0)
         found.missingText = 'Hãy ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một giấy tờ).';
-      if (!f.reason.trim()) found.reason = 'Chưa nhập lý do yêu cầu bổ sung.';
+      if (!f.reason.trim()) found.reason = `${reasonMissing('supplement_requested')}.`;
       if (Object.keys(found).length) break;
       await call('dossiers.requestSupplement', { dossierId, missing, reason: f.reason });
       return { done: true, print: 'supplement_request' };
@@ -153,16 +158,11 @@ export async function sendAction(
       );
       return { done: true };
     }
-    case 'withdraw':
-      if (!f.reason.trim()) found.reason = 'Chưa nhập lý do rút hồ sơ.';
-      if (Object.keys(found).length) break;
-      await call('dossiers.withdraw', { dossierId, reason: f.reason });
-      return { done: true };
     case 'apology': {
       const due = parseTypedDateTime(f.newDueAt);
       if (!due)
         found.newDueAt = `Ngày hẹn mới "${f.newDueAt.trim()}" không hợp lệ: nhập ngày/tháng/năm giờ:phút, ví dụ 30/12/2025 08:00.`;
-      if (!f.reason.trim()) found.reason = 'Chưa nhập lý do trễ hạn.';
+      if (!f.reason.trim()) found.reason = `${reasonMissing('apology_issued')}.`;
       if (Object.keys(found).length || !due) break;
       await call('dossiers.apology', { dossierId, reason: f.reason, newDueAt: due });
       return { done: true, print: 'apology' };
@@ -170,6 +170,23 @@ export async function sendAction(
     case 'keepAppointment':
       await keepAppointment(dossierId, f.note);
       return { done: true };
+    default: {
+      // A simple action: its row's fields, required ones checked with the row's message.
+      const row = actionRow(kind);
+      const input: Record<string, string | undefined> = {};
+      for (const field of row.fields ?? []) {
+        const missing = fieldMissing(row, field);
+        if (missing !== undefined) {
+          if (!f[field.name].trim()) found[field.name] = `${missing}.`;
+          input[field.name] = f[field.name];
+        } else {
+          input[field.name] = opt(f[field.name]);
+        }
+      }
+      if (Object.keys(found).length) break;
+      await call(row.method as SimpleActionMethod, clean({ dossierId, ...input }));
+      return { done: true };
+    }
   }
   return { done: false, errors: found };
 }

@@ -1,22 +1,22 @@
 /**
  * What can be done to a dossier from its screen: the actions its state allows (each one event of
- * the lifecycle in shared/dossier, with its shortcut) and the slips it can have printed again.
+ * the lifecycle, with its shortcut: the rows of shared/dossier/actions.ts) and the slips it can
+ * have printed again.
  */
 import { canApply } from '../../../shared/dossier/transitions';
 import type { DossierEventType } from '../../../shared/dossier/events';
+import {
+  DOSSIER_ACTIONS,
+  type ActionButton,
+  type DossierActionRow,
+} from '../../../shared/dossier/actions';
 import type { DossierDetail } from '../../../shared/api/schemas';
 import type { PrintForm } from '../../../shared/print/forms';
 
-export type ActionKind =
-  | 'handover'
-  | 'accept'
-  | 'supplement'
-  | 'supplementReceived'
-  | 'resultReady'
-  | 'return'
-  | 'withdraw'
-  | 'apology'
-  | 'keepAppointment';
+type ButtonRow = Extract<(typeof DOSSIER_ACTIONS)[number], { button: ActionButton }>;
+
+/** The dialogs of the dossier screen, one per action with a button (shared/dossier/actions.ts). */
+export type ActionKind = ButtonRow['button']['kind'];
 
 export interface ActionSpec {
   kind: ActionKind;
@@ -27,39 +27,27 @@ export interface ActionSpec {
   danger?: boolean;
 }
 
-export const ACTIONS: ActionSpec[] = [
-  { kind: 'handover', label: 'Bàn giao', keys: 'Alt+G', event: 'handed_over' },
-  { kind: 'accept', label: 'Đơn vị đã nhận hồ sơ', keys: 'Alt+D', event: 'accepted' },
-  { kind: 'supplement', label: 'Yêu cầu bổ sung', keys: 'Alt+B', event: 'supplement_requested' },
-  {
-    kind: 'supplementReceived',
-    label: 'Đã nhận bổ sung',
-    keys: 'Alt+S',
-    event: 'supplement_received',
-  },
-  {
-    kind: 'resultReady',
-    label: 'Nhận kết quả từ phòng chuyên môn',
-    keys: 'Alt+K',
-    event: 'result_ready',
-  },
-  { kind: 'return', label: 'Trả kết quả', keys: 'Alt+R', event: 'returned' },
-  {
-    kind: 'apology',
-    label: 'Xin lỗi và hẹn lại',
-    keys: 'Alt+X',
-    event: 'apology_issued',
-    headOnly: true,
-  },
-  {
-    kind: 'keepAppointment',
-    label: 'Giữ ngày hẹn',
-    keys: 'Alt+H',
-    event: 'appointment_kept',
-    headOnly: true,
-  },
-  { kind: 'withdraw', label: 'Rút hồ sơ', keys: 'Alt+W', event: 'withdrawn', danger: true },
-];
+/** The actions of the dossier screen: the rows of the table that have a button, in its order. */
+export const ACTIONS: ActionSpec[] = DOSSIER_ACTIONS.filter(
+  (a): a is ButtonRow => 'button' in a,
+).map((a) => {
+  const b: ActionButton = a.button;
+  return {
+    kind: b.kind as ActionKind,
+    label: b.label,
+    keys: b.keys,
+    event: a.event,
+    ...(a.access === 'head' ? { headOnly: true } : {}),
+    ...(b.danger ? { danger: true } : {}),
+  };
+});
+
+/** The row of a dialog's action. */
+export function actionRow(kind: ActionKind): DossierActionRow {
+  const row = DOSSIER_ACTIONS.find((a) => 'button' in a && a.button.kind === kind);
+  if (row === undefined) throw new Error(`No dossier action ${kind}`);
+  return row;
+}
 
 /** The actions a dossier in this state allows (the lifecycle table of shared/dossier). */
 export function allowedActions(

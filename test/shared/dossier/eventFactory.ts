@@ -43,6 +43,8 @@ export const defaultPayloads: { [T in DossierEventType]: Record<string, unknown>
     reason: 'Thiếu giấy chứng tử',
   },
   supplement_received: {},
+  obligation_requested: { reason: 'Nộp lệ phí trước bạ theo Thông báo số 12/TB-CCT' },
+  obligation_fulfilled: {},
   refused: { docNo: '3-001/TCHS', reason: 'Không thuộc thẩm quyền giải quyết' },
   handed_over: { toUnit: 'Phòng Người có công', toPerson: 'Trần Thị Bình' },
   accepted: { unit: 'Phòng Người có công', person: 'Trần Thị Bình' },

@@ -9,7 +9,7 @@ import {
   sortDossierEvents,
 } from '../../../shared/dossier/lifecycle';
 import type { DossierView } from '../../../shared/dossier/lifecycle';
-import { isTerminalState } from '../../../shared/dossier/states';
+import { isPausedState, isTerminalState } from '../../../shared/dossier/states';
 import { canApply } from '../../../shared/dossier/transitions';
 import type { DossierEvent, DossierEventType } from '../../../shared/dossier/events';
 import {
@@ -545,8 +545,8 @@ describe('fold properties', () => {
         const view = foldDossier(events);
         const count = (type: DossierEventType) => events.filter((e) => e.type === type).length;
         const openPauses = view.pauses.filter((p) => p.to === null).length;
-        expect(openPauses).toBe(view.state === 'waiting_supplement' ? 1 : 0);
-        expect(view.stateBeforePause !== null).toBe(view.state === 'waiting_supplement');
+        expect(openPauses).toBe(isPausedState(view.state) ? 1 : 0);
+        expect(view.stateBeforePause !== null).toBe(isPausedState(view.state));
         expect(view.finishedAt !== null).toBe(isTerminalState(view.state));
         expect(view.closure?.kind ?? null).toBe(isTerminalState(view.state) ? view.state : null);
         expect(view.receivedAt !== null).toBe(count('received') === 1);

@@ -24,6 +24,7 @@ supplement_requested|refused|refused
 supplement_requested|printed|keep
 supplement_requested|conflict_resolved|keep
 received|supplement_requested|waiting_supplement
+received|obligation_requested|waiting_obligation
 received|refused|refused
 received|handed_over|handed_over
 received|result_ready|result_ready
@@ -34,6 +35,7 @@ received|appointment_kept|keep
 received|printed|keep
 received|conflict_resolved|keep
 handed_over|supplement_requested|waiting_supplement
+handed_over|obligation_requested|waiting_obligation
 handed_over|refused|refused
 handed_over|handed_over|handed_over
 handed_over|accepted|in_processing
@@ -45,6 +47,7 @@ handed_over|appointment_kept|keep
 handed_over|printed|keep
 handed_over|conflict_resolved|keep
 in_processing|supplement_requested|waiting_supplement
+in_processing|obligation_requested|waiting_obligation
 in_processing|refused|refused
 in_processing|handed_over|handed_over
 in_processing|result_ready|result_ready
@@ -61,6 +64,13 @@ waiting_supplement|apology_issued|keep
 waiting_supplement|appointment_kept|keep
 waiting_supplement|printed|keep
 waiting_supplement|conflict_resolved|keep
+waiting_obligation|obligation_fulfilled|resume
+waiting_obligation|withdrawn|withdrawn
+waiting_obligation|stopped|stopped
+waiting_obligation|apology_issued|keep
+waiting_obligation|appointment_kept|keep
+waiting_obligation|printed|keep
+waiting_obligation|conflict_resolved|keep
 result_ready|returned|returned
 result_ready|withdrawn|withdrawn
 result_ready|apology_issued|keep
@@ -138,6 +148,7 @@ describe('states', () => {
       'handed_over',
       'in_processing',
       'waiting_supplement',
+      'waiting_obligation',
       'result_ready',
     ]);
     expect(DOSSIER_STATES.filter(isTerminalState)).toEqual([
