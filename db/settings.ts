@@ -8,116 +8,31 @@
  * version does not know are left alone (another version or module may own them).
  */
 import type { Statement } from 'better-sqlite3';
-import { z } from 'zod';
 import type { Db } from './open';
-import {
-  CALENDAR_DAYS_DUE_TIMES,
-  COUNTING_RULES,
-  DEFAULT_OFFICE_HOURS,
-  DEFAULT_WORKING_WEEKDAYS,
-  type CalendarDaysDueTime,
-  type CountingRule,
-} from '../shared/calendar';
+import { DEFAULT_OFFICE_HOURS, DEFAULT_WORKING_WEEKDAYS } from '../shared/calendar';
 import { normaliseWorkCalendarOptions } from '../shared/calendar/options';
-import { vietnameseErrorMap } from '../shared/catalogue';
 import { validateUnitCode } from '../shared/dossier/code';
-import { LOOKUP_CODE_PLACE } from '../shared/dossier/lookupAddress';
-import { textInput } from '../shared/text/textSchema';
+import {
+  isSettingKey,
+  OPTIONAL_SETTING_KEYS,
+  SETTING_LABELS,
+  SETTING_KEYS,
+  validateSetting,
+  type OfficeSettings,
+  type SettingKey,
+  type SettingsPatch,
+} from '../shared/settings/rules';
+
+export {
+  SETTING_KEYS,
+  SETTING_LABELS,
+  type OfficeSettings,
+  type SettingKey,
+  type SettingsPatch,
+} from '../shared/settings/rules';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ phải có dạng HH:mm, ví dụ 07:30');
-
-/** Checks the calendar's own rules (order, overlap, weekdays) so the two never disagree. */
-function calendarRule<T>(toOptions: (v: T) => Parameters<typeof normaliseWorkCalendarOptions>[0]) {
-  return (value: T, ctx: z.RefinementCtx) => {
-    try {
-      normaliseWorkCalendarOptions(toOptions(value));
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    }
-  };
-}
-
-const SETTING_SCHEMAS = {
-  /** Buổi làm việc của bộ phận một cửa, in order. */
-  officeHours: z
-    .array(z.tuple([hhmm, hhmm]))
-    .min(1, 'cần ít nhất một buổi làm việc')
-    .superRefine(calendarRule((officeHours: [string, string][]) => ({ daysOff: [], officeHours }))),
-  /** ISO weekdays, 1 = thứ Hai … 7 = Chủ nhật. */
-  workingWeekdays: z
-    .array(
-      z
-        .number()
-        .int()
-        .min(1, 'dùng số từ 1 (thứ Hai) đến 7 (Chủ nhật)')
-        .max(7, 'dùng số từ 1 (thứ Hai) đến 7 (Chủ nhật)'),
-    )
-    .min(1, 'cần ít nhất một ngày làm việc trong tuần')
-    .refine((a) => new Set(a).size === a.length, 'có ngày bị lặp')
-    .transform((a) => [...a].sort((x, y) => x - y)),
-  dueSoonWorkingDays: z
-    .number()
-    .int('phải là số nguyên')
-    .min(0, 'không được âm')
-    .max(30, 'tối đa 30 ngày'),
-  countingRule: z.enum(COUNTING_RULES as [CountingRule, ...CountingRule[]], {
-    error: `chỉ nhận ${COUNTING_RULES.join(', ')}`,
-  }),
-  /** Thời hạn tính theo ngày (lịch): due at the receipt's clock time, or at the day's end. */
-  calendarDaysDueTime: z.enum(
-    CALENDAR_DAYS_DUE_TIMES as [CalendarDaysDueTime, ...CalendarDaysDueTime[]],
-    { error: `chỉ nhận ${CALENDAR_DAYS_DUE_TIMES.join(', ')}` },
-  ),
-  paperSize: z.enum(['A4', 'A5'], { error: 'chỉ nhận A4 hoặc A5' }),
-  printerName: textInput({ max: 200 }).min(1, 'không được để trống').optional(),
-  idleLockMinutes: z
-    .number()
-    .int('phải là số nguyên')
-    .min(1, 'ít nhất 1 phút')
-    .max(240, 'tối đa 240 phút'),
-  /** Trang tra cứu hồ sơ printed on the papers; with {code}, each dossier's own address, also in its QR. */
-  lookupUrl: textInput({ max: 300 })
-    .pipe(
-      z
-        .url({
-          protocol: /^https?$/,
-          error: 'phải là địa chỉ web bắt đầu bằng http:// hoặc https://',
-        })
-        .refine(
-          (url) => !/[{}]/.test(url.split(LOOKUP_CODE_PLACE).join('')),
-          `chỉ dùng ${LOOKUP_CODE_PLACE} (đúng như vậy) để đánh dấu chỗ điền mã hồ sơ`,
-        ),
-    )
-    .optional(),
-  /** Đường dây nóng printed on the receipt. */
-  hotline: textInput({ max: 20 })
-    .regex(/^[0-9+(). -]{3,20}$/, 'chỉ gồm chữ số, dấu cách, dấu chấm, +, -, ( ) (3–20 ký tự)')
-    .optional(),
-} as const;
-
-export type SettingKey = keyof typeof SETTING_SCHEMAS;
-export type OfficeSettings = { [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> };
-/** A partial update; null puts the setting back to its default. */
-export type SettingsPatch = { [K in SettingKey]?: OfficeSettings[K] | null };
-
-export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
-
-/** The names shown to the admin. */
-export const SETTING_LABELS: Record<SettingKey, string> = {
-  officeHours: 'Giờ làm việc',
-  workingWeekdays: 'Ngày làm việc trong tuần',
-  dueSoonWorkingDays: 'Số ngày làm việc cảnh báo sắp đến hạn',
-  countingRule: 'Cách tính thời hạn theo ngày làm việc',
-  calendarDaysDueTime: 'Giờ hẹn trả của thời hạn tính theo ngày',
-  paperSize: 'Khổ giấy in',
-  printerName: 'Máy in',
-  idleLockMinutes: 'Số phút không thao tác thì khóa màn hình',
-  lookupUrl: 'Địa chỉ trang tra cứu hồ sơ',
-  hotline: 'Số điện thoại đường dây nóng',
-};
 
 /** Frozen all the way down; readSettings hands out copies. */
 export const DEFAULT_SETTINGS: Readonly<OfficeSettings> = Object.freeze({
@@ -152,21 +67,6 @@ export interface SettingsProblem {
 
 function defaultOf<K extends SettingKey>(key: K): OfficeSettings[K] {
   return structuredClone(DEFAULT_SETTINGS[key]);
-}
-
-function validateSetting<K extends SettingKey>(
-  key: K,
-  value: unknown,
-): { ok: true; value: OfficeSettings[K] } | { ok: false; message: string } {
-  const parsed = SETTING_SCHEMAS[key].safeParse(value, { error: vietnameseErrorMap });
-  if (parsed.success) return { ok: true, value: parsed.data as OfficeSettings[K] };
-  const issue = parsed.error.issues[0];
-  const where =
-    issue && issue.path.length
-      ? ` (mục ${issue.path.map((p) => (typeof p === 'number' ? p + 1 : String(p))).join('.')})`
-      : '';
-  const message = (issue?.message ?? 'giá trị không hợp lệ').replace(/\.$/, '');
-  return { ok: false, message: `${message}${where}` };
 }
 
 /** The one rule across keys: "nhận sáng trả sáng, nhận chiều trả chiều" needs two sessions. */
@@ -208,11 +108,6 @@ function settingsStatements(db: Db): SettingsStatements {
   return s;
 }
 
-/** Settings that may be absent; a blank text clears them. */
-const OPTIONAL_KEYS: ReadonlySet<SettingKey> = new Set(['printerName', 'lookupUrl', 'hotline']);
-
-const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_SCHEMAS, key);
-
 /** The settings, with the problems met reading them (each such key reads as its default). */
 export function readSettings(db: Db): { settings: OfficeSettings; problems: SettingsProblem[] } {
   const settings = structuredClone(DEFAULT_SETTINGS) as OfficeSettings;
@@ -228,6 +123,10 @@ export function readSettings(db: Db): { settings: OfficeSettings; problems: Sett
         key: row.key,
         message: `${SETTING_LABELS[row.key]}: giá trị đã lưu bị hỏng (không đọc được), đang dùng giá trị mặc định. Hãy nhập lại thiết lập này.`,
       });
+      continue;
+    }
+    // A blank optional text is no value: the default (as updateSettings stores it: no row).
+    if (OPTIONAL_SETTING_KEYS.has(row.key) && typeof raw === 'string' && raw.trim() === '') {
       continue;
     }
     const checked = validateSetting(row.key, raw);
@@ -279,7 +178,7 @@ export function updateSettings(
     if (value === undefined) continue;
     if (
       value === null ||
-      (OPTIONAL_KEYS.has(key) && typeof value === 'string' && value.trim() === '')
+      (OPTIONAL_SETTING_KEYS.has(key) && typeof value === 'string' && value.trim() === '')
     ) {
       nextRecord[key] = defaultOf(key);
       writes.push({ key, value: null });

@@ -21,6 +21,7 @@ import { findBadCharacter, badTextMessage } from '../text/wellFormed';
 import { checkPersonName, NAME_FIELDS } from '../text/personName';
 import { MAX_COMPONENTS, MAX_COPIES, TEXT_MAX } from '../limits';
 import { CALENDAR_DAYS_DUE_TIMES, type CalendarDaysDueTime } from '../calendar/options';
+import { SETTING_KEYS, SETTING_SCHEMAS, type SettingKey } from '../settings/rules';
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
@@ -186,49 +187,16 @@ export const settings = z.object({
 });
 export type Settings = z.output<typeof settings>;
 
-/** A partial update; null puts a setting back to its default. Values are checked by db/settings. */
+/**
+ * A partial update; null (or a blank optional text) puts a setting back to its default. Each value
+ * is checked by its one rule (shared/settings/rules.ts), which the core applies again on storing.
+ */
 export const settingsPatch = z
-  .object({
-    officeHours: z
-      .array(z.tuple([hhmm, hhmm]))
-      .min(1, 'Cần ít nhất một buổi làm việc')
-      .nullable(),
-    workingWeekdays: z
-      .array(
-        z
-          .number()
-          .int()
-          .min(1, 'Dùng số từ 1 (thứ Hai) đến 7 (Chủ nhật)')
-          .max(7, 'Dùng số từ 1 (thứ Hai) đến 7 (Chủ nhật)'),
-      )
-      .min(1, 'Cần ít nhất một ngày làm việc trong tuần')
-      .nullable(),
-    dueSoonWorkingDays: z
-      .number()
-      .int('Phải là số nguyên')
-      .min(0, 'Không được âm')
-      .max(30, 'Tối đa 30 ngày')
-      .nullable(),
-    countingRule: z
-      .enum(COUNTING_RULE_NAMES, { error: 'Cách tính thời hạn không hợp lệ' })
-      .nullable(),
-    calendarDaysDueTime: z
-      .enum(CALENDAR_DAYS_DUE_TIME_NAMES, {
-        error:
-          'Giờ hẹn trả của thời hạn tính theo ngày chỉ nhận: đúng giờ tiếp nhận, hoặc cuối ngày',
-      })
-      .nullable(),
-    paperSize: z.enum(SHEET_PAPERS, { error: 'Khổ giấy chỉ nhận A4 hoặc A5' }).nullable(),
-    printerName: plainText(200).nullable(),
-    idleLockMinutes: z
-      .number()
-      .int('Phải là số nguyên')
-      .min(1, 'Ít nhất 1 phút')
-      .max(240, 'Tối đa 240 phút')
-      .nullable(),
-    lookupUrl: typed(300).nullable(),
-    hotline: typed(20).nullable(),
-  })
+  .object(
+    Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTING_SCHEMAS[k].nullable()])) as {
+      [K in SettingKey]: z.ZodNullable<(typeof SETTING_SCHEMAS)[K]>;
+    },
+  )
   .partial()
   .strict();
 
