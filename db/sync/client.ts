@@ -10,7 +10,6 @@
  * alone and can be set aside (serverFaults.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
 import type { Db } from '../open';
 import { SyncError } from './errors';
 import { request, serverMessage, type FetchLike, type HttpAnswer } from './http';
@@ -25,7 +24,7 @@ import {
 } from './outbox';
 import { checkpointsBetweenSlices, sliceSizer, yieldToEventLoop } from './pace';
 import { applyPageSlice, applyPulledPage, retryKeptEvents, type PulledPage } from './pull';
-import { applyReference, referenceUpdateSchema, type ReferenceReport } from './reference';
+import { applyReference, type ReferenceReport } from './reference';
 import { applyServerWorkstationNumber } from '../workstations';
 import {
   getSyncStatus,
@@ -45,6 +44,19 @@ import {
   serverErrorReason,
   waitingMessage,
 } from './serverFaults';
+import {
+  BAD_CURSOR,
+  MAX_PULL_LIMIT,
+  PUSH_ANSWER_STATUSES,
+  PUSH_MESSAGES,
+  PUSH_PATH,
+  pullAnswerSchema,
+  pullPath,
+  pushAnswerSchema,
+  pushBody,
+  referenceAnswerSchema,
+  referencePath,
+} from '../../shared/sync';
 
 /** One round's push: its counts, and what it learnt about server errors. */
 interface PushRound {
@@ -113,23 +125,6 @@ export interface SyncClient {
   readonly running: boolean;
 }
 
-const pullAnswerSchema = z.object({
-  events: z.array(z.unknown()),
-  cursor: z.string(),
-  hasMore: z.boolean(),
-});
-
-const pushResultsSchema = z.object({
-  results: z.array(
-    z.object({
-      id: z.string().nullable(),
-      status: z.enum(['accepted', 'duplicate', 'rejected']),
-      code: z.string().optional(),
-      reason: z.string().optional(),
-    }),
-  ),
-});
-
 const protocolError = (what: string, status: number) =>
   new SyncError(
     'protocol',
@@ -143,7 +138,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const now = options.now ?? (() => new Date());
   const tokenStore = options.tokenStore ?? databaseTokenStore(db);
   const limits: BatchLimits = { ...DEFAULT_BATCH, ...options.batch };
-  const pageSize = options.pullPageSize ?? 1000;
+  const pageSize = options.pullPageSize ?? MAX_PULL_LIMIT;
   const pushDepth = Math.max(1, options.pushDepth ?? 2);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const healthTimeoutMs = options.healthTimeoutMs ?? 5_000;
@@ -195,7 +190,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const { out, faults } = round;
     let answer: HttpAnswer;
     try {
-      answer = await call('POST', '/sync/push', batchBody(batch));
+      answer = await call('POST', PUSH_PATH, batchBody(batch));
     } catch (err) {
       // A 500 may be one event's fault (serverFaults.ts): halve until it is alone.
       if (!isEventFault(err) || !faults.failed(err)) throw err;
@@ -206,8 +201,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     out.batches++;
     const at = now().toISOString();
     const { message, code } = serverMessage(answer.body);
-    const parsed = pushResultsSchema.safeParse(answer.body);
-    if ((answer.status === 200 || answer.status === 403) && parsed.success) {
+    const parsed = pushAnswerSchema.safeParse(answer.body);
+    if (PUSH_ANSWER_STATUSES.includes(answer.status) && parsed.success) {
       const results = parsed.data.results;
       if (results.length !== batch.length) throw protocolError('gói gửi lên', answer.status);
       const settled: string[] = [];
@@ -221,7 +216,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           refused.push({
             eventId: sent.id,
             code: r.code ?? 'rejected',
-            reason: r.reason ?? 'Máy chủ không nhận sự kiện này.',
+            reason: r.reason ?? PUSH_MESSAGES.refused,
           });
         } else {
           settled.push(sent.id);
@@ -247,9 +242,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
             code: answer.status === 413 ? 'too_large' : (code ?? 'invalid'),
             reason:
               message ??
-              (answer.status === 413
-                ? 'Sự kiện quá lớn, máy chủ không nhận.'
-                : 'Máy chủ không đọc được sự kiện này.'),
+              (answer.status === 413 ? PUSH_MESSAGES.tooLarge : PUSH_MESSAGES.unreadable),
           },
         ],
         at,
@@ -316,8 +309,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const { faults, out } = round;
     let probed: boolean | null = null;
     const probe = async () =>
-      (probed ??=
-        (await call('POST', '/sync/push', '{"events":[]}').catch(() => null))?.status === 200);
+      (probed ??= (await call('POST', PUSH_PATH, pushBody([])).catch(() => null))?.status === 200);
     const at = now().toISOString();
     let struck = 0;
     let waiting = 0;
@@ -345,12 +337,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   // ---- pull ---------------------------------------------------------------------------------
 
-  const pullPath = (cursor: string) =>
-    `/sync/pull?${cursor ? `after=${encodeURIComponent(cursor)}&` : ''}limit=${pageSize}`;
-
   async function fetchPage(cursor: string): Promise<PulledPage | 'bad_cursor'> {
-    const answer = await call('GET', pullPath(cursor));
-    if (answer.status === 400 && serverMessage(answer.body).code === 'bad_cursor')
+    const answer = await call('GET', pullPath(cursor, pageSize));
+    if (answer.status === 400 && serverMessage(answer.body).code === BAD_CURSOR)
       return 'bad_cursor';
     const parsed = pullAnswerSchema.safeParse(answer.body);
     if (answer.status !== 200 || !parsed.success)
@@ -457,15 +446,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   async function reference(): Promise<ReferenceReport | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const since = requireSyncConfig(db).referenceVersion;
-      const answer = await call(
-        'GET',
-        `/sync/reference${since ? `?since=${encodeURIComponent(since)}` : ''}`,
-      );
-      if (answer.status === 400 && serverMessage(answer.body).code === 'bad_cursor') {
+      const answer = await call('GET', referencePath(since));
+      if (answer.status === 400 && serverMessage(answer.body).code === BAD_CURSOR) {
         db.prepare("UPDATE sync_config SET reference_version = '' WHERE id = 1").run();
         continue;
       }
-      const parsed = referenceUpdateSchema.safeParse(answer.body);
+      const parsed = referenceAnswerSchema.safeParse(answer.body);
       if (answer.status !== 200 || !parsed.success)
         throw protocolError('dữ liệu danh mục', answer.status);
       const u = parsed.data;

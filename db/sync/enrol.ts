@@ -11,7 +11,6 @@
  * (another device id, another unit, or the id was not kept) are set aside as refused
  * ("before_enrolment"), and only with the administrator's agreement (allowUnsentEvents).
  */
-import { z } from 'zod';
 import type { Db } from '../open';
 import { getOffice, setOffice } from '../settings';
 import { SyncError } from './errors';
@@ -19,7 +18,13 @@ import { normaliseServerUrl, request, serverMessage, type FetchLike } from './ht
 import { databaseTokenStore, type TokenStore } from './tokenStore';
 import { readSyncConfig, recordRejections, writeSyncAudit } from './state';
 import { renumberLocalWorkstation } from '../workstations';
-import { wireText } from '../../shared/text/textSchema';
+import {
+  DEVICE_ID_RE,
+  ENROL_PATH,
+  enrolAnswerProblem,
+  enrolAnswerSchema,
+  enrolRequest,
+} from '../../shared/sync/enrol';
 import { TEXT_MAX } from '../../shared/limits';
 
 export interface EnrolInput {
@@ -63,19 +68,6 @@ export interface EnrolmentResult {
   setAside: number;
 }
 
-const enrolmentSchema = z.object({
-  deviceId: z.string().min(1),
-  deviceToken: z.string().min(16),
-  workstationNumber: z.number().int().min(0).max(9),
-  unitCode: z.string().min(1),
-  /** Printed at the head of every form: the one text rule (shared/text/wellFormed.ts). */
-  unitName: wireText(TEXT_MAX.unitName).trim().min(1),
-  parentName: wireText(TEXT_MAX.unitName).trim(),
-  unitKind: z.enum(['one_stop', 'department']),
-  /** The machine was number 0 and the server gave it another number, keeping its codes. */
-  movedFromZero: z.boolean().default(false),
-});
-
 /** "UBND TỈNH KHÁNH HÒA" → "Khánh Hòa", for the date line of forms until the admin sets it. */
 export function placeNameFrom(parentName: string): string {
   const bare = parentName
@@ -86,9 +78,6 @@ export function placeNameFrom(parentName: string): string {
   const words = (bare || parentName.trim() || 'Việt Nam').toLocaleLowerCase('vi').split(/\s+/);
   return words.map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ');
 }
-
-/** The layout the server accepts as a device id (any RFC 4122 UUID, lower case). */
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface UnsentEvent {
   id: string;
@@ -115,7 +104,7 @@ function localIdentity(db: Db): { id: string; number: number } | null {
       'SELECT id, number FROM workstations WHERE is_local = 1',
     )
     .get();
-  return local && UUID_RE.test(local.id) ? local : null;
+  return local && DEVICE_ID_RE.test(local.id) ? local : null;
 }
 
 const SET_ASIDE_HINT =
@@ -141,8 +130,11 @@ export async function enrolWorkstation(
   const code = typeof input.code === 'string' ? input.code.trim() : '';
   const deviceName = typeof input.deviceName === 'string' ? input.deviceName.trim() : '';
   if (!code) throw new SyncError('invalid_input', 'Chưa nhập mã đăng ký máy do quản trị viên cấp.');
-  if (!deviceName || deviceName.length > 100) {
-    throw new SyncError('invalid_input', 'Tên máy phải có từ 1 đến 100 ký tự (ví dụ "Quầy số 2").');
+  if (!deviceName || deviceName.length > TEXT_MAX.workstationName) {
+    throw new SyncError(
+      'invalid_input',
+      `Tên máy phải có từ 1 đến ${TEXT_MAX.workstationName} ký tự (ví dụ "Quầy số 2").`,
+    );
   }
   const now = options.now ?? (() => new Date());
   const tokenStore = options.tokenStore ?? databaseTokenStore(db);
@@ -173,21 +165,21 @@ export async function enrolWorkstation(
 
   const answer = await request(options.fetch ?? globalThis.fetch, serverUrl, {
     method: 'POST',
-    path: '/enrol',
-    body: JSON.stringify({
-      code,
-      deviceName,
-      ...(identity
-        ? {
-            localDeviceId: identity.id,
-            localWorkstationNumber: identity.number,
-            // Rather no enrolment (code not spent) than events silently set aside.
-            ...(hoped > 0 && !allow ? { requireAdoption: true } : {}),
-          }
-        : {}),
-      // This unit's dossiers cannot move: a code of another unit is refused, and not spent.
-      ...(holdsDossiers ? { localUnitCode: officeUnit } : {}),
-    }),
+    path: ENROL_PATH,
+    body: JSON.stringify(
+      enrolRequest({
+        code,
+        deviceName,
+        local: identity && {
+          deviceId: identity.id,
+          workstationNumber: identity.number,
+          // Rather no enrolment (code not spent) than events silently set aside.
+          requireAdoption: hoped > 0 && !allow,
+        },
+        // This unit's dossiers cannot move: a code of another unit is refused, and not spent.
+        localUnitCode: holdsDossiers ? officeUnit : null,
+      }),
+    ),
     timeoutMs: options.timeoutMs ?? 15_000,
   });
   if (answer.status !== 200) {
@@ -212,18 +204,8 @@ export async function enrolWorkstation(
       serverCode ?? undefined,
     );
   }
-  const parsed = enrolmentSchema.safeParse(answer.body);
-  if (!parsed.success) {
-    const badName = parsed.error.issues.find(
-      (i) => (i.path[0] === 'unitName' || i.path[0] === 'parentName') && i.code === 'custom',
-    );
-    throw new SyncError(
-      'protocol',
-      badName
-        ? `${badName.path[0] === 'unitName' ? 'Tên đơn vị' : 'Tên cơ quan cấp trên'} do máy chủ gửi ${badName.message.replace(/; hãy gõ lại$/, '')}: hãy báo quản trị viên máy chủ sửa tên đơn vị.`
-        : 'Máy chủ trả lời đăng ký không đúng định dạng. Hãy kiểm tra địa chỉ máy chủ và phiên bản phần mềm.',
-    );
-  }
+  const parsed = enrolAnswerSchema.safeParse(answer.body);
+  if (!parsed.success) throw new SyncError('protocol', enrolAnswerProblem(parsed.error));
   const e = parsed.data;
   const at = now().toISOString();
 

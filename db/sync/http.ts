@@ -4,6 +4,9 @@
  * SyncError('unauthorized'); every other status is returned to the caller with its JSON body.
  */
 import { SyncError } from './errors';
+import { serverMessage } from '../../shared/sync/refusal';
+
+export { serverMessage };
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -28,18 +31,6 @@ export interface RequestOptions {
 
 export const UNREACHABLE =
   'Không kết nối được máy chủ đồng bộ. Máy vẫn làm việc bình thường; dữ liệu sẽ được gửi khi có mạng.';
-
-/** The server's Vietnamese message from an error body { error, code }, if any. */
-export function serverMessage(body: unknown): { message: string | null; code: string | null } {
-  if (typeof body === 'object' && body !== null) {
-    const b = body as Record<string, unknown>;
-    return {
-      message: typeof b.error === 'string' ? b.error : null,
-      code: typeof b.code === 'string' ? b.code : null,
-    };
-  }
-  return { message: null, code: null };
-}
 
 /** 'https://x.vn/api/' → 'https://x.vn/api'; throws on anything that is not an http(s) URL. */
 export function normaliseServerUrl(raw: string): string {

@@ -9,6 +9,7 @@ import { relaxedDurability } from './durability';
 import { markSynced } from '../dossiers';
 import { outboxWhere, recordRejections } from './state';
 import { MAX_EVENTS_PER_BATCH, PUSH_BATCH_BYTES } from '../../shared/limits';
+import { pushBody } from '../../shared/sync/push';
 
 export interface OutboxEvent {
   id: string;
@@ -72,8 +73,9 @@ export function readOutbox(
   return out;
 }
 
+/** The body of a push (shared/sync/push.ts) carrying these events. */
 export function batchBody(events: readonly OutboxEvent[]): string {
-  return `{"events":[${events.map((e) => e.json).join(',')}]}`;
+  return pushBody(events.map((e) => e.json));
 }
 
 export interface PushOutcome {

@@ -15,12 +15,10 @@ import { applyRemoteEvents, rebuildDossier } from '../dossiers';
 import { stmt } from '../dossiers/statements';
 import { dueWithDossiers, forgetKept, keepAside, readKept } from './unapplied';
 import { parseDossierCode } from '../../shared/dossier/code';
+import type { PullAnswer } from '../../shared/sync/pull';
 
-export interface PulledPage {
-  events: unknown[];
-  cursor: string;
-  hasMore: boolean;
-}
+/** A page as the server sent it (shared/sync/pull.ts). */
+export type PulledPage = PullAnswer;
 
 export interface PageReport {
   inserted: number;

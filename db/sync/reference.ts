@@ -12,7 +12,6 @@
  * already used by a local account) is recorded in sync_reference.problem and skipped: reference
  * data never blocks sync. It is applied again when the server publishes a new version.
  */
-import { z } from 'zod';
 import type { Db } from '../open';
 import { importCatalogue } from '../catalogue';
 import { setCalendarYear } from '../calendar';
@@ -20,48 +19,15 @@ import { applyCalendarChange } from '../calendarReview';
 import { SETTING_KEYS, updateSettings, type SettingsPatch } from '../settings';
 import { replaceHandoverTargets } from '../dossiers/routing';
 import { checkText } from '../../shared/text/wellFormed';
-import { wireText } from '../../shared/text/textSchema';
-import { TEXT_MAX } from '../../shared/limits';
+import {
+  CATALOGUE_KEY,
+  DEFAULT_SETTINGS_KEY,
+  receivedCalendarYearSchema,
+  type ReferenceAnswer,
+} from '../../shared/sync/reference';
 
-const versioned = z.object({ version: z.number().int(), body: z.unknown() });
-
-export const referenceUpdateSchema = z.object({
-  version: z.string(),
-  catalogue: versioned.nullable(),
-  calendars: z.array(versioned.extend({ year: z.number().int() })),
-  settings: z.array(versioned.extend({ key: z.string() })),
-  officers: z.array(
-    z.object({
-      id: z.string().min(1),
-      username: z.string().min(1),
-      fullName: z.string().min(1),
-      role: z.enum(['officer', 'head', 'admin']),
-      passwordHash: z.string().min(1),
-      /** Deactivated on the server (set-officer --deactivate): can no longer sign in here. */
-      active: z.boolean().default(true),
-      version: z.number().int(),
-    }),
-  ),
-  /** This device's number on the server (newer servers): it moves from 0 to 1 (db/workstations.ts). */
-  workstation: z
-    .object({ number: z.number().int().min(0).max(9), movedFromZero: z.boolean() })
-    .optional(),
-  /** Where the unit may hand dossiers over to, when it changed (newer servers; null: unchanged). */
-  handoverTargets: z
-    .array(
-      z.object({
-        code: z.string().min(1).max(TEXT_MAX.unitCode),
-        name: z.string().min(1).max(TEXT_MAX.unitName),
-        unitCode: z.string().min(1).max(TEXT_MAX.unitCode),
-        unitName: z.string().max(TEXT_MAX.unitName),
-        partner: z.boolean(),
-      }),
-    )
-    .nullable()
-    .optional(),
-});
-
-export type ReferenceUpdate = z.output<typeof referenceUpdateSchema>;
+/** One answer of GET /sync/reference (shared/sync/reference.ts). */
+export type ReferenceUpdate = ReferenceAnswer;
 
 export interface ReferenceReport {
   catalogue: { imported: number; updated: number; unchanged: number; rejected: number } | null;
@@ -72,14 +38,6 @@ export interface ReferenceReport {
   handoverTargets: number | null;
   problems: string[];
 }
-
-const calendarBody = z.object({
-  holidays: z
-    .array(z.object({ name: wireText(TEXT_MAX.holidayName), dates: z.array(z.string()) }))
-    .default([]),
-  workingSaturdays: z.array(z.string()).default([]),
-  status: z.enum(['official', 'provisional']).default('official'),
-});
 
 function remember(
   db: Db,
@@ -100,7 +58,11 @@ function applySettings(db: Db, update: ReferenceUpdate, now: Date, report: Refer
   if (update.settings.length === 0) return;
   // The default first, the unit's own over it.
   const ordered = [...update.settings].sort((a, b) =>
-    a.key === 'default' ? -1 : b.key === 'default' ? 1 : a.key.localeCompare(b.key),
+    a.key === DEFAULT_SETTINGS_KEY
+      ? -1
+      : b.key === DEFAULT_SETTINGS_KEY
+        ? 1
+        : a.key.localeCompare(b.key),
   );
   const merged: Record<string, unknown> = {};
   const ignored: string[] = [];
@@ -243,13 +205,13 @@ export function applyReference(db: Db, update: ReferenceUpdate, now: Date): Refe
         problem = `Không cập nhật được danh mục thủ tục từ máy chủ: ${(err as Error).message}`;
       }
       if (problem) report.problems.push(problem);
-      remember(db, 'catalogue', 'procedures', update.catalogue.version, at, problem);
+      remember(db, 'catalogue', CATALOGUE_KEY, update.catalogue.version, at, problem);
     }
 
     applyCalendarChange(db, { source: 'server', now }, () => {
       for (const cal of update.calendars) {
         let problem: string | null = null;
-        const body = calendarBody.safeParse(cal.body);
+        const body = receivedCalendarYearSchema.safeParse(cal.body);
         if (!body.success) {
           const issue = body.error.issues[0];
           const where = issue?.path.length ? ` ở ${issue.path.map(String).join('.')}` : '';

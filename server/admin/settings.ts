@@ -3,7 +3,7 @@
  * every unit ('default') or for one unit, which a device merges over the default.
  */
 import type { Db } from '../db/types';
-import { DEFAULT_SETTINGS_KEY } from '../reference/query';
+import { DEFAULT_SETTINGS_KEY } from '../../shared/sync/reference';
 import { AdminError } from './errors';
 import { requireUnit } from './units';
 import { publishReference } from './publish';

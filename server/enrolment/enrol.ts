@@ -13,6 +13,7 @@ import type { Db, Queryable } from '../db/types';
 import { HttpError } from '../http/errors';
 import { hashEnrolmentCode, newDeviceToken, sha256Hex } from '../auth/secrets';
 import { MOVED_ZERO_NUMBER, planNumber, type LiveDevice } from './numbering';
+import { DEVICE_ID_RE } from '../../shared/sync/enrol';
 
 export interface EnrolInput {
   code: string;
@@ -61,9 +62,6 @@ interface CodeRow {
   parent_name: string;
   kind: 'one_stop' | 'department';
 }
-
-/** Any RFC 4122 layout, lower case (the first-run setup makes v4 or v7 ids). */
-export const DEVICE_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * What to do with the id the workstation sent: insert it as a new device, reuse its revoked (or

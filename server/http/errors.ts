@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { MAX_PUSH_BODY_BYTES } from '../../shared/limits';
+import type { ErrorBody as WireErrorBody, Read } from '../../shared/sync/refusal';
 
 export class HttpError extends Error {
   constructor(
@@ -17,9 +18,14 @@ export class HttpError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: string;
-  code: string;
+/** The body of every refusal (shared/sync/refusal.ts). */
+export type ErrorBody = WireErrorBody;
+
+/** What the sync protocol read from a request, or its refusal thrown as an HttpError. */
+export function readOrRefuse<T>(read: Read<T>): T {
+  if (read.ok) return read.value;
+  const { status, code, message } = read.refusal;
+  throw new HttpError(status, code, message);
 }
 
 /** A push body: the limit is shared with the client (shared/limits.ts). */

@@ -7,23 +7,15 @@ import type { Queryable } from '../db/types';
 import type { AuthenticatedDevice } from '../auth/device';
 import type { HandoverTarget } from '../../shared/dossier/routing';
 import { handoverTargets } from '../routing/handoverTargets';
+import { DEFAULT_SETTINGS_KEY, type ReferenceOfficer } from '../../shared/sync/reference';
 
 export interface Versioned<T = unknown> {
   version: number;
   body: T;
 }
 
-export interface OfficerAccount {
-  id: string;
-  username: string;
-  fullName: string;
-  role: 'officer' | 'head' | 'admin';
-  /** scrypt string; the desktop app verifies passwords with it offline. */
-  passwordHash: string;
-  /** false: deactivated on the server (set-officer --deactivate); the account may not sign in. */
-  active: boolean;
-  version: number;
-}
+/** An officer account of the unit, as the answer carries it (shared/sync/reference.ts). */
+export type OfficerAccount = ReferenceOfficer;
 
 export interface ReferenceUpdate {
   /** The highest version included, to send back as `since` next time. */
@@ -44,8 +36,6 @@ export interface ReferenceUpdate {
    */
   handoverTargets: HandoverTarget[] | null;
 }
-
-export const DEFAULT_SETTINGS_KEY = 'default';
 
 export async function referenceSince(
   db: Queryable,

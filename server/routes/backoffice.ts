@@ -4,9 +4,9 @@ import type { DossierEventType } from '../../shared/dossier/events';
 import { DOSSIER_ACTIONS } from '../../shared/dossier/actions';
 import type { Db } from '../db/types';
 import { authenticate, deviceOf, requireDepartment } from '../auth/device';
-import { HttpError, MAX_BODY_BYTES } from '../http/errors';
-import { eventsOfBatch } from '../sync/batch';
-import { batchStatus, ingestEvents, summarise } from '../sync/ingest';
+import { HttpError, MAX_BODY_BYTES, readOrRefuse } from '../http/errors';
+import { ingestEvents } from '../sync/ingest';
+import { BACKOFFICE_PUSH_PATH, pushAnswer, readPushBody } from '../../shared/sync';
 import { dossiersRoutedTo } from '../dossiers/queries';
 import { STATUS_LABELS } from '../dossiers/status';
 
@@ -43,15 +43,20 @@ export function registerBackoffice(app: FastifyInstance, db: Db): void {
       };
     });
 
-    scope.post('/backoffice/events', { bodyLimit: MAX_BODY_BYTES }, async (req, reply) => {
+    scope.post(BACKOFFICE_PUSH_PATH, { bodyLimit: MAX_BODY_BYTES }, async (req, reply) => {
       const device = deviceOf(req);
-      const results = await ingestEvents(db, device, eventsOfBatch(req.body), {
-        kind: 'backoffice',
-        allowedTypes: BACKOFFICE_EVENT_TYPES,
-      });
-      const counts = summarise(results);
-      req.log.info({ device: device.id, unit: device.unitCode, ...counts }, 'back-office push');
-      return reply.code(batchStatus(results)).send({ results, ...counts });
+      const events = readOrRefuse(readPushBody(req.body));
+      const answer = pushAnswer(
+        await ingestEvents(db, device, events, {
+          kind: 'backoffice',
+          allowedTypes: BACKOFFICE_EVENT_TYPES,
+        }),
+      );
+      req.log.info(
+        { device: device.id, unit: device.unitCode, ...answer.counts },
+        'back-office push',
+      );
+      return reply.code(answer.status).send(answer.body);
     });
   });
 }

@@ -1,34 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Db } from '../db/types';
 import { authenticate, deviceOf } from '../auth/device';
-import { HttpError, MAX_BODY_BYTES } from '../http/errors';
-import { eventsOfBatch } from '../sync/batch';
-import { batchStatus, ingestEvents, summarise } from '../sync/ingest';
-import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pullEvents, pullPageBody } from '../sync/pull';
+import { MAX_BODY_BYTES, readOrRefuse } from '../http/errors';
+import { ingestEvents } from '../sync/ingest';
+import { pullEvents, pullPageBody } from '../sync/pull';
 import { decodePosition, encodePosition } from '../sync/cursor';
 import { referenceSince } from '../reference/query';
-
-const pullQuery = z.object({
-  after: z.string().optional(),
-  limit: z
-    .string()
-    .regex(/^\d+$/)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(MAX_PULL_LIMIT))
-    .optional(),
-});
+import {
+  badCursor,
+  PULL_MESSAGES,
+  PULL_PATH,
+  PUSH_PATH,
+  pushAnswer,
+  readPullQuery,
+  readPushBody,
+  readReferenceQuery,
+  REFERENCE_MESSAGES,
+  REFERENCE_PATH,
+  type ReferenceAnswerBody,
+} from '../../shared/sync';
 
 function position(token: string | undefined, what: string): number {
   const seq = decodePosition(token);
-  if (seq === null) {
-    throw new HttpError(
-      400,
-      'bad_cursor',
-      `${what} không hợp lệ. Hãy đồng bộ lại từ đầu (bỏ tham số này).`,
-    );
-  }
-  return seq;
+  return seq === null ? readOrRefuse(badCursor(what)) : seq;
 }
 
 /** The device sync API: push events, pull events, pull reference data. */
@@ -36,43 +30,31 @@ export function registerSync(app: FastifyInstance, db: Db): void {
   app.register(async (scope) => {
     scope.addHook('onRequest', authenticate(db));
 
-    scope.post('/sync/push', { bodyLimit: MAX_BODY_BYTES }, async (req, reply) => {
+    scope.post(PUSH_PATH, { bodyLimit: MAX_BODY_BYTES }, async (req, reply) => {
       const device = deviceOf(req);
-      const results = await ingestEvents(db, device, eventsOfBatch(req.body), { kind: 'counter' });
-      const counts = summarise(results);
-      req.log.info({ device: device.id, unit: device.unitCode, ...counts }, 'push');
-      return reply.code(batchStatus(results)).send({ results, ...counts });
+      const events = readOrRefuse(readPushBody(req.body));
+      const answer = pushAnswer(await ingestEvents(db, device, events, { kind: 'counter' }));
+      req.log.info({ device: device.id, unit: device.unitCode, ...answer.counts }, 'push');
+      return reply.code(answer.status).send(answer.body);
     });
 
-    scope.get('/sync/pull', async (req, reply) => {
-      const query = pullQuery.safeParse(req.query);
-      if (!query.success) {
-        throw new HttpError(
-          400,
-          'bad_request',
-          `Tham số limit phải là số nguyên từ 1 đến ${MAX_PULL_LIMIT}.`,
-        );
-      }
-      const after = position(query.data.after, 'Con trỏ đồng bộ (after)');
-      const page = await pullEvents(
-        db,
-        deviceOf(req),
-        after,
-        query.data.limit ?? DEFAULT_PULL_LIMIT,
-      );
+    scope.get(PULL_PATH, async (req, reply) => {
+      const query = readOrRefuse(readPullQuery(req.query));
+      const after = position(query.after, PULL_MESSAGES.after);
+      const page = await pullEvents(db, deviceOf(req), after, query.limit);
       return reply
         .type('application/json; charset=utf-8')
         .send(pullPageBody(page, encodePosition(page.lastSeq)));
     });
 
-    scope.get('/sync/reference', async (req) => {
-      const { since } = req.query as { since?: string };
+    scope.get(REFERENCE_PATH, async (req) => {
+      const since = readOrRefuse(readReferenceQuery(req.query));
       const update = await referenceSince(
         db,
         deviceOf(req),
-        position(since, 'Phiên bản dữ liệu (since)'),
+        position(since, REFERENCE_MESSAGES.since),
       );
-      return { ...update, version: encodePosition(update.version) };
+      return { ...update, version: encodePosition(update.version) } satisfies ReferenceAnswerBody;
     });
   });
 }

@@ -28,15 +28,10 @@ import { handoverTargets } from '../routing/handoverTargets';
 import { handoverRefusal } from '../../shared/dossier/routing';
 import { writeIsolated, type DatabaseRefusal } from './isolate';
 import { CODE_CONFLICT, codeRefusal, dossierCodeOf, heldCodes } from './codeAuthority';
+import type { PushEventResult, RejectCode } from '../../shared/sync/push';
 
-export type RejectCode = 'invalid' | 'forbidden' | 'conflict';
-
-export interface EventResult {
-  id: string | null;
-  status: 'accepted' | 'duplicate' | 'rejected';
-  code?: RejectCode;
-  reason?: string;
-}
+/** One event's answer (shared/sync/push.ts). */
+export type EventResult = PushEventResult;
 
 /**
  * counter: a one-stop workstation writes its own unit's dossiers (and creates new ones).
@@ -196,18 +191,4 @@ export async function ingestEvents(
     }
   });
   return results;
-}
-
-export function summarise(results: readonly EventResult[]) {
-  const count = (s: EventResult['status']) => results.filter((r) => r.status === s).length;
-  return {
-    accepted: count('accepted'),
-    duplicate: count('duplicate'),
-    rejected: count('rejected'),
-  };
-}
-
-/** 403 when every event of a non-empty batch was refused for authorisation; 200 otherwise. */
-export function batchStatus(results: readonly EventResult[]): 200 | 403 {
-  return results.length > 0 && results.every((r) => r.code === 'forbidden') ? 403 : 200;
 }

@@ -17,11 +17,7 @@
  */
 import type { Db } from '../db/types';
 import type { AuthenticatedDevice } from '../auth/device';
-
-export const DEFAULT_PULL_LIMIT = 500;
-export const MAX_PULL_LIMIT = 1000;
-/** A page also stops once its events pass this many bytes of JSON (at least one event a page). */
-export const PULL_PAGE_BYTES = 1024 * 1024;
+import { pullAnswerBody, PULL_PAGE_BYTES } from '../../shared/sync/pull';
 
 export interface PullPage {
   /** Each event as the JSON text of its wire shape (WireEvent), built by PostgreSQL. */
@@ -97,5 +93,5 @@ export async function pullEvents(
 
 /** The JSON body of GET /sync/pull: the events spliced in as the database wrote them. */
 export function pullPageBody(page: PullPage, cursor: string): string {
-  return `{"events":[${page.events.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${page.hasMore}}`;
+  return pullAnswerBody(page.events, cursor, page.hasMore);
 }

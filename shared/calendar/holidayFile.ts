@@ -45,12 +45,19 @@ const typeError = (missing: string, wrong: string) => ({
   error: (issue: { input: unknown }) => (issue.input === undefined ? missing : wrong),
 });
 
-const dateSchema = z.string({ error: 'Ngày phải là chuỗi dạng YYYY-MM-DD' }).refine(isLocalDate, {
-  error: (issue) =>
-    `Ngày "${String(issue.input)}" không hợp lệ (cần dạng YYYY-MM-DD, ngày có thật)`,
-});
+/** A day of the holiday file: YYYY-MM-DD, a day that exists. */
+export const dateSchema = z
+  .string({ error: 'Ngày phải là chuỗi dạng YYYY-MM-DD' })
+  .refine(isLocalDate, {
+    error: (issue) =>
+      `Ngày "${String(issue.input)}" không hợp lệ (cần dạng YYYY-MM-DD, ngày có thật)`,
+  });
 
-const holidaySchema = z.object({
+/**
+ * One holiday of a year (its name printed on appointment slips: one line, no emoji), as the holiday
+ * file has it and as the central admin publishes it (shared/sync/reference.ts).
+ */
+export const holidaySchema = z.object({
   name: z
     .string(typeError('Thiếu tên ngày lễ', 'Tên ngày lễ phải là chuỗi chữ'))
     .pipe(

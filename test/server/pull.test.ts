@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { encodePosition } from '../../server/sync/cursor';
-import { PULL_PAGE_BYTES } from '../../server/sync/pull';
+import { PULL_PAGE_BYTES } from '../../shared/sync';
 import { MAX_COMPONENTS, TEXT_MAX } from '../../shared/limits';
 import { createOfficer } from '../../server/admin/officers';
 import { publishCalendar } from '../../server/admin/calendar';
