@@ -1,32 +1,17 @@
 /**
  * publish-calendar: make one year's holiday calendar official. The source is the file format of
- * build/seed/holidays-vn.json ({ years: { "2027": {...} } }) or that one year's object.
+ * build/seed/holidays-vn.json ({ years: { "2027": {...} } }) or that one year's object, read with
+ * the published envelope the workstations read (shared/sync/reference.ts): each holiday as the
+ * holiday file has it, its name one printed line (no emoji).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../db/types';
-import { isLocalDate, isoWeekday, parseDate } from '../../shared/time/wallClock';
+import { isoWeekday, parseDate } from '../../shared/time/wallClock';
 import { AdminError } from './errors';
-import { publishReference } from './publish';
-import { issuesText } from '../validation';
-import { vietnameseErrorMap } from '../../shared/catalogue/issues';
+import { publishReference, readPublished } from './publish';
+import { publishedCalendarYearSchema } from '../../shared/sync/reference';
 
-const localDate = z
-  .string()
-  .refine(isLocalDate, { message: 'ngày phải có dạng YYYY-MM-DD và có thật' });
-
-const yearSchema = z.looseObject({
-  holidays: z.array(
-    z.looseObject({
-      name: z.string().trim().min(1, 'thiếu tên ngày nghỉ'),
-      dates: z.array(localDate).min(1, 'cần ít nhất một ngày'),
-      note: z.string().optional(),
-    }),
-  ),
-  workingSaturdays: z.array(localDate).default([]),
-  undecided: z.array(z.looseObject({ name: z.string().optional() })).optional(),
-});
-
-export type CalendarYear = z.output<typeof yearSchema> & { status: 'official' };
+export type CalendarYear = z.output<typeof publishedCalendarYearSchema> & { status: 'official' };
 
 export async function publishCalendar(
   db: Db,
@@ -41,10 +26,7 @@ export async function publishCalendar(
     source && typeof source === 'object' && source.years ? source.years[String(year)] : source;
   if (raw === undefined) throw new AdminError(`Tệp không có lịch năm ${year}.`);
 
-  const parsed = yearSchema.safeParse(raw, { error: vietnameseErrorMap });
-  if (!parsed.success)
-    throw new AdminError(`Lịch năm ${year} không hợp lệ: ${issuesText(parsed.error)}`);
-  const cal = parsed.data;
+  const cal = readPublished('calendar', publishedCalendarYearSchema, raw);
 
   const pending = cal.undecided ?? [];
   if (pending.length > 0) {
