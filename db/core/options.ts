@@ -38,7 +38,8 @@ export interface CoreOptions {
   sync?: CoreSyncOptions;
   /** Parse every output with the contract too (tests): a mismatch becomes an 'internal' error. */
   checkOutputs?: boolean;
-  appVersion?: string;
+  /** The version setup.status reports (the host's: the app's package.json version). */
+  appVersion: string;
   /**
    * The scrypt cost of new password hashes, and below which a hash is replaced at sign-in.
    * Default PASSWORD_COST (N = 2^17); tests that create many officers pass a lower one.

@@ -22,6 +22,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
+import packageJson from '../../package.json' with { type: 'json' };
 import { pipeline } from 'node:stream';
 import { CSRF_HEADER, LAUNCH_PATH, LAUNCH_USER, SESSION_COOKIE } from '../../shared/api/contract';
 import type { ApiEnvelope } from '../../shared/api/errors';
@@ -89,6 +90,7 @@ export interface WebHostOptions {
   /** Called each time a launch address has been used (e.g. to print a fresh one). */
   onLaunch?: () => void;
   checkOutputs?: boolean;
+  /** Default: the version of the app's package.json. */
   appVersion?: string;
   core?: Pick<CoreOptions, 'renderHtml' | 'fontCss'>;
   /** The sync loop with the central server (runs while enrolled); default on, false: off. */
@@ -187,7 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
     ...(log !== undefined ? { log } : {}),
     ...(options.checkOutputs !== undefined ? { checkOutputs: options.checkOutputs } : {}),
-    ...(options.appVersion !== undefined ? { appVersion: options.appVersion } : {}),
+    appVersion: options.appVersion ?? packageJson.version,
     ...(options.sync !== false ? { sync: options.sync ?? {} } : {}),
     ...PRINT_TEMPLATES,
     ...options.core,

@@ -38,7 +38,7 @@ import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { newDeviceToken, sha256Hex } from '../../server/auth/secrets';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { unitEvents } from '../helpers/unitEvents';
-import { SETUP } from '../db/core/helpers';
+import { APP_VERSION, SETUP } from '../db/core/helpers';
 import { seedCentral, UNIT } from '../sync/harness';
 import { startServerProcess } from '../sync/serverProcess';
 import { ms, report, section, stats } from './harness';
@@ -327,7 +327,7 @@ interface Counter {
 async function counterWorkstation(serverUrl: string, code: string): Promise<Counter> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-counter-'));
   temps.push(dir);
-  const core = createCore({ dataDir: dir, sync: { loop: false } });
+  const core = createCore({ dataDir: dir, appVersion: APP_VERSION, sync: { loop: false } });
   await core.call('setup.initialize', {
     ...SETUP,
     office: { ...SETUP.office, unitCode: UNIT },

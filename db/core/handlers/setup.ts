@@ -1,6 +1,5 @@
 /** First run (cài đặt ban đầu): the office, its hours, this workstation and the first admin. */
 import { apiError } from '../../../shared/api/errors';
-import packageJson from '../../../package.json' with { type: 'json' };
 import { OfficerError } from '../../auth/officers';
 import { hashPassword } from '../../auth/password';
 import { toApiErrorFromDb } from '../errors';
@@ -11,7 +10,7 @@ export function setupHandlers(env: CoreEnv): HandlersOf<'setup.'> {
   return {
     'setup.status': () => ({
       ...setupState(env.db),
-      appVersion: env.options.appVersion ?? packageJson.version,
+      appVersion: env.options.appVersion,
     }),
 
     'setup.initialize': async (input, ctx) => {

@@ -13,7 +13,16 @@ import { FREE_ATTEMPTS } from '../../../db/auth/throttle';
 import { passwordHashOf, setPasswordHash } from '../../../db/auth/officers';
 import { PASSWORD_COST, verifyPassword } from '../../../db/auth/password';
 import { OLD_HASH, OLD_PASSWORD, TEST_PASSWORD_COST } from '../../helpers/passwords';
-import { CCCD, failure, makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
+import {
+  APP_VERSION,
+  CCCD,
+  failure,
+  makeCore,
+  receiveInput,
+  setUp,
+  SETUP,
+  type TestCore,
+} from './helpers';
 
 let t: TestCore;
 beforeEach(() => {
@@ -464,6 +473,7 @@ describe('roles, lock and throttling', () => {
     const { createCore } = await import('../../../db/core/core');
     const again = createCore({
       dataDir: dir,
+      appVersion: APP_VERSION,
       clock: () => t.clock.now,
       passwordCost: TEST_PASSWORD_COST,
     });

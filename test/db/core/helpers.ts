@@ -11,10 +11,14 @@ import type { ApiInput } from '../../../shared/api/contract';
 import { toApiError, type ApiError } from '../../../shared/api/errors';
 
 import { PRINT_TEMPLATES } from '../../../electron/printTemplates';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { TEST_PASSWORD_COST } from '../../helpers/passwords';
 import { SEED_DIR } from '../../helpers/seed';
 
 export { SEED_DIR };
+
+/** The version the hosts give the core (the app's package.json). */
+export const APP_VERSION = packageJson.version;
 
 /** 09:00 office time (UTC+7) on Tuesday 10 March 2026. */
 export const T0 = new Date('2026-03-10T02:00:00Z');
@@ -43,6 +47,7 @@ export function makeCore(options: Partial<CoreOptions> = {}): TestCore {
     clock: () => clock.now,
     checkOutputs: true,
     passwordCost: TEST_PASSWORD_COST,
+    appVersion: APP_VERSION,
     ...PRINT_TEMPLATES,
     ...options,
   });

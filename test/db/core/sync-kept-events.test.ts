@@ -14,7 +14,7 @@ import type { Db } from '../../../db/open';
 import { startCentral, UNIT, type Central } from '../../sync/harness';
 import { unitEvents } from '../../helpers/unitEvents';
 import { createCore } from '../../../db/core/core';
-import { makeCore, SEED_DIR, setUp, SETUP, type TestCore } from './helpers';
+import { APP_VERSION, makeCore, SEED_DIR, setUp, SETUP, type TestCore } from './helpers';
 
 let central: Central;
 beforeAll(async () => {
@@ -183,6 +183,7 @@ describe('pulled events kept aside', () => {
     await t.core.close();
     const restarted = createCore({
       dataDir: t.dir,
+      appVersion: APP_VERSION,
       seedDataDir: SEED_DIR,
       sync: { loop: false },
     });
