@@ -157,3 +157,17 @@ describe('over generated drafts (property)', () => {
     );
   });
 });
+
+describe('a counter slip with no applicant at all', () => {
+  it('the core asks for the name in the words the form uses for a blank one', async () => {
+    const form = M.applicantInput(M.emptyApplicant());
+    const core = await failure(
+      t.core.call('dossiers.requestSupplement', {
+        procedureId,
+        missing: [{ name: 'Giấy chứng tử' }],
+        reason: 'Thiếu giấy chứng tử',
+      }),
+    );
+    expect(core.fields?.['applicant.name']).toBe(form.errors['applicant.name']);
+  });
+});
