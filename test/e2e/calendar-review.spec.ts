@@ -8,7 +8,6 @@
  * and decides for a selection from the board's review. Typing at human speed throughout.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { DossierContext } from '../../db/dossiers';
 import {
   CASES,
   DECISION_AT,
@@ -16,7 +15,6 @@ import {
   FLAGGED_KEYS,
   OFFICIAL_2027_FILE,
   flagsByKey,
-  receiveCases,
   storedDueAts,
 } from '../fixtures/calendar2027';
 import {
@@ -30,6 +28,7 @@ import {
   type TestHost,
 } from './host';
 import { pdfText, squash } from './pdf';
+import { receiveCalendarCases } from './calendarChange';
 
 const HUMAN = { delay: 60 };
 const HEAD = { username: 'lanhdao', fullName: 'Phạm Văn Lãnh', password: 'LanhDao2027' };
@@ -48,23 +47,7 @@ test.beforeAll(async () => {
   await host.core.call('officers.create', { ...HEAD, role: 'head' });
   await host.core.call('officers.create', { ...OFFICER, role: 'officer' });
   // the dossiers received over the past weeks, under the provisional 2027 calendar
-  const me = (await host.core.call('auth.me'))!;
-  const ws = (await host.core.call('workstations.list')).find((w) => w.isLocal)!;
-  const ctx = (now: string): DossierContext => ({
-    officerId: me.officer.id,
-    deviceId: ws.id,
-    now,
-  });
-  ids = receiveCases(host.core.db, ctx);
-  codes = new Map(
-    [...ids].map(([key, id]) => [
-      key,
-      host.core.db
-        .prepare<[string], string>('SELECT code FROM dossiers WHERE id = ?')
-        .pluck()
-        .get(id)!,
-    ]),
-  );
+  ({ ids, codes } = await receiveCalendarCases(host));
 });
 test.afterAll(async () => {
   await host?.close();

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type ConsoleMessage, type Page } from '@playwright/test';
-import { startWebHost, type WebHost } from '../../electron/web/host';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/web/host';
 import { createChromiumPdfPrinter } from '../../electron/web/chromiumPdf';
 
 export interface TestHost extends WebHost {
@@ -18,7 +18,10 @@ export interface TestHost extends WebHost {
  * Start a host. `start` is the office-local wall-clock time ('YYYY-MM-DDTHH:mm', UTC+7) the clock
  * shows when the host starts; it then advances in real time.
  */
-export async function startTestHost(start?: string): Promise<TestHost> {
+export async function startTestHost(
+  start?: string,
+  options: Pick<WebHostOptions, 'sync'> = {},
+): Promise<TestHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const t0 = Date.now();
   const origin = start ? Date.parse(`${start}:00+07:00`) : t0;
@@ -29,6 +32,7 @@ export async function startTestHost(start?: string): Promise<TestHost> {
     printer: createChromiumPdfPrinter(),
     clock: () => new Date(origin + (Date.now() - t0)),
     checkOutputs: true,
+    ...options,
   });
   return {
     ...host,
@@ -138,3 +142,10 @@ export async function openApp(page: Page, host: TestHost, hash = ''): Promise<vo
   await launch(page, host, hash);
   await expect(page.locator('.shell-header')).toBeVisible();
 }
+
+/** The error shown under the form field `id` (a CSS selector: '#sync-code'). */
+export const fieldError = (page: Page, id: string) =>
+  page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator(id) })
+    .locator('.ant-form-item-explain-error');

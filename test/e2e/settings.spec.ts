@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   ADMIN,
+  fieldError,
   initializeOffice,
   openApp,
   screenshot,
@@ -32,12 +33,6 @@ async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
   await expect(page.getByRole('tab', { name, selected: true })).toBeVisible();
 }
-
-const fieldError = (page: Page, id: string) =>
-  page
-    .locator('.ant-form-item')
-    .filter({ has: page.locator(id) })
-    .locator('.ant-form-item-explain-error');
 
 test('office: a bad unit code is refused next to the field and kept', async ({ page }) => {
   const con = watchConsole(page);

@@ -8,36 +8,12 @@
  * stored as an event, the warnings go away, the control slip prints clean.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { v7 as uuidv7 } from 'uuid';
-import {
-  applyRemoteEvents,
-  countDossiers,
-  listSyncConflicts,
-  receiveDossier,
-  recordHandover,
-  recordResultReady,
-  withdraw,
-  type DossierContext,
-} from '../../db/dossiers';
-import type { DossierEvent } from '../../shared/dossier/events';
-import { burialInput } from '../db/fixtures/dossierFixtures';
-import {
-  initializeOffice,
-  OFFICE,
-  openApp,
-  screenshot,
-  signInAs,
-  startTestHost,
-  watchConsole,
-  type TestHost,
-} from './host';
+import { countDossiers, listSyncConflicts } from '../../db/dossiers';
+import { openApp, screenshot, signInAs, startTestHost, watchConsole, type TestHost } from './host';
 import { pdfText, squash } from './pdf';
+import { CONFLICT_DAY_START, HEAD, OFFICER, setUpSetAsideWithdrawal } from './syncConflict';
 
 const HUMAN = { delay: 60 };
-const HEAD = { username: 'lanhdao', fullName: 'Phạm Văn Lãnh', password: 'LanhDao2026' };
-const OFFICER = { username: 'canbo', fullName: 'Lê Thị Cán', password: 'CanBo20260' };
-const COLLEAGUE = { username: 'canbo2', fullName: 'Trần Văn Trả', password: 'CanBo20262' };
-const OTHER_STATION = uuidv7();
 const SET_ASIDE =
   'Việc rút hồ sơ anh/chị ghi lúc 10:05 07/12/2026 trên Quầy số 1 không được áp dụng vì hồ sơ ' +
   'đã được trả kết quả lúc 10:04 07/12/2026 trên Quầy số 2 (Trần Văn Trả).';
@@ -50,44 +26,8 @@ let withdrawalId: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  host = await startTestHost('2026-12-07T10:30');
-  await initializeOffice(host);
-  await host.core.call('officers.create', { ...HEAD, role: 'head' });
-  const officer = await host.core.call('officers.create', { ...OFFICER, role: 'officer' });
-  const colleague = await host.core.call('officers.create', { ...COLLEAGUE, role: 'officer' });
-  const db = host.core.db;
-  const ws = (await host.core.call('workstations.list')).find((w) => w.isLocal)!;
-  db.prepare(
-    "INSERT INTO workstations (id, number, name, is_local, created_at) VALUES (?, 2, 'Quầy số 2', 0, ?)",
-  ).run(OTHER_STATION, new Date().toISOString());
-  const ctx = (hhmm: string): DossierContext => ({
-    officerId: officer.id,
-    deviceId: ws.id,
-    now: `2026-12-07T${hhmm}`,
-  });
-  const received = receiveDossier(db, ctx('08:00'), burialInput()).dossier;
-  dossierId = received.id;
-  code = received.code!;
-  recordHandover(db, ctx('08:10'), { dossierId, toUnit: 'Phòng Lao động – Thương binh và Xã hội' });
-  recordResultReady(db, ctx('09:30'), { dossierId });
-  withdrawalId = withdraw(db, ctx('10:05'), {
-    dossierId,
-    reason: 'Công dân xin rút hồ sơ',
-  }).eventId;
-  // what the sync brings: Quầy số 2 returned the result at 10:04, while it was offline
-  const returned: DossierEvent = {
-    id: uuidv7(),
-    dossierId,
-    unitCode: OFFICE.unitCode,
-    deviceId: OTHER_STATION,
-    officerId: colleague.id,
-    at: '2026-12-07T10:04',
-    recordedAt: new Date().toISOString(),
-    type: 'returned',
-    payload: { method: 'counter', collectedBy: { name: 'Trần Văn Đức' } },
-  };
-  applyRemoteEvents(db, [returned]);
-  expect(listSyncConflicts(db).map((c) => c.eventId)).toEqual([withdrawalId]);
+  host = await startTestHost(CONFLICT_DAY_START);
+  ({ dossierId, code, withdrawalId } = await setUpSetAsideWithdrawal(host));
 });
 test.afterAll(async () => {
   await host?.close();

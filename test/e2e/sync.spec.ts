@@ -9,23 +9,23 @@
  * setup with the old database kept in archive/; and, on a second workstation, enrolment with a
  * code for another number agreed to, which sets the earlier event aside and says so.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { FastifyInstance } from 'fastify';
-import { startWebHost } from '../../electron/web/host';
-import { openPglite } from '../../server/db/pglite';
-import { migrate } from '../../server/db/migrate';
-import { MIGRATIONS } from '../../server/db/migrations';
-import type { Db as ServerDb } from '../../server/db/types';
-import { buildApp } from '../../server/app';
-import { createUnit } from '../../server/admin/units';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { revokeDevice } from '../../server/admin/devices';
 import { corruptPayload } from '../helpers/faultyOutbox';
 import {
+  confirmByKeyboard,
+  confirmDialog,
+  serverEventIds,
+  startCentral,
+  startSyncHost,
+  type Central,
+} from './central';
+import {
   ADMIN,
+  fieldError,
   initializeOffice,
   OFFICE,
   openApp,
@@ -34,74 +34,6 @@ import {
   watchConsole,
   type TestHost,
 } from './host';
-
-/** The central server: the database stays while the HTTP side is stopped and started again. */
-interface Central {
-  db: ServerDb;
-  url: string;
-  port: number;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-async function startCentral(): Promise<Central> {
-  const db = await openPglite();
-  await migrate(db, MIGRATIONS);
-  await createUnit(db, {
-    code: OFFICE.unitCode,
-    name: 'Trung tâm Phục vụ hành chính công',
-    parentName: OFFICE.parentName,
-  });
-  let app: FastifyInstance | null = null;
-  let port = 0;
-  const central: Central = {
-    db,
-    url: '',
-    port: 0,
-    async start() {
-      app = await buildApp({ db, enrolPerMinute: 1000 });
-      await app.listen({ host: '127.0.0.1', port });
-      const address = app.server.address();
-      port = typeof address === 'object' && address ? address.port : 0;
-      central.port = port;
-      central.url = `http://127.0.0.1:${port}`;
-    },
-    async stop() {
-      if (!app) return;
-      const closing = app.close();
-      app.server.closeAllConnections();
-      await closing;
-      app = null;
-    },
-  };
-  await central.start();
-  return central;
-}
-
-async function serverEventIds(central: Central): Promise<string[]> {
-  const { rows } = await central.db.query<{ id: string }>('SELECT id::text AS id FROM events');
-  return rows.map((r) => r.id);
-}
-
-/** A browser-mode host whose sync loop runs fast (the UI then changes within a second or two). */
-async function startSyncHost(): Promise<TestHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-sync-'));
-  const host = await startWebHost({
-    port: 0,
-    dataDir,
-    seedDataDir: resolve('build/seed'),
-    checkOutputs: true,
-    sync: { intervalMs: 400, debounceMs: 50, backoff: { baseMs: 200, maxMs: 800 } },
-  });
-  return {
-    ...host,
-    dataDir,
-    async close() {
-      await host.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 let central: Central;
 let host: TestHost;
@@ -138,29 +70,6 @@ async function receive(name: string, note?: string, on: TestHost = host) {
 }
 
 const badge = (page: Page) => page.getByTestId('sync-badge');
-
-const fieldError = (page: Page, id: string) =>
-  page
-    .locator('.ant-form-item')
-    .filter({ has: page.locator(id) })
-    .locator('.ant-form-item-explain-error');
-
-const confirmDialog = (page: Page, title: string | RegExp): Locator =>
-  page.locator('.ant-modal-confirm').filter({ hasText: title });
-
-/** The confirm's cancel button has the focus (a careful default): Tab to the other, Enter. */
-async function confirmByKeyboard(page: Page, dialog: Locator, okText: string | RegExp) {
-  await expect(dialog.getByRole('button', { name: okText })).toBeVisible();
-  if (
-    !(await dialog
-      .getByRole('button', { name: okText })
-      .evaluate((b) => b === document.activeElement))
-  )
-    await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('button', { name: okText })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
-}
 
 test('not enrolled → enrolment by keyboard: a wrong code is refused and kept, another number asks, the earlier event is sent', async ({
   page,
