@@ -34,6 +34,7 @@ import {
   ScanOutlined as AntScan,
   SearchOutlined as AntSearch,
   UploadOutlined as AntUpload,
+  WarningFilled as AntWarningFilled,
 } from '@ant-design/icons';
 
 type IconProps = ComponentProps<typeof AntLock>;
@@ -74,15 +75,17 @@ export const ReloadOutlined = hidden(AntReload, 'ReloadOutlined');
 export const ScanOutlined = hidden(AntScan, 'ScanOutlined');
 export const SearchOutlined = hidden(AntSearch, 'SearchOutlined');
 export const UploadOutlined = hidden(AntUpload, 'UploadOutlined');
+export const WarningFilled = hidden(AntWarningFilled, 'WarningFilled');
 
 /**
  * The icons antd draws inside its own components (the arrow of a Select, the clear button, an
- * Alert's or a confirm box's sign, a dialog's close cross, a button's spinner, a password's eye), given
- * once to the ConfigProvider (root.tsx) in their hidden form.
+ * Alert's or a confirm box's sign, a dialog's or an alert's close cross, a button's spinner, a
+ * password's eye), given once to the ConfigProvider (root.tsx) in their hidden form.
  */
 export const ANTD_ICONS = {
   select: { suffixIcon: <DownOutlined />, clearIcon: <CloseCircleFilled /> },
   alert: {
+    closeIcon: <CloseOutlined />,
     successIcon: <CheckCircleFilled />,
     infoIcon: <InfoCircleFilled />,
     warningIcon: <ExclamationCircleFilled />,

@@ -82,6 +82,11 @@ describe('theme contrast (WCAG 2.1 AA: text 4.5:1)', () => {
     });
   }
 
+  it("secondary text on a selected row or option (antd's primary background), hovered too", () => {
+    for (const name of ['colorPrimaryBg', 'colorPrimaryBgHover', 'controlItemBgActive'])
+      expect(contrast(token.colorTextSecondary!, token[name]!), name).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('placeholders on a white input', () => {
     expect(contrast(token.colorTextPlaceholder!, '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });

@@ -220,7 +220,12 @@ function CalendarReviewDialog({
         aria-label="Hồ sơ có ngày hẹn cần xem lại"
         rowSelection={
           decides
-            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                // antd names its select-all box in English ("Select all"), whatever the locale
+                getTitleCheckboxProps: () => ({ 'aria-label': 'Chọn tất cả hồ sơ' }),
+              }
             : undefined
         }
         locale={{ emptyText: 'Không còn hồ sơ nào cần xem lại ngày hẹn.' }}
