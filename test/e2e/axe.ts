@@ -74,6 +74,8 @@ const ENGLISH = [
   'Previous Page',
   'Next Page',
   'Select all',
+  'Select row \\d+',
+  'Row \\d+ selected',
   'segmented control',
   'expanded',
   'collapsed',

@@ -223,8 +223,12 @@ function CalendarReviewDialog({
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as string[]),
-                // antd names its select-all box in English ("Select all"), whatever the locale
+                // antd names its boxes in English ("Select all", "Select row 1"), whatever the
+                // locale
                 getTitleCheckboxProps: () => ({ 'aria-label': 'Chọn tất cả hồ sơ' }),
+                getCheckboxProps: (r) => ({
+                  'aria-label': `Chọn hồ sơ ${r.code ?? r.applicantName}`,
+                }),
               }
             : undefined
         }
