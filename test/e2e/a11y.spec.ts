@@ -15,6 +15,7 @@ import {
   watchConsole,
   type TestHost,
 } from './host';
+import { journeyTests, type Check } from './journeys';
 
 let host: TestHost;
 let procedureId: string;
@@ -260,3 +261,11 @@ test('settings tabs', async ({ page }) => {
   await expect(reset).toBeHidden();
   con.check();
 });
+
+/** axe at each state of a journey (test/e2e/journeys.ts). */
+const axeAt =
+  (page: Page): Check =>
+  (label) =>
+    expectNoAxeViolations(page, label);
+
+journeyTests(axeAt, () => host);

@@ -3,7 +3,7 @@
  * shows that it has the focus, and is never under something else (the reception's sticky
  * outcome bar). test/e2e/keyboardWalk.ts says how each is checked.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectGoodKeyboardWalk } from './keyboardWalk';
 import { receiveByApi } from './dossiers';
 import { SETTINGS_TABS } from './screens';
@@ -15,6 +15,7 @@ import {
   watchConsole,
   type TestHost,
 } from './host';
+import { journeyTests, type Check } from './journeys';
 
 let host: TestHost;
 test.describe.configure({ mode: 'serial' });
@@ -163,3 +164,18 @@ test('board, dossier and settings', async ({ page }) => {
   }
   con.check();
 });
+
+/**
+ * A walk at each state of a journey marked for one (test/e2e/journeys.ts): its dialogs. The walk
+ * is of the state at rest: a short notice at the top (antd message, gone after 3 s) is waited out
+ * first, for it lies over the header's buttons while it shows.
+ */
+const walkAt =
+  (page: Page): Check =>
+  async (label, walk) => {
+    if (!walk) return;
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+    await expectGoodKeyboardWalk(page, label);
+  };
+
+journeyTests(walkAt, () => host);
