@@ -327,3 +327,57 @@ test('any officer filters the board by any colleague; a narrowed list shows its 
   await screenshot(page, '14b-board-officer-filter');
   con.check();
 });
+
+test('a financial obligation pauses the clock until the payment is recorded, on screen and in the history', async ({
+  page,
+}) => {
+  const con = watchConsole(page);
+  await receive('Lý Thị Nghĩa Vụ', '056190004444');
+  await openApp(page, host);
+  await openFromBoard(page, 'Lý Thị Nghĩa Vụ');
+
+  // Yêu cầu thực hiện nghĩa vụ tài chính: what to pay is required, typed
+  const title = 'Yêu cầu thực hiện nghĩa vụ tài chính (tạm dừng tính thời hạn)';
+  await page.keyboard.press('Alt+T');
+  const dialog = page
+    .locator('.ant-modal')
+    .filter({ has: page.locator('.ant-modal-title').getByText(title, { exact: true }) });
+  await expect(dialog).toBeVisible();
+  await expect(page.locator('#act-reason')).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.locator('.ant-form-item-explain-error')).toContainText(
+    'Chưa nhập nghĩa vụ tài chính người nộp phải thực hiện.',
+  );
+  await page.locator('#act-reason').focus();
+  await page.keyboard.type('Nộp lệ phí trước bạ theo Thông báo số 45/TB-CCT');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+
+  await expect(page.locator('.detail-title')).toContainText('Chờ thực hiện nghĩa vụ tài chính');
+  await expect(page.getByText('(đang chờ thực hiện nghĩa vụ tài chính)')).toBeVisible();
+  const history = page.locator('.panel').filter({ hasText: 'Quá trình xử lý' });
+  await expect(history).toContainText(
+    'Yêu cầu thực hiện nghĩa vụ tài chính, tạm dừng tính thời hạn: Nộp lệ phí trước bạ theo Thông báo số 45/TB-CCT',
+  );
+  await page.keyboard.press('F8');
+  await expect(count(page, 'paused')).toHaveText('1');
+
+  // the payment: the clock resumes
+  await openFromBoard(page, 'Lý Thị Nghĩa Vụ');
+  await act(
+    page,
+    'Alt+N',
+    'Đã thực hiện nghĩa vụ tài chính (tiếp tục tính thời hạn)',
+    async (p) => {
+      await expect(p.locator('#act-note')).toBeFocused();
+      await p.keyboard.type('Biên lai số 0001234');
+    },
+  );
+  await expect(page.locator('.detail-title')).not.toContainText('Chờ thực hiện nghĩa vụ tài chính');
+  await expect(history).toContainText(
+    'Đã thực hiện nghĩa vụ tài chính, tiếp tục tính thời hạn: Biên lai số 0001234',
+  );
+  await page.keyboard.press('F8');
+  await expect(count(page, 'paused')).toHaveText('0');
+  con.check();
+});

@@ -258,7 +258,9 @@ export function ProcessCard({ d }: { d: DossierDetail }) {
         <strong>Tạm dừng tính thời hạn</strong>
         {d.pauses.map((p) => (
           <div key={p.from} className="process-item">
-            Từ {shortTime(p.from)} {p.to ? `đến ${shortTime(p.to)}` : '(đang chờ bổ sung)'} ·{' '}
+            Từ {shortTime(p.from)}{' '}
+            {/* open: what it waits for (đang chờ bổ sung, đang chờ thực hiện nghĩa vụ tài chính) */}
+            {p.to ? `đến ${shortTime(p.to)}` : `(đang ${d.stateLabel.toLowerCase()})`} ·{' '}
             {Math.round(p.workingMinutes / 60)} giờ làm việc · {p.reason}
           </div>
         ))}
