@@ -4,70 +4,29 @@
  */
 import { z } from 'zod';
 import { vietnameseErrorMap } from '../../shared/catalogue/issues';
+import { FIELD_LABELS as API_FIELD_LABELS, fieldLabel } from '../../shared/api/issues';
 import { applicantSchema, localDateTimeSchema } from '../../shared/dossier/events';
 import { validateCccd } from '../../shared/text/cccd';
 import { validatePhone } from '../../shared/text/phone';
 import { DossierError } from './errors';
 
-const FIELD_LABELS: Record<string, string> = {
-  dossierId: 'Hồ sơ',
-  procedureId: 'Thủ tục',
-  caseLabel: 'Trường hợp',
-  applicant: 'Người nộp hồ sơ',
-  name: 'Họ tên',
-  kind: 'Loại',
-  idNumber: 'Số giấy tờ tùy thân',
+/**
+ * The names of the fields (shared/api/issues.ts), with the intents' own wording where it says
+ * more than the form's.
+ */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...API_FIELD_LABELS,
   idKind: 'Loại giấy tờ tùy thân',
-  birthDate: 'Ngày sinh',
-  phone: 'Số điện thoại',
-  email: 'Thư điện tử',
-  address: 'Địa chỉ',
-  representative: 'Người được ủy quyền',
-  relation: 'Quan hệ',
-  components: 'Thành phần hồ sơ',
   componentId: 'Mã thành phần',
-  originals: 'Số bản chính',
-  certifiedCopies: 'Số bản sao chứng thực',
-  copies: 'Số bản sao',
-  presentOnly: 'Chỉ xuất trình',
-  note: 'Ghi chú',
-  channel: 'Hình thức nộp',
-  sets: 'Số bộ hồ sơ',
   resultDelivery: 'Hình thức nhận kết quả',
-  method: 'Hình thức',
-  fee: 'Phí, lệ phí',
-  dueAtOverride: 'Ngày hẹn trả kết quả',
   fromSupplementRequestId: 'Phiếu yêu cầu bổ sung trước đó',
-  missing: 'Giấy tờ cần bổ sung',
-  reason: 'Lý do',
-  toUnit: 'Đơn vị nhận',
-  toPerson: 'Người nhận',
-  unit: 'Đơn vị',
-  person: 'Người nhận',
-  fromUnit: 'Đơn vị gửi kết quả',
-  collectedBy: 'Người nhận kết quả',
-  postalTrackingNo: 'Số hiệu bưu gửi',
   newDueAt: 'Ngày hẹn trả kết quả mới',
-  form: 'Mẫu phiếu',
-  reprint: 'In lại',
   file: 'Tệp',
-  filter: 'Bộ lọc',
-  states: 'Trạng thái',
-  deadline: 'Thời hạn',
   receivedFrom: 'Tiếp nhận từ ngày',
   receivedTo: 'Tiếp nhận đến ngày',
-  text: 'Từ khóa',
-  page: 'Trang',
   limit: 'Số dòng mỗi trang',
-  after: 'Vị trí trang',
   now: 'Thời điểm hiện tại',
 };
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p) => (typeof p === 'number' ? `thứ ${p + 1}` : (FIELD_LABELS[String(p)] ?? String(p))))
-    .join(' › ');
-}
 
 /** Parse input with a schema; every problem becomes one line of a DossierError('invalid_input'). */
 export function parseInput<S extends z.ZodType>(
@@ -77,7 +36,10 @@ export function parseInput<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(input, { error: vietnameseErrorMap });
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message }));
+  const issues = result.error.issues.map((i) => ({
+    path: fieldLabel(i.path, FIELD_LABELS),
+    message: i.message,
+  }));
   const lines = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
   throw new DossierError('invalid_input', `${what} chưa hợp lệ. ${lines.join('; ')}.`, issues);
 }

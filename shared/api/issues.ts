@@ -99,9 +99,12 @@ export function fieldKey(path: readonly PropertyKey[]): string {
 }
 
 /** ['applicant', 'idNumber'] → "Người nộp hồ sơ › Số giấy tờ tùy thân"; indexes read "thứ 2". */
-export function fieldLabel(path: readonly PropertyKey[]): string {
+export function fieldLabel(
+  path: readonly PropertyKey[],
+  labels: Readonly<Record<string, string>> = FIELD_LABELS,
+): string {
   return path
-    .map((p) => (typeof p === 'number' ? `thứ ${p + 1}` : (FIELD_LABELS[String(p)] ?? String(p))))
+    .map((p) => (typeof p === 'number' ? `thứ ${p + 1}` : (labels[String(p)] ?? String(p))))
     .join(' › ');
 }
 
