@@ -26,6 +26,8 @@ export type PaperSize = (typeof PAPER_SIZES)[number];
 export interface PrintFormInfo {
   /** The form's name in sentences, lists and the timeline (Giấy tiếp nhận hồ sơ …). */
   label: string;
+  /** Its short name on the dossier screen's print buttons ("In lại Giấy tiếp nhận"). */
+  short: string;
   /** The title printed at the head of the form when it is not the label upper-cased. */
   title?: string;
   /** The papers it prints on. */
@@ -33,13 +35,34 @@ export interface PrintFormInfo {
 }
 
 export const PRINT_FORM_INFO: Readonly<Record<PrintForm, PrintFormInfo>> = {
-  receipt: { label: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', papers: SHEET_PAPERS },
-  supplement_request: { label: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', papers: SHEET_PAPERS },
-  refusal: { label: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ', papers: SHEET_PAPERS },
-  apology: { label: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', papers: SHEET_PAPERS },
-  control_slip: { label: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', papers: SHEET_PAPERS },
+  receipt: {
+    label: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+    short: 'Giấy tiếp nhận',
+    papers: SHEET_PAPERS,
+  },
+  supplement_request: {
+    label: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+    short: 'Phiếu yêu cầu bổ sung',
+    papers: SHEET_PAPERS,
+  },
+  refusal: {
+    label: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+    short: 'Phiếu từ chối',
+    papers: SHEET_PAPERS,
+  },
+  apology: {
+    label: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+    short: 'Phiếu xin lỗi',
+    papers: SHEET_PAPERS,
+  },
+  control_slip: {
+    label: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+    short: 'Phiếu kiểm soát',
+    papers: SHEET_PAPERS,
+  },
   appointment_slip: {
     label: 'Phiếu hẹn trả kết quả',
+    short: 'Phiếu hẹn 80 mm',
     title: 'GIẤY HẸN TRẢ KẾT QUẢ',
     papers: [ROLL_PAPER],
   },

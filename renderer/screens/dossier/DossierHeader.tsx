@@ -5,10 +5,10 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '../../components/icons';
 import type { DossierDetail } from '../../../shared/api/schemas';
-import type { PrintForm } from '../../../shared/print/forms';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { Kbd } from '../../components/Kbd';
-import { FORM_SHORT, type ActionKind, type ActionSpec } from './actions';
+import { PRINT_FORM_INFO, type PrintForm } from '../../../shared/print/forms';
+import type { ActionKind, ActionSpec } from './actions';
 
 export function DossierHeader({ d, onBack }: { d: DossierDetail; onBack: () => void }) {
   const openConflicts = d.syncConflicts.filter((c) => c.resolution === null).length;
@@ -73,7 +73,7 @@ export function ActionBar({
             data-testid={`print-${f}`}
             onClick={() => onPrint(f)}
           >
-            {printed.has(f) ? 'In lại' : 'In'} {FORM_SHORT[f]}
+            {printed.has(f) ? 'In lại' : 'In'} {PRINT_FORM_INFO[f].short}
             {i === 0 ? <Kbd>Ctrl+P</Kbd> : null}
           </Button>
         ))}

@@ -63,15 +63,6 @@ export function allowedActions(
   });
 }
 
-export const FORM_SHORT: Record<PrintForm, string> = {
-  receipt: 'Giấy tiếp nhận',
-  supplement_request: 'Phiếu yêu cầu bổ sung',
-  refusal: 'Phiếu từ chối',
-  apology: 'Phiếu xin lỗi',
-  control_slip: 'Phiếu kiểm soát',
-  appointment_slip: 'Phiếu hẹn 80 mm',
-};
-
 /** The slips a dossier can have printed (again); the first is the one Ctrl+P reprints. */
 export function printableForms(
   d: Pick<DossierDetail, 'code' | 'state' | 'supplementRequests' | 'apologies' | 'closure'>,
