@@ -46,6 +46,8 @@ import {
 } from './serverFaults';
 import {
   BAD_CURSOR,
+  HEALTH_PATH,
+  isHealthy,
   MAX_PULL_LIMIT,
   PUSH_ANSWER_STATUSES,
   PUSH_MESSAGES,
@@ -503,11 +505,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     try {
       const answer = await request(fetchFn, config.serverUrl, {
         method: 'GET',
-        path: '/health',
+        path: HEALTH_PATH,
         timeoutMs: healthTimeoutMs,
         signal: abort.signal,
       });
-      const ok = answer.status === 200 && (answer.body as { ok?: unknown } | null)?.ok === true;
+      const ok = isHealthy(answer.status, answer.body);
       if (ok) recordContact(db, now().toISOString());
       else
         recordFailure(

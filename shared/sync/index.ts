@@ -10,3 +10,4 @@ export * from './push';
 export * from './pull';
 export * from './enrol';
 export * from './reference';
+export * from './health';

@@ -30,6 +30,7 @@ import {
   DEVICE_ID_RE,
   ENROL_MESSAGES,
   enrolAnswerSchema,
+  healthAnswerSchema,
   enrolRequest,
   enrolRequestSchema,
   MAX_PULL_LIMIT,
@@ -97,12 +98,14 @@ describe('the sync protocol through the real server and workstations', () => {
       push: watch(pushAnswerSchema),
       pull: watch(pullAnswerSchema),
       reference: watch(referenceAnswerSchema),
+      health: watch(healthAnswerSchema),
     };
 
     const a = await newStation(central, 1); // enrols, then a first sync (pull and reference)
     const got = receiveDossier(a.db, a.ctx('2026-03-02T08:30'), burial('Nguyễn Thị Mai'));
     await a.client.syncOnce(); // pushes the receipt
     const b = await newStation(central, 2); // pulls it
+    expect(await b.client.checkHealth()).toBe(true);
 
     for (const [side, spies] of [
       ['server', server],
