@@ -2,8 +2,8 @@
  * The embedded fonts of the printed forms: DejaVu Serif Condensed (full Vietnamese coverage; its
  * widths are close to Times New Roman, the font of the official templates, so the forms keep
  * their paper layout: one A4 page per copy at 13 pt), as @font-face rules the caller passes to
- * renderPrintHtml as `fontCss`. This module does no I/O so it runs in the renderer too;
- * fonts.node.ts reads the TTF files in Node.
+ * renderPrintHtml as `fontCss`. This module does no I/O so it runs anywhere; the host reads the
+ * TTF files (electron/printFonts.ts).
  */
 
 /** The family name the print CSS uses. */
