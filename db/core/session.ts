@@ -132,16 +132,7 @@ export class SessionKeeper {
   }
 
   async signIn(username: string, password: string): Promise<Session> {
-    const account = await this.check(username, password);
-    const now = this.clock();
-    this.state = {
-      officerId: account.id,
-      username: account.username,
-      signedInAt: now,
-      lastActivity: now,
-      locked: false,
-    };
-    return this.view()!;
+    return this.startFor(await this.check(username, password));
   }
 
   /** Start a session for an account just created (first-run setup). */
