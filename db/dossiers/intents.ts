@@ -13,6 +13,7 @@ import {
   type EventPayload,
 } from '../../shared/dossier/events';
 import { dueAtInForce, reviewAppointment } from '../../shared/dossier/appointment';
+import { PROCEDURE_MISSING } from '../../shared/api/schemas';
 import { foldDossierLenient } from '../../shared/dossier/lifecycle';
 import { resumesClock } from '../../shared/dossier/transitions';
 import { reasonMissing, type SimpleActionRow } from '../../shared/dossier/actions';
@@ -58,7 +59,7 @@ const missingSchema = eventPayloadSchemas.supplement_requested.shape.missing;
 /** Who and what, for a counter decision on a dossier that has no events yet. */
 const counterSubjectSchema = {
   dossierId: dossierRefSchema.optional(),
-  procedureId: z.string().trim().min(1, 'Chưa chọn thủ tục').optional(),
+  procedureId: z.string().trim().min(1, PROCEDURE_MISSING).optional(),
   caseLabel: z.string().trim().min(1).optional(),
   applicant: checkedApplicantSchema.optional(),
 };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { getProcedure, recordProcedureUse, type StoredProcedure } from '../catalogue';
 import { computeDueAt, countedSettingsRecord, type Duration } from '../../shared/calendar';
 import { DEFAULT_CASE_LABEL } from '../../shared/catalogue/schema';
+import { PROCEDURE_MISSING } from '../../shared/api/schemas';
 import {
   dailySequenceNumber,
   DossierNumbersExhaustedError,
@@ -24,7 +25,7 @@ import { checkedApplicantSchema, localDateTimeSchema, parseInput } from './valid
 
 export const receiveDossierInputSchema = z
   .object({
-    procedureId: z.string({ error: 'Chưa chọn thủ tục' }).trim().min(1, 'Chưa chọn thủ tục'),
+    procedureId: z.string({ error: PROCEDURE_MISSING }).trim().min(1, PROCEDURE_MISSING),
     /** A case variant of the procedure (trường hợp); default: the procedure's default case. */
     caseLabel: z.string().trim().min(1).optional(),
     applicant: checkedApplicantSchema,

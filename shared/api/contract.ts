@@ -66,6 +66,7 @@ import {
   username,
   workstation,
   workstationNumber,
+  PROCEDURE_MISSING,
 } from './schemas';
 import { PAPER_SIZES, PRINT_FORMS, SHEET_PAPERS } from '../print/forms';
 
@@ -86,7 +87,7 @@ const spec = <I extends z.ZodType, O extends z.ZodType>(s: MethodSpec<I, O>) => 
 const none = z.object({}).strict().optional();
 const ok = z.object({ ok: z.literal(true) });
 
-const procedureId = plainText(TEXT_MAX.procedureId, 'Chưa chọn thủ tục');
+const procedureId = plainText(TEXT_MAX.procedureId, PROCEDURE_MISSING);
 const caseLabel = plainText(TEXT_MAX.caseLabel, 'Chưa chọn trường hợp').optional();
 
 const resultDelivery = z

@@ -345,6 +345,9 @@ export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 export const ID_KINDS = ['cccd', 'cmnd', 'passport', 'tax_code', 'other'] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
+/** No procedure chosen for a counter slip or a receipt: the core's and the contract's words. */
+export const PROCEDURE_MISSING = 'Chưa chọn thủ tục';
+
 /** A blank name: a person's (công dân), or an organisation's (doanh nghiệp, cơ quan, tổ chức). */
 export const applicantNameMissing = (kind: ApplicantKind): string =>
   kind === 'citizen'

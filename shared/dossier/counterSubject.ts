@@ -3,7 +3,7 @@
  * procedure and the applicant: its slip prints them.
  */
 import { apiError } from '../api/errors';
-import { applicantNameMissing } from '../api/schemas';
+import { applicantNameMissing, PROCEDURE_MISSING } from '../api/schemas';
 
 export function checkCounterSubject(d: {
   dossierId?: string | undefined;
@@ -12,7 +12,7 @@ export function checkCounterSubject(d: {
 }): void {
   if (d.dossierId !== undefined) return;
   const fields: Record<string, string> = {};
-  if (d.procedureId === undefined) fields.procedureId = 'Chưa chọn thủ tục';
+  if (d.procedureId === undefined) fields.procedureId = PROCEDURE_MISSING;
   if (d.applicant === undefined) fields['applicant.name'] = applicantNameMissing('citizen');
   if (Object.keys(fields).length) {
     throw apiError(
