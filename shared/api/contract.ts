@@ -66,6 +66,8 @@ import {
   username,
   workstation,
   workstationNumber,
+  COMPONENTS_NONE,
+  MISSING_NONE,
   PROCEDURE_MISSING,
 } from './schemas';
 import { PAPER_SIZES, PRINT_FORMS, SHEET_PAPERS } from '../print/forms';
@@ -101,6 +103,9 @@ const resultDelivery = z
     message: 'Trả kết quả qua bưu điện: hãy nhập địa chỉ nhận kết quả',
     path: ['address'],
   });
+
+/** Số bộ hồ sơ: a whole number of sets, one or more. */
+const SETS_RANGE = 'Số bộ hồ sơ phải là số nguyên từ 1 trở lên.';
 
 /** The counter's subject of a decision before receipt: a dossier, or a procedure and applicant. */
 const counterSubject = {
@@ -393,12 +398,15 @@ export const API = {
         procedureId,
         caseLabel,
         applicant: applicantInput,
-        components: componentList(receivedComponentInput, 'Thiếu danh sách thành phần hồ sơ'),
+        components: componentList(receivedComponentInput, 'Thiếu danh sách thành phần hồ sơ').min(
+          1,
+          COMPONENTS_NONE,
+        ),
         channel: z.enum(['in_person', 'online', 'postal']).default('in_person'),
         sets: z
           .number({ error: 'Số bộ hồ sơ phải là số' })
-          .int('Số bộ hồ sơ phải là số nguyên')
-          .min(1, 'Số bộ hồ sơ phải từ 1 trở lên')
+          .int(SETS_RANGE)
+          .min(1, SETS_RANGE)
           .max(MAX_SETS, `Số bộ hồ sơ tối đa ${MAX_SETS}`)
           .default(1),
         resultDelivery: resultDelivery.default({ method: 'counter' }),
@@ -417,7 +425,7 @@ export const API = {
         ...counterSubject,
         missing: componentList(missingComponentInput, 'Thiếu danh sách giấy tờ cần bổ sung').min(
           1,
-          'Hãy ghi ít nhất một giấy tờ cần bổ sung',
+          MISSING_NONE,
         ),
         reason: reason(reasonMissing('supplement_requested')),
       })

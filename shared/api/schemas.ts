@@ -461,15 +461,32 @@ const count = (what: string) =>
     .min(0, `${what} không được âm`)
     .max(MAX_COPIES, `${what} tối đa ${MAX_COPIES}`);
 
-export const receivedComponentInput = z.object({
-  componentId: plainText(TEXT_MAX.componentId).optional(),
-  name: text('Chưa nhập tên thành phần hồ sơ', TEXT_MAX.componentName),
-  originals: count('Số bản chính'),
-  certifiedCopies: count('Số bản sao chứng thực'),
-  copies: count('Số bản sao'),
-  presentOnly: z.boolean().default(false),
-  note: optionalText(TEXT_MAX.componentNote),
-});
+/** A paper handed in counts at least one copy of some kind, unless it is only shown. */
+const noCopies = (name: string) =>
+  `"${name}": hãy nhập số bản chính, bản sao chứng thực hoặc bản sao, hoặc đánh dấu "chỉ xuất trình".`;
+
+/** Thành phần hồ sơ đã nộp: a named paper and how many of each kind (or chỉ xuất trình). */
+export const receivedComponentInput = z
+  .object({
+    componentId: plainText(TEXT_MAX.componentId).optional(),
+    name: text('Chưa nhập tên giấy tờ.', TEXT_MAX.componentName),
+    originals: count('Số bản chính'),
+    certifiedCopies: count('Số bản sao chứng thực'),
+    copies: count('Số bản sao'),
+    presentOnly: z.boolean().default(false),
+    note: optionalText(TEXT_MAX.componentNote),
+  })
+  .superRefine((c, ctx) => {
+    if (c.presentOnly || c.originals + c.certifiedCopies + c.copies !== 0) return;
+    ctx.addIssue({ code: 'custom', path: ['originals'], message: noCopies(c.name) });
+  });
+
+/** No paper ticked as handed in (the checklist's Space key ticks one). */
+export const COMPONENTS_NONE =
+  'Chưa đánh dấu thành phần hồ sơ nào đã nộp: dùng phím Cách (Space) để đánh dấu từng giấy tờ.';
+
+/** No line of what to supplement (blank lines are not sent). */
+export const MISSING_NONE = 'Chưa nêu giấy tờ cần bổ sung, hoàn thiện: hãy thêm ít nhất một dòng.';
 
 export const missingComponentInput = z.object({
   name: text('Chưa nhập tên giấy tờ cần bổ sung', TEXT_MAX.componentName),

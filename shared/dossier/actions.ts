@@ -94,7 +94,7 @@ export const DOSSIER_ACTIONS = [
     prints: 'refusal',
     department: false,
     rerecordable: true,
-    reasonMissing: 'Chưa nhập lý do từ chối',
+    reasonMissing: 'Chưa nhập lý do từ chối tiếp nhận, giải quyết hồ sơ',
   },
   {
     event: 'handed_over',
@@ -133,7 +133,7 @@ export const DOSSIER_ACTIONS = [
     prints: 'supplement_request',
     department: true,
     rerecordable: true,
-    reasonMissing: 'Chưa nhập lý do yêu cầu bổ sung',
+    reasonMissing: 'Chưa nhập lý do yêu cầu bổ sung, hoàn thiện hồ sơ',
     button: {
       kind: 'supplement',
       label: 'Yêu cầu bổ sung',

@@ -228,6 +228,44 @@ describe('validation: Vietnamese messages with field names', () => {
     expect(err2.fields?.['applicant.idNumber']).toMatch(/năm sinh 1985/);
   });
 
+  it('no paper handed in, or a paper with no copy, is refused in the form’s words', async () => {
+    const proc = await firstProcedure();
+    const none = await failure(
+      t.core.call('dossiers.receive', receiveInput(proc.id, { components: [] })),
+    );
+    expect(none.fields?.['components']).toBe(
+      'Chưa đánh dấu thành phần hồ sơ nào đã nộp: dùng phím Cách (Space) để đánh dấu từng giấy tờ.',
+    );
+    const empty = { originals: 0, certifiedCopies: 0, copies: 0 };
+    const zero = await failure(
+      t.core.call(
+        'dossiers.receive',
+        receiveInput(proc.id, {
+          components: [
+            { name: 'Tờ khai', originals: 1, certifiedCopies: 0, copies: 0 },
+            { name: ' Giấy chứng tử ', ...empty },
+            { name: '', ...empty },
+          ],
+        }),
+      ),
+    );
+    expect(zero.fields).toEqual({
+      'components.1.originals':
+        '"Giấy chứng tử": hãy nhập số bản chính, bản sao chứng thực hoặc bản sao, hoặc đánh dấu "chỉ xuất trình".',
+      'components.2.name': 'Chưa nhập tên giấy tờ.',
+      'components.2.originals':
+        '"": hãy nhập số bản chính, bản sao chứng thực hoặc bản sao, hoặc đánh dấu "chỉ xuất trình".',
+    });
+    // Only shown (chỉ xuất trình): no copy is kept, and none is asked for.
+    const shown = await t.core.call(
+      'dossiers.receive',
+      receiveInput(proc.id, {
+        components: [{ name: 'Căn cước công dân', ...empty, presentOnly: true }],
+      }),
+    );
+    expect(shown.dossier.code).toBeTruthy();
+  });
+
   it('a bad unit code at setup and on the office screen', async () => {
     const fresh = makeCore();
     try {
