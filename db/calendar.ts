@@ -17,6 +17,7 @@ import {
   type WorkCalendar,
 } from '../shared/calendar';
 import { isLocalDate, type LocalDate } from '../shared/time/wallClock';
+import { formatShortDate } from '../shared/text/officialDate';
 import { getSettings, type OfficeSettings } from './settings';
 
 export interface CalendarDay {
@@ -208,7 +209,9 @@ function toDays(
       );
     }
     if (!date.startsWith(`${year}-`)) {
-      throw new CalendarError(`${what}, mục thứ ${i + 1}: ngày ${date} không thuộc năm ${year}.`);
+      throw new CalendarError(
+        `${what}, mục thứ ${i + 1}: ngày ${formatShortDate(date)} không thuộc năm ${year}.`,
+      );
     }
     if (seen.has(date)) return;
     seen.add(date);
@@ -236,7 +239,7 @@ export function setCalendarYear(
   const clash = working.find((d) => offDates.has(d.date));
   if (clash) {
     throw new CalendarError(
-      `Ngày ${clash.date} vừa là ngày nghỉ vừa là ngày làm bù: hãy bỏ ở một trong hai danh sách.`,
+      `Ngày ${formatShortDate(clash.date)} vừa là ngày nghỉ vừa là ngày làm bù: hãy bỏ ở một trong hai danh sách.`,
     );
   }
   const now = (opts.now ?? new Date()).toISOString();

@@ -31,7 +31,7 @@ import { toOfficeLocal } from '../../shared/time/wallClock';
 import { PASSWORD_COST } from '../auth/password';
 import { makePrivateDir, tightenTree } from '../privateFiles';
 import { ARCHIVE_DIR, DATABASE_FILE, PRINTS_DIR } from './dataDir';
-import { toApiErrorFromDb, withVietnameseDates } from './errors';
+import { toApiErrorFromDb } from './errors';
 import { adminHandlers } from './handlers/admin';
 import { authHandlers } from './handlers/auth';
 import { dataHandlers } from './handlers/data';
@@ -195,7 +195,7 @@ export function createCore(options: CoreOptions): Core {
           error: err instanceof Error ? (err.stack ?? err.message) : String(err),
         });
       }
-      return { ok: false, error: withVietnameseDates(mapped.error) };
+      return { ok: false, error: mapped.error };
     }
   }
 

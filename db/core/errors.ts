@@ -18,36 +18,6 @@ import { OfficeError, SettingsError } from '../settings';
 import { OfficerError } from '../auth/officers';
 import { SyncError } from '../sync/errors';
 import { PrintDataError } from '../../shared/print';
-import { formatShortDate, formatShortDateTime } from '../../shared/text/officialDate';
-import { isLocalDate, isLocalDateTime } from '../../shared/time/wallClock';
-
-const RAW_DATE_TIME = /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})\b/g;
-const RAW_DATE = /\b(\d{4}-\d{2}-\d{2})\b/g;
-
-/**
- * Raw dates in a message as the officer reads them: '2026-03-20 08:30' or '2026-03-20T08:30' →
- * '08:30 20/03/2026', '2026-03-20' → '20/03/2026'. Strings that are not real dates stay as they
- * are (they quote what was typed).
- */
-export function vietnameseDates(text: string): string {
-  return text
-    .replace(RAW_DATE_TIME, (raw, date: string, time: string) => {
-      const t = `${date}T${time}`;
-      return isLocalDateTime(t) ? formatShortDateTime(t) : raw;
-    })
-    .replace(RAW_DATE, (raw, date: string) => (isLocalDate(date) ? formatShortDate(date) : raw));
-}
-
-/** An error with every date of its message and field messages in Vietnamese wording. */
-export function withVietnameseDates(error: ApiError): ApiError {
-  const out: ApiError = { ...error, message: vietnameseDates(error.message) };
-  if (error.fields) {
-    out.fields = Object.fromEntries(
-      Object.entries(error.fields).map(([k, v]) => [k, vietnameseDates(v)]),
-    );
-  }
-  return out;
-}
 
 export interface MappedError {
   error: ApiError;

@@ -16,6 +16,7 @@ import {
 } from '../../shared/dossier/states';
 import { DOSSIER_TRANSITIONS, KEEP_STATE, RESUME_STATE } from '../../shared/dossier/transitions';
 import { describeIssues } from '../../shared/catalogue/issues';
+import { formatShortDateTime } from '../../shared/text/officialDate';
 import { writeCalendarFlag } from './calendarFlags';
 import { writeSyncConflicts } from './syncConflicts';
 import { withCalendar, workCalendar } from './env';
@@ -155,8 +156,8 @@ function appendInTransaction(db: Database.Database, input: DossierEvent): Projec
   if (projection.fold.skipped.length > (before?.conflict_count ?? 0)) {
     throw new DossierError(
       'illegal_transition',
-      `Thời điểm ${event.at.replace('T', ' ')} sớm hơn những việc đã ghi nhận sau đó cho hồ sơ ` +
-        `${before?.code ?? 'này'} (việc cuối lúc ${projection.row.last_event_at.replace('T', ' ')}), ` +
+      `Thời điểm ${formatShortDateTime(event.at)} sớm hơn những việc đã ghi nhận sau đó cho hồ sơ ` +
+        `${before?.code ?? 'này'} (việc cuối lúc ${formatShortDateTime(projection.row.last_event_at)}), ` +
         'khiến các việc đó không còn hợp lệ: hãy nhập đúng thời điểm thực tế.',
     );
   }

@@ -18,6 +18,7 @@ import { foldDossierLenient } from '../../shared/dossier/lifecycle';
 import { resumesClock } from '../../shared/dossier/transitions';
 import { reasonMissing, type SimpleActionRow } from '../../shared/dossier/actions';
 import { formatDocumentNumber, type DocumentKind } from '../../shared/dossier/documentNumber';
+import { formatShortDateTime } from '../../shared/text/officialDate';
 import { workCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
 import {
@@ -386,13 +387,13 @@ export function issueApology(
     if (row.due_at !== null && newDueAt <= row.due_at) {
       throw new DossierError(
         'invalid_input',
-        `Ngày hẹn mới ${newDueAt.replace('T', ' ')} phải sau ngày hẹn hiện tại ${row.due_at.replace('T', ' ')}: hãy chọn ngày hẹn muộn hơn.`,
+        `Ngày hẹn mới ${formatShortDateTime(newDueAt)} phải sau ngày hẹn hiện tại ${formatShortDateTime(row.due_at)}: hãy chọn ngày hẹn muộn hơn.`,
       );
     }
     if (newDueAt <= scope.now) {
       throw new DossierError(
         'invalid_input',
-        `Ngày hẹn mới ${newDueAt.replace('T', ' ')} đã qua: hãy chọn một thời điểm trong tương lai.`,
+        `Ngày hẹn mới ${formatShortDateTime(newDueAt)} đã qua: hãy chọn một thời điểm trong tương lai.`,
       );
     }
     const docNo = documentNumber(scope, 'apology');

@@ -21,6 +21,7 @@ import {
 import { formLabel, type PrintForm } from '../../shared/print/forms';
 import { CONFLICT_DECISION_LABELS, syncConflicts } from '../../shared/dossier/conflicts';
 import { actionOfEvent } from '../../shared/dossier/actions';
+import { formatShortDateTime } from '../../shared/text/officialDate';
 import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
@@ -331,12 +332,12 @@ export function timelineLabel(e: DossierEvent): string {
         ? `Trả kết quả qua bưu điện${e.payload.postalTrackingNo ? ` (số hiệu ${e.payload.postalTrackingNo})` : ''}`
         : `Trả kết quả tại quầy${e.payload.collectedBy ? ` cho ${e.payload.collectedBy.name}` : ''}`;
     case 'apology_issued':
-      return `Xin lỗi và hẹn lại ngày trả kết quả (phiếu số ${e.payload.docNo}), hẹn mới ${e.payload.newDueAt.replace('T', ' ')}`;
+      return `Xin lỗi và hẹn lại ngày trả kết quả (phiếu số ${e.payload.docNo}), hẹn mới ${formatShortDateTime(e.payload.newDueAt)}`;
     case 'appointment_kept':
       return (
-        `Lịch nghỉ đã thay đổi: giữ ngày hẹn trả kết quả ${e.payload.dueAt.replace('T', ' ')}` +
+        `Lịch nghỉ đã thay đổi: giữ ngày hẹn trả kết quả ${formatShortDateTime(e.payload.dueAt)}` +
         `${e.payload.dueOnDayOff ? ' (rơi vào ngày nghỉ)' : ''}, không hẹn lại theo ngày tính lại ` +
-        `${e.payload.recomputedDueAt.replace('T', ' ')}${e.payload.note ? `: ${e.payload.note}` : ''}`
+        `${formatShortDateTime(e.payload.recomputedDueAt)}${e.payload.note ? `: ${e.payload.note}` : ''}`
       );
     case 'printed':
       return `${e.payload.reprint ? 'In lại' : 'In'} ${formLabel(e.payload.form)}`;

@@ -16,6 +16,7 @@ import {
 } from '../../shared/dossier/code';
 import { receivedComponentSchema, type EventPayload } from '../../shared/dossier/events';
 import type { LocalDateTime } from '../../shared/time/wallClock';
+import { formatShortDateTime } from '../../shared/text/officialDate';
 import { workCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
 import { findDossierRow, newEvent, runIntent, type IntentResult, type IntentScope } from './intent';
@@ -133,7 +134,7 @@ function dueAtFor(
     if (override <= now) {
       throw new DossierError(
         'invalid_input',
-        `Ngày hẹn trả kết quả ${override.replace('T', ' ')} phải sau thời điểm tiếp nhận ${now.replace('T', ' ')}: hãy chọn lại ngày hẹn.`,
+        `Ngày hẹn trả kết quả ${formatShortDateTime(override)} phải sau thời điểm tiếp nhận ${formatShortDateTime(now)}: hãy chọn lại ngày hẹn.`,
       );
     }
     return override;

@@ -20,6 +20,7 @@ import {
   syncConflicts,
 } from '../../shared/dossier/conflicts';
 import { DOSSIER_STATE_LABELS } from '../../shared/dossier/states';
+import { formatShortDateTime } from '../../shared/text/officialDate';
 import { withCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
 import {
@@ -79,7 +80,7 @@ export function resolveSyncConflict(
       throw new DossierError(
         'invalid_input',
         held
-          ? `Việc ${actionWords(held.type)} lúc ${held.at.replace('T', ' ')} của ${which} đã được áp dụng, không bị gác lại: không có xung đột nào cần xử lý.`
+          ? `Việc ${actionWords(held.type)} lúc ${formatShortDateTime(held.at)} của ${which} đã được áp dụng, không bị gác lại: không có xung đột nào cần xử lý.`
           : `Không tìm thấy việc bị gác lại này trong ${which}: hãy tải lại hồ sơ rồi chọn lại.`,
       );
     }

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { isLocalDate, type LocalDate } from '../time/wallClock';
 import { textInput } from '../text/textSchema';
+import { formatShortDate } from '../text/officialDate';
 import { TEXT_MAX } from '../limits';
 import { vietnameseErrorMap } from '../catalogue/issues';
 import type { WorkCalendarOptions } from './options';
@@ -125,7 +126,7 @@ const fileSchema = z
             ctx.addIssue({
               code: 'custom',
               path: ['years', key, 'holidays', i, 'dates', j],
-              message: `Ngày ${d} không thuộc năm ${key}`,
+              message: `Ngày ${formatShortDate(d)} không thuộc năm ${key}`,
             });
           }
         }),
@@ -134,12 +135,16 @@ const fileSchema = z
         const path = ['years', key, 'workingSaturdays', j];
         if (!isLocalDate(d)) return; // already reported
         if (!d.startsWith(`${key}-`)) {
-          ctx.addIssue({ code: 'custom', path, message: `Ngày ${d} không thuộc năm ${key}` });
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `Ngày ${formatShortDate(d)} không thuộc năm ${key}`,
+          });
         } else if (off.has(d)) {
           ctx.addIssue({
             code: 'custom',
             path,
-            message: `Ngày ${d} vừa là ngày nghỉ vừa là ngày làm bù`,
+            message: `Ngày ${formatShortDate(d)} vừa là ngày nghỉ vừa là ngày làm bù`,
           });
         }
       });

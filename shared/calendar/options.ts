@@ -7,6 +7,7 @@
  * Vietnamese message says what to fix.
  */
 import { parseDate, parseTime, type LocalDate } from '../time/wallClock';
+import { formatShortDate } from '../text/officialDate';
 
 /**
  * How a duration in working days is counted (an office setting, domain reference §5):
@@ -227,7 +228,9 @@ export function normaliseWorkCalendarOptions(options: WorkCalendarOptions): {
   const offSet = new Set(daysOff);
   const clash = extraWorkingDays.find((d) => offSet.has(d));
   if (clash) {
-    fail(`Ngày ${clash} vừa là ngày nghỉ vừa là ngày làm bù: hãy bỏ ở một trong hai danh sách.`);
+    fail(
+      `Ngày ${formatShortDate(clash)} vừa là ngày nghỉ vừa là ngày làm bù: hãy bỏ ở một trong hai danh sách.`,
+    );
   }
   const workingWeekdays = normaliseWeekdays(options.workingWeekdays);
   const { officeHours, sessions } = normaliseOfficeHours(options.officeHours);

@@ -9,6 +9,7 @@
  * - The result is never earlier than dueAt; with no working time paused it is dueAt unchanged.
  */
 import { formatDateTime, parseDateTime, type LocalDateTime } from '../time/wallClock';
+import { formatShortDateTime } from '../text/officialDate';
 import type { WorkCalendar } from './workCalendar';
 import { addWorkingMinutesAt, workingMinutesBetweenAt } from './workingTime';
 
@@ -31,7 +32,7 @@ export function pausedWorkingMinutes(
     if (p.to === null) {
       if (nowMinutes === null) {
         throw new RangeError(
-          `Lần tạm dừng thứ ${i + 1} (từ ${p.from}) chưa kết thúc: cần truyền thời điểm hiện tại để tính thời gian đã tạm dừng.`,
+          `Lần tạm dừng thứ ${i + 1} (từ ${formatShortDateTime(p.from)}) chưa kết thúc: cần truyền thời điểm hiện tại để tính thời gian đã tạm dừng.`,
         );
       }
       to = Math.max(from, nowMinutes);
@@ -39,7 +40,7 @@ export function pausedWorkingMinutes(
       to = parseDateTime(p.to);
       if (to < from) {
         throw new RangeError(
-          `Lần tạm dừng thứ ${i + 1}: thời điểm kết thúc ${p.to} trước thời điểm bắt đầu ${p.from}.`,
+          `Lần tạm dừng thứ ${i + 1}: thời điểm kết thúc ${formatShortDateTime(p.to)} trước thời điểm bắt đầu ${formatShortDateTime(p.from)}.`,
         );
       }
     }

@@ -16,6 +16,7 @@
  */
 import { civilFromDays, parseDate } from '../time/wallClock';
 import type { LocalDate } from '../time/wallClock';
+import { formatShortDate } from '../text/officialDate';
 
 // ---------------------------------------------------------------------------------------------
 // Unit code (mã đơn vị, QCVN 102:2016: V1V2V3.Z1Z2.Y1Y2.MX1X2)
@@ -95,7 +96,7 @@ export function formatDossierCode(
   const { y, m, d } = civilFromDays(parseDate(receivedDate));
   if (y < 2000 || y > 2099) {
     throw new RangeError(
-      `Ngày tiếp nhận ${receivedDate} nằm ngoài khoảng 2000–2099: mã hồ sơ chỉ ghi 2 chữ số cuối của năm.`,
+      `Ngày tiếp nhận ${formatShortDate(receivedDate)} nằm ngoài khoảng 2000–2099: mã hồ sơ chỉ ghi 2 chữ số cuối của năm.`,
     );
   }
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_DAILY_SEQUENCE) {
@@ -140,7 +141,7 @@ export class DossierNumbersExhaustedError extends Error {
     readonly capacity: number,
     readonly date: LocalDate | undefined,
   ) {
-    const day = date === undefined ? 'hôm nay' : `ngày ${formatDayForMessage(date)}`;
+    const day = date === undefined ? 'hôm nay' : `ngày ${formatShortDate(date)}`;
     super(
       workstationNumber === 0
         ? `Máy tiếp nhận duy nhất của đơn vị (số 0) đã dùng hết ${capacity} số hồ sơ trong ${day}. ` +
@@ -150,11 +151,6 @@ export class DossierNumbersExhaustedError extends Error {
     );
     this.name = 'DossierNumbersExhaustedError';
   }
-}
-
-function formatDayForMessage(date: LocalDate): string {
-  const { y, m, d } = civilFromDays(parseDate(date));
-  return `${pad2(d)}/${pad2(m)}/${y}`;
 }
 
 function assertWorkstationNumber(w: number): asserts w is WorkstationNumber {

@@ -16,6 +16,7 @@ import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS, isPausedState } from './sta
 import type { DossierState } from './states';
 import { KEEP_STATE, RESUME_STATE, transitionTarget } from './transitions';
 import type { LocalDateTime } from '../time/wallClock';
+import { formatShortDateTime } from '../text/officialDate';
 import { countedSettingsFrom, type CountingSettings } from '../calendar/countingSettings';
 
 type ReceivedPayload = EventPayload<'received'>;
@@ -193,7 +194,7 @@ export class EventOrderError extends Error {
     readonly lastEventAt: LocalDateTime,
   ) {
     super(
-      `Sự kiện ${eventId} (${at}) xảy ra trước sự kiện cuối cùng đã áp dụng (${lastEventAt}): cần dựng lại hồ sơ từ toàn bộ sự kiện.`,
+      `Sự kiện ${eventId} (${formatShortDateTime(at)}) xảy ra trước sự kiện cuối cùng đã áp dụng (${formatShortDateTime(lastEventAt)}): cần dựng lại hồ sơ từ toàn bộ sự kiện.`,
     );
     this.name = 'EventOrderError';
   }

@@ -27,6 +27,7 @@ import type { Pause } from '../calendar/pauses';
 import type { WorkCalendar } from '../calendar/workCalendar';
 import { addWorkingMinutes, workingMinutesBetween } from '../calendar/workingTime';
 import type { ProcedureStep } from '../catalogue/schema';
+import { formatShortDateTime } from '../text/officialDate';
 import { parseDateTime } from '../time/wallClock';
 import type { LocalDateTime } from '../time/wallClock';
 import type { HandoverResult } from './data';
@@ -120,7 +121,7 @@ export function stepOutcomes(
     }
     if (row.at < from) {
       throw new RangeError(
-        `Dòng bàn giao thứ ${k + 1} (${row.fromUnit} → ${row.toUnit}) có thời gian ${row.at} trước thời điểm bắt đầu bước ${from}.`,
+        `Dòng bàn giao thứ ${k + 1} (${row.fromUnit} → ${row.toUnit}) có thời gian ${formatShortDateTime(row.at)} trước thời điểm bắt đầu bước ${formatShortDateTime(from)}.`,
       );
     }
     const inside = pausesWithin(pauses, from, row.at, now);

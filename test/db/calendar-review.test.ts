@@ -171,8 +171,8 @@ describe('the official 2027 calendar arrives (imported here)', () => {
     expect(kept.timeline.at(-1)).toMatchObject({
       type: 'appointment_kept',
       label:
-        'Lịch nghỉ đã thay đổi: giữ ngày hẹn trả kết quả 2027-02-01 08:00, không hẹn lại theo ' +
-        'ngày tính lại 2027-01-30 08:00: Hẹn cũ muộn hơn: giữ nguyên',
+        'Lịch nghỉ đã thay đổi: giữ ngày hẹn trả kết quả 08:00 01/02/2027, không hẹn lại theo ' +
+        'ngày tính lại 08:00 30/01/2027: Hẹn cũ muộn hơn: giữ nguyên',
       payload: {
         dueAt: '2027-02-01T08:00',
         dueOnDayOff: false,

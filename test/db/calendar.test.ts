@@ -162,7 +162,7 @@ describe('setCalendarYear', () => {
     refuse(
       2028,
       { status: 'official', daysOff: ['2027-12-31'], workingDays: [] },
-      /Ngày nghỉ, mục thứ 1: ngày 2027-12-31 không thuộc năm 2028/,
+      /Ngày nghỉ, mục thứ 1: ngày 31\/12\/2027 không thuộc năm 2028/,
     );
     refuse(
       2028,

@@ -616,7 +616,7 @@ describe('the whole lifecycle', () => {
           newDueAt: '2025-11-25T07:00',
         }),
       'invalid_input',
-      /phải sau ngày hẹn hiện tại 2025-11-25 08:00/,
+      /phải sau ngày hẹn hiện tại 08:00 25\/11\/2025/,
     );
     const apology = issueApology(db, at('2025-11-24T16:00'), {
       dossierId: d.id,
@@ -744,7 +744,7 @@ describe('illegal transitions', () => {
     expectDossierError(
       () => recordResultReady(db, at('2025-11-20T09:00'), { dossierId: d.id }),
       'illegal_transition',
-      /sớm hơn những việc đã ghi nhận sau đó/,
+      /Thời điểm 09:00 20\/11\/2025 sớm hơn những việc đã ghi nhận sau đó .*\(việc cuối lúc 11:00 20\/11\/2025\)/,
     );
     expect(snapshot(db)).toBe(before);
     // a back-dated event that fits is fine

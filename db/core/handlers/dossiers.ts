@@ -34,7 +34,7 @@ import {
 import { workCalendar } from '../../dossiers/env';
 import { chooseCase, requireProcedure } from '../../dossiers/receive';
 import { listHandoverTargets } from '../../dossiers/routing';
-import { toApiErrorFromDb, vietnameseDates } from '../errors';
+import { toApiErrorFromDb } from '../errors';
 import { listTotal } from '../listTotal';
 import { dossierCtx, requireDetail } from './common';
 import type { Ctx, CoreEnv, Handlers, HandlersOf } from './types';
@@ -157,12 +157,7 @@ export function dossierHandlers(env: CoreEnv): HandlersOf<'dossiers.'> {
     'dossiers.counts': (_input, ctx) => countDossiers(env.db, { now: ctx.local }),
     'dossiers.get': (input, ctx) => {
       const detail = requireDetail(env, input.id, ctx.local, ctx.officer!.id);
-      // Timeline lines written by db/dossiers with raw dates ("hẹn mới 2026-03-20 08:30").
-      return {
-        ...detail,
-        calendarReview: calendarReviewDetail(env.db, detail.id),
-        timeline: detail.timeline.map((e) => ({ ...e, label: vietnameseDates(e.label) })),
-      };
+      return { ...detail, calendarReview: calendarReviewDetail(env.db, detail.id) };
     },
   };
 }

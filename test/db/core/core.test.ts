@@ -6,9 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { API, API_METHODS } from '../../../shared/api/contract';
-import { vietnameseDates } from '../../../db/core/errors';
 import { formatShortDateTime } from '../../../shared/text/officialDate';
-import { toApiError } from '../../../shared/api/errors';
+import { toApiError, type ApiError } from '../../../shared/api/errors';
 import { FREE_ATTEMPTS } from '../../../db/auth/throttle';
 import { passwordHashOf, setPasswordHash } from '../../../db/auth/officers';
 import { PASSWORD_COST, verifyPassword } from '../../../db/auth/password';
@@ -297,60 +296,81 @@ describe('validation: Vietnamese messages with field names', () => {
     expect(bad.fields?.dueAtOverride).toMatch(/ngày có thật/);
   });
 
-  it('dates in error messages read the Vietnamese way, never 2026-03-20 08:30', async () => {
+  it('dates in error messages and timeline lines read the Vietnamese way, never 2026-03-20 08:30', async () => {
     const rawDate = /\d{4}-\d{2}-\d{2}/;
+    const seen: ApiError[] = [];
+    /** The error of a call that must fail, kept for the check that no message has a raw date. */
+    const refused = async (call: Promise<unknown>) => {
+      const err = await failure(call);
+      seen.push(err);
+      return err;
+    };
     const proc = await firstProcedure();
-    const early = await failure(
+
+    // a hand-picked appointment before the time of receipt (the core's clock: 09:00 10/03/2026)
+    const early = await refused(
       t.core.call('dossiers.receive', receiveInput(proc.id, { dueAtOverride: '2026-03-01T08:00' })),
     );
     expect(early.message).toContain('(09:00 10/03/2026)');
-    expect(early.message).not.toMatch(rawDate);
-    expect(early.fields?.dueAtOverride).not.toMatch(rawDate);
 
+    // an apology's new appointment before the one in force, then one already past
     const { dossier } = await t.core.call('dossiers.receive', receiveInput(proc.id));
-    const apology = await failure(
-      t.core.call('dossiers.apology', {
-        dossierId: dossier.id,
-        reason: 'Chờ xác minh',
-        newDueAt: '2026-03-11T08:00',
-      }),
-    );
-    expect(apology.message).toBe(
+    const apology = (newDueAt: string) =>
+      t.core.call('dossiers.apology', { dossierId: dossier.id, reason: 'Chờ xác minh', newDueAt });
+    const notLater = await refused(apology('2026-03-11T08:00'));
+    expect(notLater.message).toBe(
       `Ngày hẹn mới phải sau ${formatShortDateTime(dossier.dueAt!)}: hãy chọn ngày hẹn muộn hơn.`,
     );
-    expect(apology.fields?.newDueAt).not.toMatch(rawDate);
+    const past = await refused(apology('2026-03-09T08:00'));
+    expect(past.fields?.newDueAt).toContain(formatShortDateTime(dossier.dueAt!));
 
-    // db/ messages are reworded in the core's error mapping (here: the holiday calendar)
-    const calendar = await failure(
-      t.core.call('calendar.setYear', {
-        year: 2027,
-        status: 'provisional',
-        daysOff: ['2026-12-31'],
-      }),
+    // a return recorded in the future, then before the dossier's last event (its receipt)
+    const giveBack = (returnedAt: string) =>
+      t.core.call('dossiers.return', {
+        dossierId: dossier.id,
+        method: 'post',
+        postalTrackingNo: 'EV123456789VN',
+        returnedAt,
+      });
+    await t.core.call('dossiers.resultReady', { dossierId: dossier.id });
+    const future = await refused(giveBack('2026-03-10T10:00'));
+    expect(future.fields?.returnedAt).toContain(
+      'Thời điểm trả kết quả 10:00 10/03/2026 chưa đến (bây giờ là 09:00 10/03/2026)',
     );
-    expect(calendar.message).toContain('31/12/2026');
-    expect(calendar.message).not.toMatch(rawDate);
+    const tooEarly = await refused(giveBack('2026-03-10T08:30'));
+    expect(tooEarly.fields?.returnedAt).toContain('hãy nhập thời điểm từ 09:00 10/03/2026 trở đi');
 
-    // and so are the timeline lines of the detail
-    await t.core.call('dossiers.apology', {
-      dossierId: dossier.id,
-      reason: 'Chờ xác minh',
-      newDueAt: '2026-05-04T08:00',
-    });
+    // the holiday calendar: a day of another year, a day both off and worked, a file's day
+    const year2027 = (daysOff: string[], workingDays: string[] = []) =>
+      t.core.call('calendar.setYear', { year: 2027, status: 'provisional', daysOff, workingDays });
+    const otherYear = await refused(year2027(['2026-12-31']));
+    expect(otherYear.message).toContain('ngày 31/12/2026 không thuộc năm 2027');
+    const clash = await refused(year2027(['2027-05-01'], ['2027-05-01']));
+    expect(clash.message).toContain('Ngày 01/05/2027 vừa là ngày nghỉ vừa là ngày làm bù');
+    const file = {
+      years: {
+        '2027': {
+          status: 'official',
+          holidays: [{ name: 'Tết Dương lịch', dates: ['2026-01-01'] }],
+        },
+      },
+    };
+    const fromFile = await refused(
+      t.core.call('calendar.importFile', { json: JSON.stringify(file) }),
+    );
+    expect(fromFile.message).toContain('Ngày 01/01/2026 không thuộc năm 2027');
+
+    expect(seen).toHaveLength(8);
+    for (const err of seen) {
+      expect(err.message).not.toMatch(rawDate);
+      for (const text of Object.values(err.fields ?? {})) expect(text).not.toMatch(rawDate);
+    }
+
+    // and the timeline lines of the detail
+    await apology('2026-05-04T08:00');
     const detail = await t.core.call('dossiers.get', { id: dossier.id });
     expect(detail.timeline.at(-1)!.label).toContain('hẹn mới 08:00 04/05/2026');
-  });
-
-  it('vietnameseDates rewords real dates only', () => {
-    expect(vietnameseDates('sau 2026-03-20 08:30 và 2026-03-21T17:00, ngày 2026-02-05.')).toBe(
-      'sau 08:30 20/03/2026 và 17:00 21/03/2026, ngày 05/02/2026.',
-    );
-    expect(vietnameseDates('ngày "2026-02-30" không hợp lệ')).toBe(
-      'ngày "2026-02-30" không hợp lệ',
-    );
-    expect(vietnameseDates('hồ sơ 000.00.00.H34-260310-1001 (dạng YYYY-MM-DDTHH:mm)')).toBe(
-      'hồ sơ 000.00.00.H34-260310-1001 (dạng YYYY-MM-DDTHH:mm)',
-    );
+    for (const e of detail.timeline) expect(e.label).not.toMatch(rawDate);
   });
 
   it('an unknown method and a non-object payload', async () => {

@@ -217,13 +217,13 @@ describe('loadHolidayFile: malformed files', () => {
   it('rejects a date filed under another year', () => {
     const f = valid();
     (f.years['2025'] as { holidays: { dates: string[] }[] }).holidays[0]!.dates[0] = '2026-01-01';
-    rejects(f, /years\.2025\.holidays\[0\]\.dates\[0\]: Ngày 2026-01-01 không thuộc năm 2025/);
+    rejects(f, /years\.2025\.holidays\[0\]\.dates\[0\]: Ngày 01\/01\/2026 không thuộc năm 2025/);
   });
 
   it('rejects a day that is both off and worked', () => {
     const f = valid();
     (f.years['2025'] as Record<string, unknown>).workingSaturdays = ['2025-09-01'];
-    rejects(f, /workingSaturdays\[0\]: Ngày 2025-09-01 vừa là ngày nghỉ vừa là ngày làm bù/);
+    rejects(f, /workingSaturdays\[0\]: Ngày 01\/09\/2025 vừa là ngày nghỉ vừa là ngày làm bù/);
   });
 
   it('rejects a holiday without a name or without dates', () => {
