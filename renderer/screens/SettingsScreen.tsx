@@ -16,23 +16,13 @@ import { OfficeTab } from './settings/OfficeTab';
 import { PrintingTab } from './settings/PrintingTab';
 import { SyncTab } from './settings/SyncTab';
 import { WorkstationsTab } from './settings/WorkstationsTab';
-
-const TABS: { key: string; label: string; everyone?: true }[] = [
-  { key: 'don-vi', label: 'Đơn vị' },
-  { key: 'may-tiep-nhan', label: 'Máy tiếp nhận' },
-  { key: 'can-bo', label: 'Cán bộ' },
-  { key: 'lich-nghi', label: 'Lịch nghỉ lễ' },
-  { key: 'danh-muc', label: 'Danh mục thủ tục' },
-  { key: 'in-an', label: 'Máy in, khổ giấy' },
-  { key: 'dong-bo', label: 'Đồng bộ', everyone: true },
-  { key: 'du-lieu', label: 'Dữ liệu' },
-];
+import { SETTINGS_TABS, type SettingsTabKey } from './settings/tabs';
 
 export function SettingsScreen({ tab, role }: { tab: string; role: Role }) {
   const go = useRoute((s) => s.go);
-  const tabs = role === 'admin' ? TABS : TABS.filter((t) => t.everyone);
+  const tabs = SETTINGS_TABS.filter((t) => role === 'admin' || ('everyone' in t && t.everyone));
   const active = tabs.some((t) => t.key === tab) ? tab : (tabs[0]?.key ?? 'dong-bo');
-  const content: Record<string, ReactNode> = {
+  const content: Record<SettingsTabKey, ReactNode> = {
     'don-vi': <OfficeTab />,
     'may-tiep-nhan': <WorkstationsTab />,
     'can-bo': <OfficersTab />,

@@ -6,7 +6,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectGoodKeyboardWalk } from './keyboardWalk';
 import { receiveByApi } from './dossiers';
-import { SETTINGS_TABS } from './screens';
+import { SETTINGS_TABS } from '../../renderer/screens/settings/tabs';
+import { actionsToVisit, visitActionDialogs } from './actionDialogs';
 import {
   ADMIN,
   initializeOffice,
@@ -120,33 +121,24 @@ test('the procedure results are no Tab stop; Esc inside the preview frame closes
 test('board, dossier and settings', async ({ page }) => {
   const con = watchConsole(page);
   const procedureId = (await host.core.call('procedures.search', { query: '2.000744' }))[0]!.id;
-  const d = await receiveByApi(host, procedureId, 'Đặng Thị Hoa');
+  await receiveByApi(host, procedureId, 'Đặng Thị Hoa');
   await openApp(page, host, '#/ho-so');
   await expect(page.locator('#board-list [role=option]').first()).toBeVisible();
   await page.locator('#board-search').focus();
   await expectGoodKeyboardWalk(page, 'Theo dõi hồ sơ');
 
-  await openApp(page, host, `#/ho-so/${d.id}`);
-  await expect(page.getByText('Quá trình xử lý')).toBeVisible();
-  await expectGoodKeyboardWalk(page, 'Hồ sơ');
-  // each action dialog, from the field it opens on
-  for (const [keys, title] of [
-    ['Alt+G', 'Bàn giao hồ sơ'],
-    ['Alt+B', 'Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng tính thời hạn)'],
-    ['Alt+X', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả'],
-    ['Alt+W', 'Rút hồ sơ theo yêu cầu'],
-  ] as const) {
-    await page.keyboard.press(keys);
-    const dialog = page
-      .locator('.ant-modal')
-      .filter({ has: page.locator('.ant-modal-title').getByText(title) });
-    await expect(dialog).toBeVisible();
-    await expect(dialog.locator(':focus')).toHaveCount(1);
-    await expectGoodKeyboardWalk(page, title);
-    await dialog.locator('input, textarea').first().focus();
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-  }
+  // the dossier screen in each state, and every action dialog from the field it opens on
+  const visited = await visitActionDialogs(
+    page,
+    host,
+    procedureId,
+    (state) => expectGoodKeyboardWalk(page, `Hồ sơ – ${state}`),
+    async ({ dialog, title }) => {
+      await expect(dialog.locator(':focus')).toHaveCount(1);
+      await expectGoodKeyboardWalk(page, title);
+    },
+  );
+  expect(visited).toEqual(actionsToVisit());
   // the print preview: its frame is a stop (to scroll the slip), with Esc working inside
   await page.keyboard.press('Control+P');
   const preview = page.locator('.ant-modal').filter({ has: page.locator('iframe.print-frame') });
@@ -156,7 +148,7 @@ test('board, dossier and settings', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
 
-  for (const tab of SETTINGS_TABS) {
+  for (const { key: tab } of SETTINGS_TABS) {
     await openApp(page, host, `#/cai-dat/${tab}`);
     await expect(page.getByRole('tab', { selected: true })).toBeVisible();
     await page.waitForLoadState('networkidle');
