@@ -6,7 +6,7 @@
  * to the applicant is its last row.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { visibleText } from '../../print/html';
+import { visibleText } from '../../helpers/printHtml';
 import { makeCore, receiveInput, setUp, SETUP, T0, type TestCore } from './helpers';
 
 let t: TestCore;

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
-import { visibleText } from '../../print/html';
+import { visibleText } from '../../helpers/printHtml';
 import { makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
 
 let t: TestCore;

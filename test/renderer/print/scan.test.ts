@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPdfPrinter } from '../../electron/web/chromiumPdf';
-import { renderPrintHtml } from '../../renderer/print';
-import { formPapers, PRINT_FORMS, type PaperSize, type PrintForm } from '../../shared/print';
-import { loadPrintFontCss } from '../../electron/printFonts';
-import { CODE, codedFormData } from './fixtures';
+import { createChromiumPdfPrinter } from '../../../electron/web/chromiumPdf';
+import { renderPrintHtml } from '../../../renderer/print';
+import { formPapers, PRINT_FORMS, type PaperSize, type PrintForm } from '../../../shared/print';
+import { loadPrintFontCss } from '../../../electron/printFonts';
+import { CODE, codedFormData } from '../../fixtures/printData';
 import {
   findCode128,
   findQrCodes,
@@ -35,7 +35,7 @@ import {
   type RasterMode,
 } from './raster';
 
-const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../artifacts/print/scan');
+const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../artifacts/print/scan');
 
 /** The printers (issue 12): an office laser for sheets, a thermal head for the 80 mm roll. */
 const PRINTER_DPI: Record<PaperSize, number> = { A4: 300, A5: 300, '80mm': 203 };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderPrintHtml } from '../../renderer/print';
+import { renderPrintHtml } from '../../../renderer/print';
 import {
   stepOutcomes,
   stepResults,
   type HandoverTime,
   type StepAllowance,
-} from '../../shared/print';
-import { createWorkCalendar } from '../../shared/calendar';
-import { a4, receiptData } from './fixtures';
-import { visibleText } from './html';
+} from '../../../shared/print';
+import { createWorkCalendar } from '../../../shared/calendar';
+import { a4, receiptData } from '../../fixtures/printData';
+import { visibleText } from '../../helpers/printHtml';
 
 // Monday–Friday, 07:30–11:30 and 13:30–17:00 (450 working minutes a day), no holidays.
 // 2025-03-03 is a Monday.

@@ -11,9 +11,9 @@ import {
   CODE128_QUIET_MODULES,
   qrLayout,
   QrCode,
-} from '../../renderer/print/codes';
-import type { PaperSize } from '../../shared/print';
-import { formatDossierCode } from '../../shared/dossier/code';
+} from '../../../renderer/print/codes';
+import type { PaperSize } from '../../../shared/print';
+import { formatDossierCode } from '../../../shared/dossier/code';
 import { decodeCode128Svg, decodeQrMatrix, qrMatrixFromSvg } from './decode';
 
 const PAPERS: PaperSize[] = ['A4', 'A5', '80mm'];

@@ -9,9 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPrintHtml } from '../../renderer/print';
-import type { PrintData, PrintForm, PrintOptions } from '../../shared/print';
-import { loadPrintFontCss } from '../../electron/printFonts';
+import { renderPrintHtml } from '../../../renderer/print';
+import type { PrintData, PrintForm, PrintOptions } from '../../../shared/print';
+import { loadPrintFontCss } from '../../../electron/printFonts';
 import {
   apologyData,
   CODE,
@@ -19,10 +19,10 @@ import {
   receiptData,
   refusalData,
   supplementData,
-} from './fixtures';
-import { squash } from './html';
+} from '../../fixtures/printData';
+import { squash } from '../../helpers/printHtml';
 
-const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../artifacts/print');
+const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../artifacts/print');
 const LOOKUP = { lookupUrl: 'https://dichvucong.khanhhoa.gov.vn', hotline: '0258 1022' };
 
 let browser: Browser;

@@ -1,11 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss, PRINT_FONT_FACES, PRINT_FONT_FAMILY } from '../../shared/print';
+import { PRINT_FONT_FACES, PRINT_FONT_FAMILY } from '../../shared/print';
 import { dejavuFontDir, loadPrintFontCss } from '../../electron/printFonts';
-
-const PRINT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../renderer/print');
 
 describe('print fonts', () => {
   it('embeds the three DejaVu Serif Condensed faces as base64 TrueType', () => {
@@ -38,27 +35,5 @@ describe('print fonts', () => {
     expect(() => loadPrintFontCss('/nonexistent')).toThrow(
       /Không đọc được phông chữ in \/nonexistent\/DejaVuSerifCondensed\.ttf/,
     );
-  });
-
-  it('builds URL sources for a bundled renderer, and rejects bad base64', () => {
-    const css = fontFaceCss([
-      { face: PRINT_FONT_FACES[0]!, url: './fonts/DejaVuSerifCondensed.ttf' },
-    ]);
-    expect(css).toContain(`src:url("./fonts/DejaVuSerifCondensed.ttf") format('truetype')`);
-    expect(() => fontFaceCss([{ face: PRINT_FONT_FACES[0]!, base64: 'not base64!' }])).toThrow(
-      /base64/,
-    );
-  });
-
-  it('the templates use no Node module (they also run in the renderer)', () => {
-    const files = readdirSync(PRINT_DIR, { recursive: true, encoding: 'utf8' }).filter(
-      (f) => /\.tsx?$/.test(f) && !f.endsWith('.node.ts'),
-    );
-    expect(files.length).toBeGreaterThan(8);
-    for (const f of files) {
-      const source = readFileSync(join(PRINT_DIR, f), 'utf8');
-      expect(source, f).not.toMatch(/from '(node:[^']+|fs|path|os|child_process)'/);
-      expect(source, f).not.toMatch(/from '[^']*fonts\.node/);
-    }
   });
 });

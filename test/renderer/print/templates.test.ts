@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPrintHtml } from '../../renderer/print';
+import { renderPrintHtml } from '../../../renderer/print';
 import {
   fontFaceCss,
   formatLegalTime,
@@ -9,7 +9,7 @@ import {
   PrintDataError,
   type PrintData,
   type PrintForm,
-} from '../../shared/print';
+} from '../../../shared/print';
 import { decodeCode128Svg, decodeQrMatrix, qrMatrixFromSvg } from './decode';
 import {
   a4,
@@ -20,8 +20,8 @@ import {
   receiptData,
   refusalData,
   supplementData,
-} from './fixtures';
-import { pageTexts, svgs, visibleText } from './html';
+} from '../../fixtures/printData';
+import { pageTexts, svgs, visibleText } from '../../helpers/printHtml';
 
 const RECEIVED = '08 giờ 37 phút, ngày 20 tháng 11 năm 2019';
 const DUE = '08 giờ 37 phút, ngày 18 tháng 12 năm 2019';
