@@ -148,6 +148,15 @@ export async function calendarJourney(page: Page, scene: CalendarScene, check: C
   await check('Hộp xác nhận giữ ngày hẹn', 'walk');
   await keepAll.getByRole('button', { name: 'Quay lại' }).click();
   await expect(keepAll).toBeHidden();
+  // a dossier whose appointment now falls on a day off has a new one proposed: the apology box
+  const dayOff = review.locator('tr').filter({ hasText: scene.codes.get('dayOff')! });
+  await dayOff.getByRole('checkbox').check();
+  await review.getByRole('button', { name: /^Xin lỗi và hẹn lại \(\d+\)$/ }).click();
+  const apologiseAll = confirmDialog(page, /Lập \d+ phiếu xin lỗi và hẹn lại ngày trả kết quả\?/);
+  await expect(apologiseAll).toBeVisible();
+  await check('Hộp xác nhận xin lỗi và hẹn lại', 'walk');
+  await apologiseAll.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(apologiseAll).toBeHidden();
   await check('Xem lại ngày hẹn trả kết quả – có hồ sơ được chọn');
   await escapeFrom(page, review);
 
