@@ -11,27 +11,24 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { validateCccd } from '../../shared/text/cccd';
 import { parseShortDate } from '../../shared/text/officialDate';
-import { checkText } from '../../shared/text/wellFormed';
 import { parseWithMessages } from '../../shared/api/issues';
 import {
   applicantInput as contractApplicant,
-  type ApplicantInput as ContractApplicantInput,
+  type ApplicantInput,
   type ApplicantKind,
   type IdKind,
+  type ProcedureRecord,
 } from '../../shared/api/schemas';
 import { parseTypedDateTime } from '../lib/format';
 import { jsonSessionStorage } from './storage';
-import type { ApiInput } from '../../shared/api/contract';
+import { API, type ApiInput } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/errors';
 import type { CHANNELS } from '../../shared/catalogue/schema';
 import type { DurationUnit } from '../../shared/calendar/duration';
 
 export type { ApplicantKind, IdKind };
 /** Hình thức nộp hồ sơ: the catalogue's channels. */
 export type Channel = (typeof CHANNELS)[number];
-/** The inputs of the three counter decisions, as the contract types them. */
-export type ReceiveInputDraft = ApiInput<'dossiers.receive'>;
-export type SupplementInputDraft = ApiInput<'dossiers.requestSupplement'>;
-export type RefusalInputDraft = ApiInput<'dossiers.refuse'>;
 
 export interface ProcedureCaseOption {
   /** The catalogue's case label; 'default' is the general case. */
@@ -42,14 +39,11 @@ export interface ProcedureCaseOption {
   value: number | null;
 }
 
-export interface CatalogueComponent {
-  name: string;
-  originals: number;
-  certifiedCopies: number;
-  copies: number;
-  presentOnly: boolean;
-  note?: string;
-}
+/** A component of the procedure as the catalogue lists it (procedures.get). */
+export type CatalogueComponent = Pick<
+  ProcedureRecord['components'][number],
+  'name' | 'originals' | 'certifiedCopies' | 'copies' | 'presentOnly' | 'note'
+>;
 
 export interface ProcedurePick {
   id: string;
@@ -232,23 +226,42 @@ export function missingFromChecklist(components: readonly ComponentLine[]): Miss
     }));
 }
 
+/** Text as the form sends it: trimmed, its spaces (and line breaks) collapsed to one. */
 const trim = (s: string) => s.trim().replace(/\s+/g, ' ');
 
-/**
- * The core's text rule on what was typed (shared/text/wellFormed.ts: no broken or control
- * character, no emoji on a printed paper), with the same message, under the same field key.
- */
-function checkTyped(errors: FieldErrors, key: string, value: string, lines = false): void {
-  if (value === '' || errors[key] !== undefined) return;
-  const check = checkText(value, { printed: true, lines });
-  if (!check.ok) errors[key] = check.message;
+/** The optional boxes typed, each on one line; a blank one is left out (not sent). */
+function typedTexts<K extends string>(boxes: Record<K, string>): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const k of Object.keys(boxes) as K[]) {
+    const v = trim(boxes[k]);
+    if (v !== '') out[k] = v;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Validation and API inputs
+//
+// The form builds what it sends from the draft and checks it with the contract's own schemas
+// (shared/api/contract.ts), so the officer reads the core's messages, word for word, under the
+// field keys the screen shows them at. The form checks on its own only what the core never
+// receives as typed: the birth date and the appointment (dd/mm/yyyy), the sex read from the
+// CCCD's QR code, and the guidance to choose a procedure.
 
-/** The applicant as dossiers.receive, requestSupplement and refuse take it (the contract's type). */
-export type ApplicantInput = ContractApplicantInput;
+/** The three decisions at the counter: Tiếp nhận, Yêu cầu bổ sung, Từ chối tiếp nhận. */
+type CounterMethod = 'dossiers.receive' | 'dossiers.requestSupplement' | 'dossiers.refuse';
+
+/** What the form sends for a decision, and the form's own messages (they win over the core's). */
+export interface Wire<M extends CounterMethod> {
+  input: ApiInput<M>;
+  own: FieldErrors;
+}
+
+/** What the form sends, or null, and the messages of what to fix, by field key. */
+export interface Checked<V> {
+  value: V | null;
+  errors: FieldErrors;
+}
 
 /** The birth date as typed (dd/mm/yyyy): the one field the core receives in another form. */
 function typedBirthDate(typed: string): { date?: string; error?: string } {
@@ -262,55 +275,75 @@ function typedBirthDate(typed: string): { date?: string; error?: string } {
 }
 
 /** What the form sends for the applicant: each text on one line, blank ones left out. */
-function applicantWire(a: ApplicantDraft, birthDate: string | undefined): ApplicantInput {
-  const w: ApplicantInput = { kind: a.kind, name: trim(a.name) };
-  const optional = { phone: a.phone, email: a.email, address: a.address };
-  for (const [k, v] of Object.entries(optional) as [keyof typeof optional, string][]) {
-    if (trim(v) !== '') w[k] = trim(v);
-  }
+function applicantWire(a: ApplicantDraft): { wire: ApplicantInput; own: FieldErrors } {
+  const birth = typedBirthDate(a.birthDate);
+  const wire: ApplicantInput = {
+    kind: a.kind,
+    name: trim(a.name),
+    ...typedTexts({ phone: a.phone, email: a.email, address: a.address }),
+  };
   if (trim(a.idNumber) !== '') {
-    w.idNumber = trim(a.idNumber);
-    w.idKind = a.idKind;
+    wire.idNumber = trim(a.idNumber);
+    wire.idKind = a.idKind;
   }
-  if (birthDate !== undefined) w.birthDate = birthDate;
+  if (birth.date !== undefined) wire.birthDate = birth.date;
   if (a.hasRepresentative) {
     const r = a.representative;
-    const rep: NonNullable<ApplicantInput['representative']> = { name: trim(r.name) };
-    if (trim(r.idNumber) !== '') rep.idNumber = trim(r.idNumber);
-    if (trim(r.phone) !== '') rep.phone = trim(r.phone);
-    if (trim(r.relation) !== '') rep.relation = trim(r.relation);
-    w.representative = rep;
+    wire.representative = {
+      name: trim(r.name),
+      ...typedTexts({ idNumber: r.idNumber, phone: r.phone, relation: r.relation }),
+    };
   }
-  return w;
+  return { wire, own: birth.error ? { 'applicant.birthDate': birth.error } : {} };
 }
 
 /**
- * The applicant as the API takes it, and the messages of what must be fixed, by field path: the
- * contract's own schema (shared/api/schemas.ts) says what the core would, word for word. Two
- * checks are the form's alone: the birth date as typed (dd/mm/yyyy), and the sex read from the
- * CCCD's QR code against the number (the core never receives the sex).
+ * The sex read from the CCCD's QR code against the number (the core never receives the sex),
+ * once the number itself passes the contract's checks.
  */
-export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; errors: FieldErrors } {
-  const birth = typedBirthDate(a.birthDate);
-  const wire = applicantWire(a, birth.date);
+function checkQrSex(
+  a: ApplicantDraft,
+  wire: ApplicantInput | undefined,
+  errors: FieldErrors,
+): void {
+  if (!a.sex || wire?.idKind !== 'cccd' || !wire.idNumber) return;
+  if (errors['applicant.idNumber'] !== undefined) return;
+  const check = validateCccd(
+    wire.idNumber,
+    wire.birthDate !== undefined ? { birthDate: wire.birthDate, sex: a.sex } : { sex: a.sex },
+  );
+  if (!check.ok) errors['applicant.idNumber'] = check.message;
+}
+
+/**
+ * The contract's messages by field key (under `prefix`), with the form's own on top: its checks
+ * of what was typed, and the QR check of the applicant.
+ */
+function formErrors(
+  parsed: { ok: true } | { ok: false; error: ApiError },
+  own: FieldErrors,
+  applicant: { draft: ApplicantDraft; sent: ApplicantInput | undefined },
+  prefix = '',
+): FieldErrors {
   const errors: FieldErrors = {};
-  const parsed = parseWithMessages(contractApplicant, wire, 'Người nộp hồ sơ');
   if (!parsed.ok) {
     for (const [k, message] of Object.entries(parsed.error.fields ?? {})) {
-      errors[`applicant.${k}`] = message;
+      errors[`${prefix}${k}`] = message;
     }
   }
-  if (birth.error) errors['applicant.birthDate'] = birth.error;
-  if (
-    a.sex &&
-    wire.idKind === 'cccd' &&
-    errors['applicant.idNumber'] === undefined &&
-    wire.idNumber
-  ) {
-    const opts = birth.date !== undefined ? { birthDate: birth.date, sex: a.sex } : { sex: a.sex };
-    const check = validateCccd(wire.idNumber, opts);
-    if (!check.ok) errors['applicant.idNumber'] = check.message;
-  }
+  Object.assign(errors, own);
+  checkQrSex(applicant.draft, applicant.sent, errors);
+  return errors;
+}
+
+/**
+ * The applicant as the API takes it, and the messages of what must be fixed, by field path
+ * (`applicant.name`, …): the contract's applicant schema, and the form's two checks of its own.
+ */
+export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; errors: FieldErrors } {
+  const { wire, own } = applicantWire(a);
+  const parsed = parseWithMessages(contractApplicant, wire, 'Người nộp hồ sơ');
+  const errors = formErrors(parsed, own, { draft: a, sent: wire }, 'applicant.');
   return { value: parsed.ok ? parsed.value : wire, errors };
 }
 
@@ -318,149 +351,146 @@ export function applicantInput(a: ApplicantDraft): { value: ApplicantInput; erro
 export const PROCEDURE_MISSING =
   'Chưa chọn thủ tục: gõ tên hoặc mã thủ tục (không cần dấu) rồi nhấn Enter.';
 
-function procedureErrors(draft: ReceptionDraft, errors: FieldErrors): void {
-  if (!draft.procedure) errors['procedureId'] = PROCEDURE_MISSING;
+/** The applicant, the procedure and its case: what every decision at the counter sends. */
+function subjectWire(draft: ReceptionDraft) {
+  const applicant = applicantWire(draft.applicant);
+  const own: FieldErrors = { ...applicant.own };
+  if (!draft.procedure) own['procedureId'] = PROCEDURE_MISSING;
+  const kase = currentCase(draft);
+  const subject = {
+    applicant: applicant.wire,
+    ...(kase && kase.label !== 'default' ? { caseLabel: kase.label } : {}),
+  };
+  return { subject, own };
 }
 
-/** Tiếp nhận: the input of dossiers.receive, or what to fix. */
-export function receiveInput(draft: ReceptionDraft): {
-  value: ReceiveInputDraft | null;
-  errors: FieldErrors;
-} {
-  const errors: FieldErrors = {};
-  procedureErrors(draft, errors);
-  const applicant = applicantInput(draft.applicant);
-  Object.assign(errors, applicant.errors);
-  const checked = draft.components.filter((c) => c.checked);
-  if (draft.procedure && checked.length === 0) {
-    errors['components'] =
-      'Chưa đánh dấu thành phần hồ sơ nào đã nộp: dùng phím Cách (Space) để đánh dấu từng giấy tờ.';
-  }
-  checked.forEach((c, i) => {
-    if (trim(c.name) === '') errors[`components.${i}.name`] = 'Chưa nhập tên giấy tờ.';
-    checkTyped(errors, `components.${i}.name`, trim(c.name));
-    checkTyped(errors, `components.${i}.note`, trim(c.note));
-    if (!c.presentOnly && c.originals + c.certifiedCopies + c.copies === 0) {
-      errors[`components.${i}.originals`] =
-        `"${c.name}": hãy nhập số bản chính, bản sao chứng thực hoặc bản sao, hoặc đánh dấu "chỉ xuất trình".`;
-    }
+/** The draft's input checked by the contract's schema of `method`, and the form's own checks. */
+function checkDecision<M extends CounterMethod>(
+  method: M,
+  draft: ReceptionDraft,
+  wire: Wire<M>,
+): Checked<ApiInput<M>> {
+  const parsed = parseWithMessages(API[method].input, wire.input, 'Hồ sơ');
+  const errors = formErrors(parsed, wire.own, {
+    draft: draft.applicant,
+    sent: wire.input.applicant,
   });
-  if (!Number.isInteger(draft.sets) || draft.sets < 1) {
-    errors['sets'] = 'Số bộ hồ sơ phải là số nguyên từ 1 trở lên.';
+  // parsed by the schema of `method`: what call(method, …) takes
+  const ok = parsed.ok && Object.keys(errors).length === 0;
+  return { value: ok ? (parsed.value as ApiInput<M>) : null, errors };
+}
+
+/** The appointment typed for a procedure with no fixed time (dd/mm/yyyy HH:mm). */
+function typedDueAt(draft: ReceptionDraft): { dueAtOverride?: string; error?: string } {
+  if (!needsManualDueAt(draft)) return {};
+  if (draft.dueAtText.trim() === '') {
+    return {
+      error:
+        'Thủ tục không quy định thời hạn: hãy nhập ngày hẹn trả kết quả (ngày/tháng/năm giờ:phút).',
+    };
   }
-  if (!(draft.fee >= 0)) errors['fee'] = 'Phí, lệ phí không được âm.';
-  const address = trim(draft.deliveryAddress);
-  if (draft.deliveryMethod === 'post' && address === '') {
-    errors['resultDelivery.address'] = 'Trả kết quả qua bưu điện: hãy nhập địa chỉ nhận kết quả.';
-  }
-  if (draft.deliveryMethod === 'post') checkTyped(errors, 'resultDelivery.address', address);
-  checkTyped(errors, 'note', trim(draft.note), true);
-  let dueAtOverride: string | undefined;
-  if (needsManualDueAt(draft)) {
-    if (draft.dueAtText.trim() === '') {
-      errors['dueAtOverride'] =
-        'Thủ tục không quy định thời hạn: hãy nhập ngày hẹn trả kết quả (ngày/tháng/năm giờ:phút).';
-    } else {
-      const parsed = parseTypedDateTime(draft.dueAtText);
-      if (!parsed) {
-        errors['dueAtOverride'] =
-          `Ngày hẹn "${draft.dueAtText.trim()}" không hợp lệ: nhập dạng ngày/tháng/năm giờ:phút, ví dụ 25/12/2025 08:00.`;
-      } else dueAtOverride = parsed;
-    }
-  }
-  if (Object.keys(errors).length > 0 || !draft.procedure) return { value: null, errors };
-  const value: ReceiveInputDraft = {
-    procedureId: draft.procedure.id,
-    applicant: applicant.value,
-    components: checked.map((c) => {
-      const line: ReceiveInputDraft['components'][number] = {
+  const parsed = parseTypedDateTime(draft.dueAtText);
+  return parsed
+    ? { dueAtOverride: parsed }
+    : {
+        error: `Ngày hẹn "${draft.dueAtText.trim()}" không hợp lệ: nhập dạng ngày/tháng/năm giờ:phút, ví dụ 25/12/2025 08:00.`,
+      };
+}
+
+/**
+ * Tiếp nhận: what the form sends to dossiers.receive. Only the ticked lines are sent, so the
+ * contract's `components.2` is the third ticked line, the one the checklist shows it on.
+ */
+export function receiveWire(draft: ReceptionDraft): Wire<'dossiers.receive'> {
+  const { subject, own } = subjectWire(draft);
+  const due = typedDueAt(draft);
+  if (due.error) own['dueAtOverride'] = due.error;
+  const input: ApiInput<'dossiers.receive'> = {
+    procedureId: draft.procedure?.id ?? '',
+    ...subject,
+    components: draft.components
+      .filter((c) => c.checked)
+      .map((c) => ({
         name: trim(c.name),
         originals: c.originals,
         certifiedCopies: c.certifiedCopies,
         copies: c.copies,
         presentOnly: c.presentOnly,
-      };
-      if (trim(c.note) !== '') line.note = trim(c.note);
-      return line;
-    }),
+        ...typedTexts({ note: c.note }),
+      })),
     channel: draft.channel,
     sets: draft.sets,
     resultDelivery:
-      draft.deliveryMethod === 'post' ? { method: 'post', address } : { method: 'counter' },
+      draft.deliveryMethod === 'post'
+        ? { method: 'post', address: trim(draft.deliveryAddress) }
+        : { method: 'counter' },
     fee: draft.fee,
+    ...(due.dueAtOverride ? { dueAtOverride: due.dueAtOverride } : {}),
+    ...typedTexts({ note: draft.note }),
+    ...(draft.fromSupplementRequestId
+      ? { fromSupplementRequestId: draft.fromSupplementRequestId }
+      : {}),
   };
-  const kase = currentCase(draft);
-  if (kase && kase.label !== 'default') value.caseLabel = kase.label;
-  if (dueAtOverride) value.dueAtOverride = dueAtOverride;
-  if (trim(draft.note) !== '') value.note = trim(draft.note);
-  if (draft.fromSupplementRequestId) value.fromSupplementRequestId = draft.fromSupplementRequestId;
-  return { value, errors };
+  return { input, own };
 }
 
-/** Yêu cầu bổ sung, hoàn thiện hồ sơ: the input of dossiers.requestSupplement, or what to fix. */
-export function supplementInput(draft: ReceptionDraft): {
-  value: SupplementInputDraft | null;
-  errors: FieldErrors;
-} {
-  const errors: FieldErrors = {};
-  procedureErrors(draft, errors);
-  const applicant = applicantInput(draft.applicant);
-  Object.assign(errors, applicant.errors);
-  const missing = draft.missing.filter((m) => trim(m.name) !== '');
-  if (missing.length === 0) {
-    errors['missing'] = 'Chưa nêu giấy tờ cần bổ sung, hoàn thiện: hãy thêm ít nhất một dòng.';
-  }
-  const reason = draft.supplementReason.trim();
-  if (reason === '') errors['reason'] = 'Chưa nhập lý do yêu cầu bổ sung, hoàn thiện hồ sơ.';
-  checkTyped(errors, 'reason', reason, true);
-  missing.forEach((m, i) => {
-    checkTyped(errors, `missing.${i}.name`, trim(m.name));
-    checkTyped(errors, `missing.${i}.note`, trim(m.note));
-  });
-  if (Object.keys(errors).length > 0 || !draft.procedure) return { value: null, errors };
-  const value: SupplementInputDraft = {
-    procedureId: draft.procedure.id,
-    applicant: applicant.value,
-    missing: missing.map((m) => {
-      const line: SupplementInputDraft['missing'][number] = {
+/** Tiếp nhận: the input of dossiers.receive, or what to fix. */
+export function receiveInput(draft: ReceptionDraft): Checked<ApiInput<'dossiers.receive'>> {
+  return checkDecision('dossiers.receive', draft, receiveWire(draft));
+}
+
+/** The dossier (an earlier Phiếu yêu cầu bổ sung) and procedure a counter slip is about. */
+function slipSubject(draft: ReceptionDraft) {
+  return {
+    ...(draft.procedure ? { procedureId: draft.procedure.id } : {}),
+    ...(draft.fromSupplementRequestId ? { dossierId: draft.fromSupplementRequestId } : {}),
+  };
+}
+
+/**
+ * Yêu cầu bổ sung, hoàn thiện hồ sơ: what the form sends to dossiers.requestSupplement. Lines
+ * left without a name are not sent; `missing.0` is the first line with one.
+ */
+export function supplementWire(draft: ReceptionDraft): Wire<'dossiers.requestSupplement'> {
+  const { subject, own } = subjectWire(draft);
+  const input: ApiInput<'dossiers.requestSupplement'> = {
+    ...slipSubject(draft),
+    ...subject,
+    missing: draft.missing
+      .filter((m) => trim(m.name) !== '')
+      .map((m) => ({
         name: trim(m.name),
         originals: m.originals,
         certifiedCopies: m.certifiedCopies,
         copies: m.copies,
-      };
-      if (trim(m.note) !== '') line.note = trim(m.note);
-      return line;
-    }),
-    reason,
+        ...typedTexts({ note: m.note }),
+      })),
+    reason: draft.supplementReason.trim(),
   };
-  const kase = currentCase(draft);
-  if (kase && kase.label !== 'default') value.caseLabel = kase.label;
-  if (draft.fromSupplementRequestId) value.dossierId = draft.fromSupplementRequestId;
-  return { value, errors };
+  return { input, own };
+}
+
+/** Yêu cầu bổ sung, hoàn thiện hồ sơ: the input of dossiers.requestSupplement, or what to fix. */
+export function supplementInput(
+  draft: ReceptionDraft,
+): Checked<ApiInput<'dossiers.requestSupplement'>> {
+  return checkDecision('dossiers.requestSupplement', draft, supplementWire(draft));
+}
+
+/** Từ chối tiếp nhận: what the form sends to dossiers.refuse. */
+export function refusalWire(draft: ReceptionDraft): Wire<'dossiers.refuse'> {
+  const { subject, own } = subjectWire(draft);
+  const input: ApiInput<'dossiers.refuse'> = {
+    ...slipSubject(draft),
+    ...subject,
+    reason: draft.refusalReason.trim(),
+  };
+  return { input, own };
 }
 
 /** Từ chối tiếp nhận: the input of dossiers.refuse, or what to fix. */
-export function refusalInput(draft: ReceptionDraft): {
-  value: RefusalInputDraft | null;
-  errors: FieldErrors;
-} {
-  const errors: FieldErrors = {};
-  procedureErrors(draft, errors);
-  const applicant = applicantInput(draft.applicant);
-  Object.assign(errors, applicant.errors);
-  const reason = draft.refusalReason.trim();
-  if (reason === '') errors['reason'] = 'Chưa nhập lý do từ chối tiếp nhận hồ sơ.';
-  checkTyped(errors, 'reason', reason, true);
-  if (Object.keys(errors).length > 0 || !draft.procedure) return { value: null, errors };
-  const value: RefusalInputDraft = {
-    procedureId: draft.procedure.id,
-    applicant: applicant.value,
-    reason,
-  };
-  const kase = currentCase(draft);
-  if (kase && kase.label !== 'default') value.caseLabel = kase.label;
-  if (draft.fromSupplementRequestId) value.dossierId = draft.fromSupplementRequestId;
-  return { value, errors };
+export function refusalInput(draft: ReceptionDraft): Checked<ApiInput<'dossiers.refuse'>> {
+  return checkDecision('dossiers.refuse', draft, refusalWire(draft));
 }
 
 /** "Tiếp nhận hồ sơ tiếp theo, cùng thủ tục": same procedure, case and checklist; new applicant. */

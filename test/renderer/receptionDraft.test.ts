@@ -167,6 +167,112 @@ describe('reception draft: what goes to dossiers.receive', () => {
   });
 });
 
+describe("reception draft: the contract's rules, under the form's field keys", () => {
+  const NO_COPY = (name: string) =>
+    `"${name}": hãy nhập số bản chính, bản sao chứng thực hoặc bản sao, hoặc đánh dấu "chỉ xuất trình".`;
+
+  it('keys a line by its place among the ticked lines, as the checklist shows it', () => {
+    const d = filled();
+    const line = (name: string, checked: boolean, copies = 1): DraftModule.ComponentLine => ({
+      ...d.components[0]!,
+      key: name || 'blank',
+      name,
+      checked,
+      originals: 0,
+      certifiedCopies: 0,
+      copies,
+      note: '',
+    });
+    // ticked: 0 Tờ khai, 1 Giấy chứng tử, 2 (no name), 3 Sổ hộ khẩu (no copy)
+    d.components = [
+      { ...d.components[0]! },
+      line('Bản án', false, 0),
+      line('Giấy chứng tử', true),
+      line('Giấy ủy quyền', false),
+      line('   ', true),
+      line('Sổ hộ khẩu', true, 0),
+    ];
+    const { value, errors } = M.receiveInput(d);
+    expect(value).toBeNull();
+    expect(errors).toEqual({
+      'components.2.name': 'Chưa nhập tên giấy tờ.',
+      'components.3.originals': NO_COPY('Sổ hộ khẩu'),
+    });
+    // chỉ xuất trình: no copy is asked for
+    d.components[5]!.presentOnly = true;
+    d.components[4]!.name = 'Giấy xác nhận';
+    expect(M.receiveInput(d).errors).toEqual({});
+  });
+
+  it('sets, fee, a note on a line, the note of the dossier: the core’s words', () => {
+    const d = filled();
+    d.sets = 0;
+    d.fee = -1;
+    d.components[0]!.note = 'bản gốc 😀';
+    d.note = 'Người nộp \u0007 gọi lại';
+    const { errors } = M.receiveInput(d);
+    expect(errors['sets']).toBe('Số bộ hồ sơ phải là số nguyên từ 1 trở lên.');
+    expect(errors['fee']).toBe('Phí, lệ phí không được âm');
+    expect(errors['components.0.note']).toMatch(/biểu tượng cảm xúc|emoji/i);
+    expect(errors['note']).toBeDefined();
+    expect(Object.keys(errors).sort()).toEqual(['components.0.note', 'fee', 'note', 'sets']);
+  });
+
+  it('no paper ticked: the checklist is told which key ticks one', () => {
+    const d = filled();
+    d.components.forEach((c) => (c.checked = false));
+    expect(M.receiveInput(d).errors).toEqual({
+      components:
+        'Chưa đánh dấu thành phần hồ sơ nào đã nộp: dùng phím Cách (Space) để đánh dấu từng giấy tờ.',
+    });
+  });
+
+  it('a supplement request: lines without a name are not sent, the rest is checked', () => {
+    const d = filled();
+    d.missing = [
+      { key: 'm1', name: '  ', originals: 0, certifiedCopies: 0, copies: 1, note: '' },
+      { key: 'm2', name: 'Giấy chứng tử', originals: 0, certifiedCopies: 1, copies: 0, note: '' },
+    ];
+    d.supplementReason = '  ';
+    expect(M.supplementInput(d).errors).toEqual({
+      reason: 'Chưa nhập lý do yêu cầu bổ sung, hoàn thiện hồ sơ',
+    });
+    d.supplementReason = 'Thiếu giấy tờ';
+    d.missing[1]!.note = 'bản sao 😀';
+    expect(Object.keys(M.supplementInput(d).errors)).toEqual(['missing.0.note']);
+    d.missing = d.missing.slice(0, 1);
+    expect(M.supplementInput(d).errors).toEqual({
+      missing: 'Chưa nêu giấy tờ cần bổ sung, hoàn thiện: hãy thêm ít nhất một dòng.',
+    });
+  });
+
+  it('a refusal with no reason, and the dossier of an earlier supplement request', () => {
+    const d = filled();
+    d.fromSupplementRequestId = 'dossier-1';
+    expect(M.refusalInput(d).errors).toEqual({
+      reason: 'Chưa nhập lý do từ chối tiếp nhận, giải quyết hồ sơ',
+    });
+    d.refusalReason = ' Không thuộc thẩm quyền ';
+    expect(M.refusalInput(d).value).toMatchObject({
+      dossierId: 'dossier-1',
+      procedureId: 'p-mai-tang',
+      reason: 'Không thuộc thẩm quyền',
+    });
+  });
+
+  it('the form’s own checks stay: the QR sex, the birth date and the appointment as typed', () => {
+    const d = filled();
+    d.applicant.sex = 'Nữ'; // 056 0 90…: a man born in the 1900s
+    d.applicant.birthDate = '31/02/1990';
+    d.procedure = NO_TIME;
+    const { value, errors } = M.receiveInput(d);
+    expect(value).toBeNull();
+    expect(errors['applicant.birthDate']).toMatch(/Ngày sinh "31\/02\/1990" không hợp lệ/);
+    expect(errors['applicant.idNumber']).toMatch(/giới tính Nam .*giới tính đã nhập là Nữ/);
+    expect(errors['dueAtOverride']).toMatch(/không quy định thời hạn/);
+  });
+});
+
 describe('reception store', () => {
   it('keeps the procedure and checklist for the next applicant, and clears the applicant', () => {
     const s = M.useReception.getState();
