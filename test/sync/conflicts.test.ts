@@ -8,7 +8,7 @@
  * events, reach every workstation and close the conflicts there; replicas stay identical.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countDossiers,
   getDossier,
@@ -30,18 +30,17 @@ import { listUnitConflicts } from '../../server/dossiers/conflicts';
 import { TEST_PASSWORD_COST } from '../helpers/passwords';
 import {
   burial,
-  closeStations,
+  type Central,
   eventIds,
   newStation,
   PASSWORD,
   projectionHash,
   serverEventIds,
-  startCentral,
+  type Station,
   SYNC_DRIVERS,
   syncAll,
   UNIT,
-  type Central,
-  type Station,
+  useCentral,
 } from './harness';
 
 const DAY = '2026-12-07';
@@ -65,19 +64,7 @@ for (const { name, skipReason } of SYNC_DRIVERS) {
   describe.skipIf(skipReason !== null)(
     `sync conflicts across three workstations and the server (${name})`,
     () => {
-      let central: Central;
-      beforeAll(async () => {
-        central = await startCentral(name);
-      });
-      afterAll(async () => {
-        await central?.stop();
-      });
-      beforeEach(async () => {
-        await central.reset();
-      });
-      afterEach(async () => {
-        await closeStations();
-      });
+      const central = useCentral(name);
 
       it(
         'five partition scenarios: both officers told, listed by the server, the head decides once for all',

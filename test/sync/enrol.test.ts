@@ -4,7 +4,7 @@
  * when the code is for its number, so its history goes with the first sync; otherwise enrolment
  * asks first, and the events it cannot send are set aside with the reason.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { updateOfficer } from '../../server/admin/officers';
@@ -32,15 +32,13 @@ import { openTempDb, type TempDb } from '../helpers/tempDb';
 import { setUpOffice } from '../db/fixtures/dossierFixtures';
 import {
   burial,
-  closeStations,
   eventIds,
   newStation,
   projectionHash,
   serverEventIds,
-  startCentral,
   SYNC_DRIVERS,
   UNIT,
-  type Central,
+  useCentral,
 } from './harness';
 
 /** The SyncError an enrolment is refused with (fails the test when it succeeds). */
@@ -73,8 +71,12 @@ function workAlone(db: Db, ctx: Omit<DossierContext, 'now'>): string[] {
 
 describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
-    let central: Central;
     const temps: TempDb[] = [];
+    const central = useCentral(name, {
+      afterEach: () => {
+        for (const t of temps.splice(0)) t.cleanup();
+      },
+    });
     const fresh = () => {
       const t = openTempDb('enrol');
       temps.push(t);
@@ -84,20 +86,6 @@ describe.each(SYNC_DRIVERS)('enrolment [$name]', ({ name, skipReason }) => {
       (await issueEnrolmentCode(central.db, { unit: UNIT, workstation, replace })).code;
     const unspentCodes = async () =>
       (await central.db.query('SELECT 1 FROM enrolment_codes WHERE used_at IS NULL')).rows.length;
-
-    beforeAll(async () => {
-      central = await startCentral(name);
-    });
-    afterAll(async () => {
-      await central?.stop();
-    });
-    beforeEach(async () => {
-      await central.reset();
-    });
-    afterEach(async () => {
-      await closeStations();
-      for (const t of temps.splice(0)) t.cleanup();
-    });
 
     it('stores the server, device, unit and number; the token goes to the database by default', async () => {
       const db = fresh();

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveDossier } from '../../db/dossiers';
 import { createSyncClient, enrolWorkstation, getSyncStatus, SyncError } from '../../db/sync';
 import { openDatabase as openServerDatabase } from '../../server/db/open';
@@ -18,7 +18,6 @@ import { startFaultProxy, type FaultProxy } from './proxy';
 import { startServerProcess, type ServerProcess } from './serverProcess';
 import {
   burial,
-  closeStations,
   eventIds,
   newStation,
   PASSWORD,
@@ -26,11 +25,10 @@ import {
   seedCentral,
   serverEventCount,
   serverEventIds,
-  startCentral,
+  type Station,
   SYNC_DRIVERS,
   UNIT,
-  type Central,
-  type Station,
+  useCentral,
 } from './harness';
 import { TEST_PASSWORD_COST } from '../helpers/passwords';
 
@@ -47,21 +45,12 @@ const isNetworkError = (e: unknown) => e instanceof SyncError && e.code === 'net
 
 describe.each(SYNC_DRIVERS)('faults through the proxy [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
-    let central: Central;
     let proxy: FaultProxy;
-    beforeAll(async () => {
-      central = await startCentral(name);
-    });
-    afterAll(async () => {
-      await central?.stop();
-    });
-    beforeEach(async () => {
-      await central.reset();
-      proxy = await startFaultProxy(central.url);
-    });
-    afterEach(async () => {
-      await closeStations();
-      await proxy.close();
+    const central = useCentral(name, {
+      beforeEach: async () => {
+        proxy = await startFaultProxy(central.url);
+      },
+      afterEach: () => proxy.close(),
     });
 
     it('the response is lost after the server committed: the resend is answered "duplicate"', async () => {

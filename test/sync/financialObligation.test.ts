@@ -5,35 +5,15 @@
  * dossier with the national status code 6; the payment recorded there comes back with the same
  * appointment on both, and the server's status follows.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getDossier, recordAction, receiveDossier } from '../../db/dossiers';
 import { SIMPLE_ACTIONS } from '../../shared/dossier/actions';
 import { NATIONAL_STATUS_CODES } from '../../shared/dossier/states';
-import {
-  burial,
-  closeStations,
-  newStation,
-  projectionHash,
-  startCentral,
-  syncAll,
-  type Central,
-} from './harness';
+import { burial, newStation, projectionHash, syncAll, useCentral } from './harness';
 
 const row = (event: string) => SIMPLE_ACTIONS.find((r) => r.event === event)!;
 
-let central: Central;
-beforeAll(async () => {
-  central = await startCentral('pglite');
-});
-afterAll(async () => {
-  await central?.stop();
-});
-beforeEach(async () => {
-  await central.reset();
-});
-afterEach(async () => {
-  await closeStations();
-});
+const central = useCentral('pglite');
 
 let asked = 0;
 /** The citizen's lookup (each from its own address: the lookup is rate-limited by address). */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db as ServerDb, DriverName } from '../../server/db/types';
 import { openPglite } from '../../server/db/pglite';
@@ -130,6 +131,38 @@ export async function startCentral(driver: DriverName): Promise<Central> {
       await opened.close();
     },
   };
+}
+
+/** What a suite adds to useCentral's set-up around each test. */
+export interface CentralHooks {
+  /** After the server's reset. */
+  beforeEach?: () => Promise<void> | void;
+  /** After every workstation is closed. */
+  afterEach?: () => Promise<void> | void;
+}
+
+/**
+ * The central server of the enclosing suite on `driver`: started once before its tests, emptied
+ * and seeded again before each test, every workstation closed after each test, stopped at the
+ * end. The object returned is filled when the server starts: read it inside the tests and hooks.
+ */
+export function useCentral(driver: DriverName, hooks: CentralHooks = {}): Central {
+  const central = {} as Central;
+  beforeAll(async () => {
+    Object.assign(central, await startCentral(driver));
+  });
+  afterAll(async () => {
+    await central.stop?.();
+  });
+  beforeEach(async () => {
+    await central.reset();
+    await hooks.beforeEach?.();
+  });
+  afterEach(async () => {
+    await closeStations();
+    await hooks.afterEach?.();
+  });
+  return central;
 }
 
 // ---- workstations ---------------------------------------------------------------------------

@@ -4,11 +4,11 @@
  * as the server answers; stop() ends it, aborting a request in flight.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { receiveDossier } from '../../db/dossiers';
 import { createSyncClient, getSyncStatus, type FetchLike, type SyncStatus } from '../../db/sync';
 import { startFaultProxy, type FaultProxy } from './proxy';
-import { burial, closeStations, eventIds, newStation, startCentral, type Central } from './harness';
+import { burial, eventIds, newStation, useCentral } from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,21 +30,12 @@ function recordingFetch(calls: { path: string; t: number }[]): FetchLike {
 
 // One driver is enough here: the loop's timing does not depend on the server's storage.
 describe('the sync loop [pglite]', () => {
-  let central: Central;
   let proxy: FaultProxy;
-  beforeAll(async () => {
-    central = await startCentral('pglite');
-  });
-  afterAll(async () => {
-    await central?.stop();
-  });
-  beforeEach(async () => {
-    await central.reset();
-    proxy = await startFaultProxy(central.url);
-  });
-  afterEach(async () => {
-    await closeStations();
-    await proxy.close();
+  const central = useCentral('pglite', {
+    beforeEach: async () => {
+      proxy = await startFaultProxy(central.url);
+    },
+    afterEach: () => proxy.close(),
   });
 
   it('syncs right after a local event, and the other workstation gets it on its own', async () => {

@@ -7,7 +7,7 @@
  *
  * N = SYNC_PARTITION_DOSSIERS (default 500).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   countDossiers,
   receiveDossier,
@@ -21,16 +21,14 @@ import { getSyncStatus, SyncError } from '../../db/sync';
 import { startFaultProxy, type FaultProxy } from './proxy';
 import {
   burial,
-  closeStations,
   eventIds,
   newStation,
   projectionHash,
   serverEventIds,
-  startCentral,
+  type Station,
   SYNC_DRIVERS,
   syncAll,
-  type Central,
-  type Station,
+  useCentral,
 } from './harness';
 
 const N = Number(process.env.SYNC_PARTITION_DOSSIERS ?? 500);
@@ -73,26 +71,17 @@ function workOffline(s: Station, day: string, n: number): string[] {
 
 describe.each(SYNC_DRIVERS)('partition of three workstations [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
-    let central: Central;
     const proxies: FaultProxy[] = [];
-    beforeAll(async () => {
-      central = await startCentral(name);
-    });
-    afterAll(async () => {
-      await central?.stop();
-    });
-    beforeEach(async () => {
-      await central.reset();
+    const central = useCentral(name, {
+      afterEach: async () => {
+        for (const p of proxies.splice(0)) await p.close();
+      },
     });
     /** Back online. Time passes, as it does: the clients notice their cut connections. */
     async function reconnect(): Promise<void> {
       for (const p of proxies) p.offline = false;
       await new Promise((r) => setTimeout(r, 50));
     }
-    afterEach(async () => {
-      await closeStations();
-      for (const p of proxies.splice(0)) await p.close();
-    });
 
     it(
       `3 × ${N} dossiers offline for a day, then sync: identical projections everywhere`,

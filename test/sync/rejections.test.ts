@@ -4,7 +4,7 @@
  * local log). Real server, real refusals: a NUL character the server cannot store, an event too
  * large for any batch (413 on its own), and an id the server holds with other content.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { receiveDossier } from '../../db/dossiers';
 import {
   discardRejected,
@@ -16,15 +16,13 @@ import {
 } from '../../db/sync';
 import {
   burial,
-  closeStations,
   corruptPayload,
   eventIds,
   newStation,
   serverEventIds,
-  startCentral,
-  SYNC_DRIVERS,
-  type Central,
   type Station,
+  SYNC_DRIVERS,
+  useCentral,
 } from './harness';
 
 function eventRow(s: Station, id: string) {
@@ -37,19 +35,7 @@ function eventRow(s: Station, id: string) {
 
 describe.each(SYNC_DRIVERS)('refused events [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
-    let central: Central;
-    beforeAll(async () => {
-      central = await startCentral(name);
-    });
-    afterAll(async () => {
-      await central?.stop();
-    });
-    beforeEach(async () => {
-      await central.reset();
-    });
-    afterEach(async () => {
-      await closeStations();
-    });
+    const central = useCentral(name);
 
     it('never block the rest; are listed with reasons; can be retried and discarded (logged)', async () => {
       const A = await newStation(central, 1);

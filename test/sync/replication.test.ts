@@ -3,7 +3,7 @@
  * travel, codes never collide after a day offline, board counts agree, and delivery that is
  * duplicated or out of (at) order, with device clocks ±10 minutes apart, still converges.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countDossiers,
   getDossier,
@@ -17,15 +17,13 @@ import {
 import { getSyncStatus, hasUnsyncedEvents } from '../../db/sync';
 import {
   burial,
-  closeStations,
   eventIds,
   newStation,
   projectionHash,
   serverEventIds,
-  startCentral,
   SYNC_DRIVERS,
   syncAll,
-  type Central,
+  useCentral,
 } from './harness';
 
 /** Run fn with this device's clock `offsetMin` minutes off (recordedAt and UUIDv7 ids). */
@@ -47,19 +45,7 @@ function shift(at: string, minutes: number): string {
 
 describe.each(SYNC_DRIVERS)('replication between workstations [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
-    let central: Central;
-    beforeAll(async () => {
-      central = await startCentral(name);
-    });
-    afterAll(async () => {
-      await central?.stop();
-    });
-    beforeEach(async () => {
-      await central.reset();
-    });
-    afterEach(async () => {
-      await closeStations();
-    });
+    const central = useCentral(name);
 
     it("a receipt on A appears on B after sync, and B's hand-over appears on A's timeline", async () => {
       const A = await newStation(central, 1);

@@ -4,19 +4,23 @@
  * enrols; the first learns at its next sync that it is number 1, says so to the officer, mints
  * 1xxx codes that never repeat its own earlier ones, and everything reaches the server.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
 import { receiveDossier } from '../../db/dossiers';
 import { createSyncClient, enrolWorkstation, getSyncStatus, listRejected } from '../../db/sync';
 import { dismissMoveNotice } from '../../db/workstations';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
 import { setUpOffice } from '../db/fixtures/dossierFixtures';
-import { burial, closeStations, startCentral, SYNC_DRIVERS, UNIT, type Central } from './harness';
+import { burial, SYNC_DRIVERS, UNIT, useCentral } from './harness';
 
 describe.each(SYNC_DRIVERS)('workstation 0 [$name]', ({ name, skipReason }) => {
   describe.skipIf(skipReason !== null)(skipReason ?? 'runs', () => {
-    let central: Central;
     const temps: TempDb[] = [];
+    const central = useCentral(name, {
+      afterEach: () => {
+        for (const t of temps.splice(0)) t.cleanup();
+      },
+    });
     const fresh = (label: string) => {
       const t = openTempDb(label);
       temps.push(t);
@@ -24,20 +28,6 @@ describe.each(SYNC_DRIVERS)('workstation 0 [$name]', ({ name, skipReason }) => {
     };
     const code = async (workstation: number) =>
       (await issueEnrolmentCode(central.db, { unit: UNIT, workstation })).code;
-
-    beforeAll(async () => {
-      central = await startCentral(name);
-    });
-    afterAll(async () => {
-      await central?.stop();
-    });
-    beforeEach(async () => {
-      await central.reset();
-    });
-    afterEach(async () => {
-      await closeStations();
-      for (const t of temps.splice(0)) t.cleanup();
-    });
 
     it('the only workstation keeps its identity, is moved to number 1 when a second enrols, and its codes never collide', async () => {
       const db = fresh('zero');

@@ -5,18 +5,11 @@
  * the dossier's due time) as for one that lists it (judged step by step), and the result handed
  * to the applicant is its last row.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleText } from '../../helpers/printHtml';
-import { makeCore, receiveInput, setUp, SETUP, T0, type TestCore } from './helpers';
+import { receiveInput, SETUP, setUpCoreForEachTest, T0 } from './helpers';
 
-let t: TestCore;
-beforeEach(async () => {
-  t = makeCore();
-  await setUp(t.core);
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const t = setUpCoreForEachTest();
 
 /** Office wall-clock time (UTC+7) → the clock; the screen locked itself meanwhile: unlock. */
 async function at(local: string) {

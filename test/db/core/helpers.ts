@@ -117,27 +117,35 @@ export function receiveInput(
 }
 
 /**
+ * A fresh core for each test of the file, set up with the admin signed in, cleaned up after it.
+ * The object returned is filled again before each test: read it inside the tests and hooks.
+ */
+export function setUpCoreForEachTest(): TestCore {
+  const t = {} as TestCore;
+  beforeEach(async () => {
+    Object.assign(t, makeCore());
+    await setUp(t.core);
+  });
+  afterEach(async () => {
+    await (t.cleanup as TestCore['cleanup'] | undefined)?.();
+  });
+  return t;
+}
+
+/**
  * A fresh core for each test of the file (set up, admin signed in) and the id of the sample
  * catalogue's burial-support procedure ("mai tang"). Read both inside the tests.
  */
 export function coreForEachTest(): { readonly t: TestCore; readonly procedureId: string } {
-  const state: { t?: TestCore; procedureId?: string } = {};
+  const t = setUpCoreForEachTest();
+  let procedureId: string | undefined;
   beforeEach(async () => {
-    state.t = makeCore();
-    await setUp(state.t.core);
-    state.procedureId = (
-      await state.t.core.call('procedures.search', { query: 'mai tang' })
-    )[0]!.id;
-  });
-  afterEach(async () => {
-    await state.t?.cleanup();
+    procedureId = (await t.core.call('procedures.search', { query: 'mai tang' }))[0]!.id;
   });
   return {
-    get t() {
-      return state.t!;
-    },
+    t,
     get procedureId() {
-      return state.procedureId!;
+      return procedureId!;
     },
   };
 }

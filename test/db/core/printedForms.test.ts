@@ -4,19 +4,12 @@
  * supplement request; a due date counted through a provisional holiday year is flagged on the
  * receipt and the 80 mm slip the citizen takes away, not only on screen.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROVISIONAL_DUE_NOTE } from '../../../shared/calendar/provisional';
 import { visibleText } from '../../helpers/printHtml';
-import { makeCore, receiveInput, setUp, SETUP, type TestCore } from './helpers';
+import { receiveInput, SETUP, setUpCoreForEachTest } from './helpers';
 
-let t: TestCore;
-beforeEach(async () => {
-  t = makeCore();
-  await setUp(t.core);
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const t = setUpCoreForEachTest();
 
 const text = async (dossierId: string, form: 'receipt' | 'refusal' | 'appointment_slip') =>
   visibleText((await t.core.call('print.preview', { dossierId, form })).html);
