@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { validateCccd } from '../../shared/text/cccd';
 import { parseShortDate } from '../../shared/text/officialDate';
-import { parseWithMessages } from '../../shared/api/issues';
+import { fieldLabel, parseWithMessages } from '../../shared/api/issues';
 import {
   applicantInput as contractApplicant,
   type ApplicantInput,
@@ -474,7 +474,22 @@ export function supplementWire(draft: ReceptionDraft): Wire<'dossiers.requestSup
 export function supplementInput(
   draft: ReceptionDraft,
 ): Checked<ApiInput<'dossiers.requestSupplement'>> {
-  return checkDecision('dossiers.requestSupplement', draft, supplementWire(draft));
+  const checked = checkDecision('dossiers.requestSupplement', draft, supplementWire(draft));
+  return { ...checked, errors: missingUnderList(checked.errors) };
+}
+
+/**
+ * The supplement dialog shows one message under its table of what is missing: a line's message
+ * goes there, naming the line ("Giấy tờ cần bổ sung › thứ 2 › Ghi chú: …").
+ */
+export function missingUnderList(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const [head, index, ...rest] = key.split('.');
+    if (head !== 'missing' || index === undefined || rest.length === 0) out[key] = message;
+    else out['missing'] ??= `${fieldLabel(['missing', Number(index), ...rest])}: ${message}`;
+  }
+  return out;
 }
 
 /** Từ chối tiếp nhận: what the form sends to dossiers.refuse. */

@@ -239,7 +239,10 @@ describe("reception draft: the contract's rules, under the form's field keys", (
     });
     d.supplementReason = 'Thiếu giấy tờ';
     d.missing[1]!.note = 'bản sao 😀';
-    expect(Object.keys(M.supplementInput(d).errors)).toEqual(['missing.0.note']);
+    // a line's message goes under the list the dialog shows, naming the line sent
+    expect(M.supplementInput(d).errors).toEqual({
+      missing: expect.stringMatching(/^Giấy tờ cần bổ sung › thứ 1 › Ghi chú: .*biểu tượng/),
+    });
     d.missing = d.missing.slice(0, 1);
     expect(M.supplementInput(d).errors).toEqual({
       missing: 'Chưa nêu giấy tờ cần bổ sung, hoàn thiện: hãy thêm ít nhất một dòng.',
