@@ -3,7 +3,6 @@
  * replica holding the same events shows the same dossiers rows, whatever order and batches the
  * events came in, duplicates included (property test). Real SQLite files.
  */
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -25,6 +24,7 @@ import {
 import type { DossierEvent } from '../../shared/dossier/events';
 import type { Db } from '../../db/open';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
+import { projectionHash } from '../helpers/projection';
 import {
   addRemoteWorkstation,
   burialInput,
@@ -36,17 +36,6 @@ import {
 const temps: TempDb[] = [];
 const WS_A = uuidv7();
 const WS_B = uuidv7();
-
-/** The projection, as text: every dossiers row and every component, in a fixed order. */
-function projectionHash(db: Db): string {
-  const rows = db.prepare('SELECT * FROM dossiers ORDER BY id').all();
-  const components = db
-    .prepare('SELECT * FROM dossier_components ORDER BY dossier_id, position')
-    .all();
-  return createHash('sha256')
-    .update(JSON.stringify([rows, components]))
-    .digest('hex');
-}
 
 /** The per-state counters kept by triggers agree with a real count. */
 function expectCountersExact(db: Db): void {

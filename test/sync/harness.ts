@@ -3,7 +3,6 @@
  * PostgreSQL when test/helpers/postgres.ts finds one) listening on 127.0.0.1, and workstations
  * with real SQLite files that enrol with it over loopback HTTP, optionally through the fault proxy.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -249,16 +248,7 @@ export async function syncAll(list: readonly Station[]): Promise<void> {
 
 // ---- comparing replicas ---------------------------------------------------------------------
 
-/** The projection as one hash: every dossiers row and component, ordered by id. */
-export function projectionHash(db: Db): string {
-  const rows = db.prepare('SELECT * FROM dossiers ORDER BY id').all();
-  const components = db
-    .prepare('SELECT * FROM dossier_components ORDER BY dossier_id, position')
-    .all();
-  return createHash('sha256')
-    .update(JSON.stringify([rows, components]))
-    .digest('hex');
-}
+export { projectionHash } from '../helpers/projection';
 
 /** The set of event ids held, as one sorted list. */
 export function eventIds(db: Db): string[] {
