@@ -346,7 +346,7 @@ test('a financial obligation pauses the clock until the payment is recorded, on 
   await expect(page.locator('#act-reason')).toBeFocused();
   await page.keyboard.press('Control+Enter');
   await expect(dialog.locator('.ant-form-item-explain-error')).toContainText(
-    'Chưa nhập nghĩa vụ tài chính người nộp phải thực hiện.',
+    'Chưa nhập nghĩa vụ tài chính người nộp phải thực hiện',
   );
   await page.locator('#act-reason').focus();
   await page.keyboard.type('Nộp lệ phí trước bạ theo Thông báo số 45/TB-CCT');

@@ -18,7 +18,7 @@ import { enterAdvances, useHotkeys } from '../../lib/hotkeys';
 import { fieldMissing } from '../../../shared/dossier/actions';
 import { actionRow, type ActionKind } from './actions';
 import { ReviewLines } from './CalendarReviewAlert';
-import { FIELD_MAP, emptyForm, sendAction, type ActionForm } from './actionRequests';
+import { emptyForm, formFields, sendAction, type ActionForm } from './actionRequests';
 import { HandoverUnitField } from './HandoverUnitField';
 
 export function ActionDialog({
@@ -74,11 +74,7 @@ export function ActionDialog({
       setErrors(outcome.errors);
     } catch (err) {
       const e = toApiError(err);
-      const mapped: Record<string, string> = {};
-      for (const [k, v] of Object.entries(e.fields ?? {})) {
-        mapped[FIELD_MAP[k] ?? k] = v;
-      }
-      setErrors(mapped);
+      setErrors(formFields(e.fields ?? {}));
       setFormError(e.message);
     } finally {
       setBusy(false);

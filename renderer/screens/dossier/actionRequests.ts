@@ -7,11 +7,9 @@ import type { PrintForm } from '../../../shared/print/forms';
 import { call } from '../../api/client';
 import { keepAppointment } from '../../lib/calendarReview';
 import { nowLocal, parseTypedDateTime, toTypedDateTime } from '../../lib/format';
-import {
-  fieldMissing,
-  reasonMissing,
-  type SimpleActionMethod,
-} from '../../../shared/dossier/actions';
+import { fieldMissing, type SimpleActionMethod } from '../../../shared/dossier/actions';
+import { API, type ApiInput, type ApiMethod } from '../../../shared/api/contract';
+import { parseWithMessages } from '../../../shared/api/issues';
 import { actionRow, type ActionKind } from './actions';
 
 export interface ActionForm {
@@ -68,26 +66,34 @@ export function emptyForm(d: DossierDetail, kind?: ActionKind | null): ActionFor
 export type ActionOutcome =
   { done: true; print?: PrintForm } | { done: false; errors: Record<string, string> };
 
+/** What an action sends: one call of the contract, and the form's own findings (typed dates). */
+export type ActionRequest = {
+  [M in ApiMethod]: { method: M; input: ApiInput<M>; own: Record<string, string> };
+}[ApiMethod];
+
+const request = <M extends ApiMethod>(
+  method: M,
+  input: ApiInput<M>,
+  own: Record<string, string> = {},
+): ActionRequest => ({ method, input, own }) as ActionRequest;
+
 /**
- * Check the form for this action and, when it is complete, make its API call. `returnDefault` is
- * the return time the dialog proposed: left as it is, the core records its own "now".
+ * The call this action makes from the form. Only what the dialog alone knows is checked here:
+ * the dates as typed. Everything else the contract's schema of the method checks
+ * (`checkRequest`), with the core's own messages. `returnDefault` is the return time the dialog
+ * proposed: left as it is, the core records its own "now".
  */
-export async function sendAction(
+export function actionRequest(
   kind: ActionKind,
   dossier: DossierDetail,
   f: ActionForm,
   returnDefault: string,
-): Promise<ActionOutcome> {
+): ActionRequest | null {
   const dossierId = dossier.id;
-  const found: Record<string, string> = {};
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
   switch (kind) {
     case 'handover':
-      if (!f.toUnit.trim())
-        found.toUnit =
-          'Chưa nhập đơn vị nhận hồ sơ (ví dụ Phòng Lao động – Thương binh và Xã hội).';
-      if (Object.keys(found).length) break;
-      await call(
+      return request(
         'dossiers.handover',
         clean({
           dossierId,
@@ -97,46 +103,33 @@ export async function sendAction(
           note: opt(f.note),
         }),
       );
-      return { done: true };
     case 'accept':
-      if (!f.unit.trim()) found.unit = 'Chưa nhập đơn vị đã nhận hồ sơ.';
-      if (Object.keys(found).length) break;
-      await call('dossiers.accept', clean({ dossierId, unit: f.unit, person: opt(f.person) }));
-      return { done: true };
+      return request('dossiers.accept', clean({ dossierId, unit: f.unit, person: opt(f.person) }));
     case 'supplement': {
       const missing = f.missingText
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean)
         .map((name) => ({ name, originals: 0, certifiedCopies: 0, copies: 1 }));
-      if (missing.length === 0)
-        found.missingText = 'Hãy ghi ít nhất một giấy tờ cần bổ sung (mỗi dòng một giấy tờ).';
-      if (!f.reason.trim()) found.reason = `${reasonMissing('supplement_requested')}.`;
-      if (Object.keys(found).length) break;
-      await call('dossiers.requestSupplement', { dossierId, missing, reason: f.reason });
-      return { done: true, print: 'supplement_request' };
+      return request('dossiers.requestSupplement', { dossierId, missing, reason: f.reason });
     }
     case 'supplementReceived':
-      await call('dossiers.supplementReceived', clean({ dossierId, note: opt(f.note) }));
-      return { done: true };
+      return request('dossiers.supplementReceived', clean({ dossierId, note: opt(f.note) }));
     case 'resultReady':
-      await call(
+      return request(
         'dossiers.resultReady',
         clean({ dossierId, fromUnit: opt(f.fromUnit), note: opt(f.note) }),
       );
-      return { done: true };
     case 'return': {
-      if (f.method === 'counter' && !f.collectorName.trim())
-        found.collectorName = 'Chưa nhập họ tên người nhận kết quả.';
+      const own: Record<string, string> = {};
       // Unchanged: now (the core's clock). Changed: the time typed, with its hour.
       let returnedAt: string | undefined;
       if (f.returnedAt.trim() !== returnDefault.trim()) {
         returnedAt = parseTypedDateTime(f.returnedAt, '') ?? undefined;
         if (!returnedAt)
-          found.returnedAt = `Thời điểm trả kết quả "${f.returnedAt.trim()}" không hợp lệ: nhập ngày/tháng/năm giờ:phút, ví dụ 10/03/2026 14:30.`;
+          own.returnedAt = `Thời điểm trả kết quả "${f.returnedAt.trim()}" không hợp lệ: nhập ngày/tháng/năm giờ:phút, ví dụ 10/03/2026 14:30.`;
       }
-      if (Object.keys(found).length) break;
-      await call(
+      return request(
         'dossiers.return',
         f.method === 'post'
           ? clean({
@@ -155,50 +148,88 @@ export async function sendAction(
               }),
               returnedAt,
             }),
+        own,
       );
-      return { done: true };
     }
     case 'apology': {
+      const own: Record<string, string> = {};
       const due = parseTypedDateTime(f.newDueAt);
       if (!due)
-        found.newDueAt = `Ngày hẹn mới "${f.newDueAt.trim()}" không hợp lệ: nhập ngày/tháng/năm giờ:phút, ví dụ 30/12/2025 08:00.`;
-      if (!f.reason.trim()) found.reason = `${reasonMissing('apology_issued')}.`;
-      if (Object.keys(found).length || !due) break;
-      await call('dossiers.apology', { dossierId, reason: f.reason, newDueAt: due });
-      return { done: true, print: 'apology' };
+        own.newDueAt = `Ngày hẹn mới "${f.newDueAt.trim()}" không hợp lệ: nhập ngày/tháng/năm giờ:phút, ví dụ 30/12/2025 08:00.`;
+      return request(
+        'dossiers.apology',
+        // not a date: the contract refuses it too, and the form's own message says how to type it
+        { dossierId, reason: f.reason, newDueAt: due ?? f.newDueAt.trim() },
+        own,
+      );
     }
     case 'keepAppointment':
-      await keepAppointment(dossierId, f.note);
-      return { done: true };
+      return null; // lib/calendarReview.ts: the same call as the board's review
     default: {
-      // A simple action: its row's fields, required ones checked with the row's message.
+      // A simple action: its row's fields (their checks are the contract's, derived from the row)
       const row = actionRow(kind);
       const input: Record<string, string | undefined> = {};
       for (const field of row.fields ?? []) {
-        const missing = fieldMissing(row, field);
-        if (missing !== undefined) {
-          if (!f[field.name].trim()) found[field.name] = `${missing}.`;
-          input[field.name] = f[field.name];
-        } else {
-          input[field.name] = opt(f[field.name]);
-        }
+        const value = opt(f[field.name]);
+        if (value !== undefined) input[field.name] = value;
+        else if (fieldMissing(row, field) !== undefined) input[field.name] = '';
       }
-      if (Object.keys(found).length) break;
-      await call(row.method as SimpleActionMethod, clean({ dossierId, ...input }));
-      return { done: true };
+      return request(
+        row.method as SimpleActionMethod,
+        clean({ dossierId, ...input }) as ApiInput<SimpleActionMethod>,
+      );
     }
   }
-  return { done: false, errors: found };
+}
+
+/** The request checked by the contract's schema of its method: the input to send, or what to fix
+ * under the dialog's field keys (the form's own findings first). */
+export function checkRequest(
+  r: ActionRequest,
+): { ok: true; input: unknown } | { ok: false; errors: Record<string, string> } {
+  const parsed = parseWithMessages(API[r.method].input, r.input, 'Hồ sơ');
+  const errors = { ...(parsed.ok ? {} : formFields(parsed.error.fields ?? {})), ...r.own };
+  if (parsed.ok && Object.keys(errors).length === 0) return { ok: true, input: r.input };
+  return { ok: false, errors };
+}
+
+/** Check the form for this action and, when it is complete, make its API call. */
+export async function sendAction(
+  kind: ActionKind,
+  dossier: DossierDetail,
+  f: ActionForm,
+  returnDefault: string,
+): Promise<ActionOutcome> {
+  const r = actionRequest(kind, dossier, f, returnDefault);
+  if (r === null) {
+    await keepAppointment(dossier.id, f.note);
+    return { done: true };
+  }
+  const checked = checkRequest(r);
+  if (!checked.ok) return { done: false, errors: checked.errors };
+  await (call as (m: ApiMethod, input: unknown) => Promise<unknown>)(r.method, checked.input);
+  const print = actionRow(kind).prints;
+  return print ? { done: true, print } : { done: true };
 }
 
 /** The form field that shows the message of an API field (dotted path). */
-export const FIELD_MAP: Record<string, string> = {
+const FIELD_MAP: Record<string, string> = {
   'collectedBy.name': 'collectorName',
   'collectedBy.idNumber': 'collectorId',
   'collectedBy.relation': 'relation',
   collectedBy: 'collectorName',
   missing: 'missingText',
 };
+
+/** The API's field messages (dotted paths) under the dialog's field keys. */
+export function formFields(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    const key = FIELD_MAP[k] ?? (k.startsWith('missing.') ? 'missingText' : k);
+    out[key] ??= v;
+  }
+  return out;
+}
 
 /** Drop undefined properties (the API's strict schemas take absent, not undefined). */
 function clean<T extends Record<string, unknown>>(o: T): T {
