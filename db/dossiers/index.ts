@@ -4,7 +4,7 @@
  */
 export { DossierError, type DossierErrorCode } from './errors';
 export { invalidateCalendarCache, type DossierContext } from './env';
-export { receiveDossier, receiveDossierInputSchema, type ReceiveDossierInput } from './receive';
+export { receiveDossier, type ReceiveDossierInput } from './receive';
 export {
   requestSupplement,
   refuse,
@@ -13,8 +13,6 @@ export {
   recordSupplementReceived,
   recordResultReady,
   recordReturn,
-  withdraw,
-  stop,
   issueApology,
   keepAppointment,
   recordPrint,
@@ -26,8 +24,6 @@ export {
   type SupplementReceivedInput,
   type ResultReadyInput,
   type ReturnInput,
-  type WithdrawInput,
-  type StopInput,
   type ApologyInput,
   type KeepAppointmentInput,
   type PrintInput,

@@ -2,23 +2,21 @@
  * The dossier's life after the counter's first decision: supplement requests (at the counter or
  * during processing), refusal, hand-over, acceptance, supplements received, result, return,
  * withdrawal, stop, apology, prints. Each is one transaction through appendEvent.
+ *
+ * The input comes parsed by the API contract (shared/api/contract.ts: its shape, its formats, its
+ * Vietnamese messages); an intent checks what needs the store (the dossier, the procedure, the
+ * state), and the event is checked again by its payload schema when appended.
  */
 import { checkedHandover } from './routing';
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import {
-  eventPayloadSchemas,
-  type DossierEvent,
-  type EventPayload,
-} from '../../shared/dossier/events';
+import type { ApiParsedInput } from '../../shared/api/contract';
+import type { DossierEvent, EventPayload } from '../../shared/dossier/events';
 import { dueAtInForce, reviewAppointment } from '../../shared/dossier/appointment';
-import { PROCEDURE_MISSING } from '../../shared/api/schemas';
 import { foldDossierLenient } from '../../shared/dossier/lifecycle';
 import { resumesClock } from '../../shared/dossier/transitions';
-import { reasonMissing, type SimpleActionRow } from '../../shared/dossier/actions';
+import type { SimpleActionRow } from '../../shared/dossier/actions';
 import { formatDocumentNumber, type DocumentKind } from '../../shared/dossier/documentNumber';
-import { formatShortDateTime } from '../../shared/text/officialDate';
 import { workCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
 import {
@@ -32,13 +30,6 @@ import { loadDossierEvents } from './projection';
 import { chooseCase, requireProcedure } from './receive';
 import { takeNumber } from './sequences';
 import { stmt } from './statements';
-import {
-  checkedApplicantSchema,
-  dossierRefSchema,
-  localDateTimeSchema,
-  parseInput,
-  reasonSchema,
-} from './validation';
 
 /** Số: …/HDHS, …/TCHS, …/PXL from this workstation's counter of the year. */
 function documentNumber(scope: IntentScope, kind: DocumentKind): string {
@@ -55,34 +46,6 @@ export interface DocumentResult extends IntentResult {
 // ---------------------------------------------------------------------------------------------
 // Counter decisions that may come before any receipt
 
-const missingSchema = eventPayloadSchemas.supplement_requested.shape.missing;
-
-/** Who and what, for a counter decision on a dossier that has no events yet. */
-const counterSubjectSchema = {
-  dossierId: dossierRefSchema.optional(),
-  procedureId: z.string().trim().min(1, PROCEDURE_MISSING).optional(),
-  caseLabel: z.string().trim().min(1).optional(),
-  applicant: checkedApplicantSchema.optional(),
-};
-
-function requireCounterSubject(d: {
-  dossierId?: string;
-  procedureId?: string;
-  applicant?: unknown;
-}): void {
-  if (d.dossierId !== undefined) return;
-  const missing = [
-    d.procedureId === undefined ? 'thủ tục' : null,
-    d.applicant === undefined ? 'người nộp hồ sơ' : null,
-  ].filter((x) => x !== null);
-  if (missing.length) {
-    throw new DossierError(
-      'invalid_input',
-      `Hồ sơ chưa được tiếp nhận: hãy chọn ${missing.join(' và ')} để in phiếu.`,
-    );
-  }
-}
-
 /** The procedure snapshot of a counter decision. */
 function procedureRef(db: Database.Database, procedureId: string, caseLabel: string | undefined) {
   const proc = requireProcedure(db, procedureId);
@@ -98,28 +61,20 @@ function procedureRef(db: Database.Database, procedureId: string, caseLabel: str
   return ref;
 }
 
-export const requestSupplementInputSchema = z
-  .object({
-    ...counterSubjectSchema,
-    missing: missingSchema,
-    reason: reasonSchema(reasonMissing('supplement_requested')),
-  })
-  .strict();
-export type RequestSupplementInput = z.input<typeof requestSupplementInputSchema>;
+export type RequestSupplementInput = ApiParsedInput<'dossiers.requestSupplement'>;
 
 /**
  * Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. Without dossierId: at the counter, before receipt (a
- * new dossier without a code: applicant and procedure required). With the id or code of a
- * received dossier: during processing, the clock pauses until recordSupplementReceived. With
- * the id of an earlier counter request: the applicant came back still incomplete.
+ * new dossier without a code: applicant and procedure required, shared/dossier/counterSubject.ts).
+ * With the id or code of a received dossier: during processing, the clock pauses until
+ * recordSupplementReceived. With the id of an earlier counter request: the applicant came back
+ * still incomplete.
  */
 export function requestSupplement(
   db: Database.Database,
   ctx: DossierContext,
-  input: RequestSupplementInput,
+  d: RequestSupplementInput,
 ): DocumentResult {
-  const d = parseInput(requestSupplementInputSchema, input, 'Phiếu yêu cầu bổ sung hồ sơ');
-  requireCounterSubject(d);
   return runIntent(db, ctx, (scope) => {
     const dossierId = d.dossierId === undefined ? uuidv7() : requireDossierRow(db, d.dossierId).id;
     const docNo = documentNumber(scope, 'supplement_request');
@@ -135,22 +90,13 @@ export function requestSupplement(
   });
 }
 
-export const refuseInputSchema = z
-  .object({ ...counterSubjectSchema, reason: reasonSchema(reasonMissing('refused')) })
-  .strict();
-export type RefuseInput = z.input<typeof refuseInputSchema>;
+export type RefuseInput = ApiParsedInput<'dossiers.refuse'>;
 
 /**
  * Phiếu từ chối tiếp nhận giải quyết hồ sơ: at the counter (no dossierId: applicant and procedure
  * required; or an earlier counter supplement request), or after review of a received dossier.
  */
-export function refuse(
-  db: Database.Database,
-  ctx: DossierContext,
-  input: RefuseInput,
-): DocumentResult {
-  const d = parseInput(refuseInputSchema, input, 'Phiếu từ chối hồ sơ');
-  requireCounterSubject(d);
+export function refuse(db: Database.Database, ctx: DossierContext, d: RefuseInput): DocumentResult {
   return runIntent(db, ctx, (scope) => {
     const dossierId = d.dossierId === undefined ? uuidv7() : requireDossierRow(db, d.dossierId).id;
     const docNo = documentNumber(scope, 'refusal');
@@ -165,11 +111,7 @@ export function refuse(
 // ---------------------------------------------------------------------------------------------
 // Processing
 
-const onDossier = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ dossierId: dossierRefSchema, ...shape }).strict();
-
-export const handoverInputSchema = onDossier(eventPayloadSchemas.handed_over.shape);
-export type HandoverInput = z.input<typeof handoverInputSchema>;
+export type HandoverInput = ApiParsedInput<'dossiers.handover'>;
 
 /**
  * Bàn giao: to the processing department or another agency (one row of the control slip). A unit
@@ -181,11 +123,7 @@ export function recordHandover(
   ctx: DossierContext,
   input: HandoverInput,
 ): IntentResult {
-  const { dossierId, ...typed } = parseInput(
-    handoverInputSchema,
-    input,
-    'Thông tin bàn giao hồ sơ',
-  );
+  const { dossierId, ...typed } = input;
   // Only to the unit's departments or its declared partners' (liên thông): refused before writing.
   const payload = checkedHandover(db, typed);
   return runIntent(db, ctx, (scope) => ({
@@ -193,11 +131,7 @@ export function recordHandover(
   }));
 }
 
-export const acceptedInputSchema = onDossier({
-  unit: z.string().trim().min(1, 'Chưa nhập đơn vị nhận hồ sơ'),
-  person: z.string().trim().optional(),
-});
-export type AcceptedInput = z.input<typeof acceptedInputSchema>;
+export type AcceptedInput = ApiParsedInput<'dossiers.accept'>;
 
 /** The department took the dossier in hand (Nhận hồ sơ để giải quyết). */
 export function recordAccepted(
@@ -205,16 +139,13 @@ export function recordAccepted(
   ctx: DossierContext,
   input: AcceptedInput,
 ): IntentResult {
-  const { dossierId, ...payload } = parseInput(acceptedInputSchema, input, 'Thông tin nhận hồ sơ');
+  const { dossierId, ...payload } = input;
   return runIntent(db, ctx, (scope) => ({
     event: newEvent(scope, requireDossierRow(db, dossierId).id, 'accepted', payload),
   }));
 }
 
-export const supplementReceivedInputSchema = onDossier({
-  note: eventPayloadSchemas.supplement_received.shape.note,
-});
-export type SupplementReceivedInput = z.input<typeof supplementReceivedInputSchema>;
+export type SupplementReceivedInput = ApiParsedInput<'dossiers.supplementReceived'>;
 
 /**
  * The applicant brought the papers asked for: the clock resumes, the due time moves later by the
@@ -226,11 +157,7 @@ export function recordSupplementReceived(
   ctx: DossierContext,
   input: SupplementReceivedInput,
 ): IntentResult {
-  const { dossierId, ...payload } = parseInput(
-    supplementReceivedInputSchema,
-    input,
-    'Thông tin nhận bổ sung',
-  );
+  const { dossierId, ...payload } = input;
   return runIntent(db, ctx, (scope) => ({
     event: withResumedDueAt(
       db,
@@ -260,9 +187,9 @@ export interface SimpleActionInput {
 }
 
 /**
- * A simple action (its row has fields): the fields filled in become the payload of its event; an
- * event that resumes the clock records the appointment it gives. The input comes parsed by the
- * API contract; the event is checked again by its payload schema when appended.
+ * A simple action (its row has fields: withdraw, stop, the financial obligation…): the fields
+ * filled in become the payload of its event; an event that resumes the clock records the
+ * appointment it gives.
  */
 export function recordAction(
   db: Database.Database,
@@ -288,8 +215,7 @@ export function recordAction(
   }));
 }
 
-export const resultReadyInputSchema = onDossier(eventPayloadSchemas.result_ready.shape);
-export type ResultReadyInput = z.input<typeof resultReadyInputSchema>;
+export type ResultReadyInput = ApiParsedInput<'dossiers.resultReady'>;
 
 /** The result came back to the one-stop unit. */
 export function recordResultReady(
@@ -297,33 +223,14 @@ export function recordResultReady(
   ctx: DossierContext,
   input: ResultReadyInput,
 ): IntentResult {
-  const { dossierId, ...payload } = parseInput(
-    resultReadyInputSchema,
-    input,
-    'Thông tin kết quả giải quyết',
-  );
+  const { dossierId, ...payload } = input;
   return runIntent(db, ctx, (scope) => ({
     event: newEvent(scope, requireDossierRow(db, dossierId).id, 'result_ready', payload),
   }));
 }
 
-export const returnInputSchema = onDossier({
-  method: z.enum(['counter', 'post'], {
-    error: 'Chọn hình thức trả kết quả: tại quầy hoặc qua bưu điện',
-  }),
-  collectedBy: z
-    .object({
-      name: z.string().trim().min(1, 'Chưa nhập họ tên người nhận kết quả'),
-      idNumber: z.string().trim().optional(),
-      relation: z.string().trim().optional(),
-    })
-    .optional(),
-  postalTrackingNo: z.string().trim().optional(),
-}).refine((d) => d.method !== 'counter' || d.collectedBy !== undefined, {
-  message: 'Trả kết quả tại quầy: hãy nhập họ tên (và số giấy tờ) của người nhận kết quả',
-  path: ['collectedBy'],
-});
-export type ReturnInput = z.input<typeof returnInputSchema>;
+/** A return as recorded: its time is the context's (the core sets it from returnedAt). */
+export type ReturnInput = Omit<ApiParsedInput<'dossiers.return'>, 'returnedAt'>;
 
 /** Trả kết quả: at the counter (who collected it) or by post. */
 export function recordReturn(
@@ -331,71 +238,26 @@ export function recordReturn(
   ctx: DossierContext,
   input: ReturnInput,
 ): IntentResult {
-  const { dossierId, ...payload } = parseInput(returnInputSchema, input, 'Thông tin trả kết quả');
+  const { dossierId, ...payload } = input;
   return runIntent(db, ctx, (scope) => ({
     event: newEvent(scope, requireDossierRow(db, dossierId).id, 'returned', payload),
   }));
 }
 
-export const withdrawInputSchema = onDossier({ reason: reasonSchema(reasonMissing('withdrawn')) });
-export type WithdrawInput = z.input<typeof withdrawInputSchema>;
+export type ApologyInput = ApiParsedInput<'dossiers.apology'>;
 
-/** Rút hồ sơ at the applicant's request. */
-export function withdraw(
-  db: Database.Database,
-  ctx: DossierContext,
-  input: WithdrawInput,
-): IntentResult {
-  const { dossierId, ...payload } = parseInput(withdrawInputSchema, input, 'Yêu cầu rút hồ sơ');
-  return runIntent(db, ctx, (scope) => ({
-    event: newEvent(scope, requireDossierRow(db, dossierId).id, 'withdrawn', payload),
-  }));
-}
-
-export const stopInputSchema = onDossier({
-  reason: reasonSchema(reasonMissing('stopped')),
-});
-export type StopInput = z.input<typeof stopInputSchema>;
-
-/** Dừng giải quyết. */
-export function stop(db: Database.Database, ctx: DossierContext, input: StopInput): IntentResult {
-  const { dossierId, ...payload } = parseInput(stopInputSchema, input, 'Thông tin dừng giải quyết');
-  return runIntent(db, ctx, (scope) => ({
-    event: newEvent(scope, requireDossierRow(db, dossierId).id, 'stopped', payload),
-  }));
-}
-
-export const apologyInputSchema = onDossier({
-  reason: reasonSchema(reasonMissing('apology_issued')),
-  newDueAt: localDateTimeSchema,
-});
-export type ApologyInput = z.input<typeof apologyInputSchema>;
-
-/** Phiếu xin lỗi và hẹn lại ngày trả kết quả: a new due time, later than the one in force. */
+/**
+ * Phiếu xin lỗi và hẹn lại ngày trả kết quả: a new due time, later than the one in force and than
+ * now (the core checks it first: shared/dossier/timeChecks.ts, checkNewDueAt).
+ */
 export function issueApology(
   db: Database.Database,
   ctx: DossierContext,
   input: ApologyInput,
 ): DocumentResult {
-  const { dossierId, reason, newDueAt } = parseInput(
-    apologyInputSchema,
-    input,
-    'Phiếu xin lỗi, hẹn lại',
-  );
+  const { dossierId, reason, newDueAt } = input;
   return runIntent(db, ctx, (scope) => {
     const row = requireDossierRow(db, dossierId);
-    if (row.due_at !== null && newDueAt <= row.due_at) {
-      throw new DossierError(
-        'invalid_input',
-        `Ngày hẹn mới ${formatShortDateTime(newDueAt)} phải sau ngày hẹn hiện tại ${formatShortDateTime(row.due_at)}: hãy chọn ngày hẹn muộn hơn.`,
-      );
-    }
-    if (newDueAt <= scope.now) {
-      throw new DossierError(
-        'invalid_input',
-        `Ngày hẹn mới ${formatShortDateTime(newDueAt)} đã qua: hãy chọn một thời điểm trong tương lai.`,
-      );
-    }
     const docNo = documentNumber(scope, 'apology');
     return {
       event: newEvent(scope, row.id, 'apology_issued', { docNo, reason, newDueAt }),
@@ -404,10 +266,7 @@ export function issueApology(
   });
 }
 
-export const keepAppointmentInputSchema = onDossier({
-  note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự').optional(),
-});
-export type KeepAppointmentInput = z.input<typeof keepAppointmentInputSchema>;
+export type KeepAppointmentInput = ApiParsedInput<'dossiers.keepAppointment'>;
 
 /**
  * Giữ ngày hẹn: a calendar change put the dossier's appointment in question (lịch nghỉ đã thay
@@ -418,7 +277,7 @@ export function keepAppointment(
   ctx: DossierContext,
   input: KeepAppointmentInput,
 ): IntentResult {
-  const { dossierId, note } = parseInput(keepAppointmentInputSchema, input, 'Giữ ngày hẹn');
+  const { dossierId, note } = input;
   return runIntent(db, ctx, (scope) => {
     const row = requireDossierRow(db, dossierId);
     const view = foldDossierLenient(loadDossierEvents(db, row.id)).view;
@@ -439,13 +298,15 @@ export function keepAppointment(
   });
 }
 
-export const printInputSchema = onDossier({
-  form: eventPayloadSchemas.printed.shape.form,
+/** A slip about to be printed (db/core/handlers/print.ts, once its PDF is saved). */
+export interface PrintInput {
+  dossierId: string;
+  form: EventPayload<'printed'>['form'];
   /** Default: true when this form was printed for the dossier before. */
-  reprint: z.boolean().optional(),
-  file: z.string().trim().min(1).optional(),
-});
-export type PrintInput = z.input<typeof printInputSchema>;
+  reprint?: boolean | undefined;
+  /** The PDF saved, relative to the data folder. */
+  file?: string | undefined;
+}
 
 /** Record a slip about to be printed (the printed event and the prints row). */
 export function recordPrint(
@@ -453,11 +314,7 @@ export function recordPrint(
   ctx: DossierContext,
   input: PrintInput,
 ): IntentResult & { printId: string; reprint: boolean } {
-  const { dossierId, form, reprint, file } = parseInput(
-    printInputSchema,
-    input,
-    'Thông tin in phiếu',
-  );
+  const { dossierId, form, reprint, file } = input;
   const result = runIntent(db, ctx, (scope) => {
     const row = requireDossierRow(db, dossierId);
     const before =

@@ -3,13 +3,9 @@
  * computed once in JS), one dossier in full (its events folded), and the sync outbox.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import type { ApiParsedInput } from '../../shared/api/contract';
 import { pausedWorkingMinutes } from '../../shared/calendar';
-import {
-  DOSSIER_STATES,
-  DOSSIER_EVENT_LABELS,
-  type DossierState,
-} from '../../shared/dossier/states';
+import { DOSSIER_EVENT_LABELS, type DossierState } from '../../shared/dossier/states';
 import type { DossierEvent, DossierEventType } from '../../shared/dossier/events';
 import {
   foldDossierLenient,
@@ -22,7 +18,7 @@ import { formLabel, type PrintForm } from '../../shared/print/forms';
 import { CONFLICT_DECISION_LABELS, syncConflicts } from '../../shared/dossier/conflicts';
 import { actionOfEvent } from '../../shared/dossier/actions';
 import { formatShortDateTime } from '../../shared/text/officialDate';
-import { isLocalDate, type LocalDateTime } from '../../shared/time/wallClock';
+import type { LocalDateTime } from '../../shared/time/wallClock';
 import { nowOf, withCalendar, workCalendar } from './env';
 import { DossierError } from './errors';
 import { countCalendarFlags } from './calendarFlags';
@@ -36,54 +32,19 @@ import { findDossierRow } from './intent';
 import { eventFromRow, type DossierRow, type EventRow } from './projection';
 import { stmt } from './statements';
 import {
-  DEADLINE_BUCKETS,
   deadlineBoundaries,
   toSummary,
   type DeadlineBoundaries,
   type DossierSummary,
 } from './summary';
 import { searchTuning, textSearch } from './search';
-import { filterConditions, plain, unindexed, type DossierFilter } from './filter';
-import { parseInput } from './validation';
+import { filterConditions, plain, unindexed } from './filter';
 
 // ---------------------------------------------------------------------------------------------
 // listDossiers
 
-const dateSchema = z
-  .string()
-  .refine(isLocalDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' });
-
-export const listDossiersInputSchema = z.object({
-  filter: z
-    .object({
-      states: z.array(z.enum(DOSSIER_STATES)).min(1).optional(),
-      deadline: z.enum(DEADLINE_BUCKETS as [string, ...string[]]).optional(),
-      procedureId: z.string().min(1).optional(),
-      field: z.string().min(1).optional(),
-      officerId: z.string().min(1).optional(),
-      /** Received on or after this day ('YYYY-MM-DD'). */
-      receivedFrom: dateSchema.optional(),
-      /** Received on or before this day ('YYYY-MM-DD'). */
-      receivedTo: dateSchema.optional(),
-      /** Applicant name, ID number, phone or dossier code; diacritics and case ignored. */
-      text: z.string().max(200).optional(),
-      /** Only dossiers whose appointment a calendar change put in question. */
-      calendarChanged: z.literal(true).optional(),
-      /** Only dossiers with an event sync set aside that the head has not decided on. */
-      syncConflict: z.literal(true).optional(),
-    })
-    .strict()
-    .default({}),
-  now: z.string().optional(),
-  page: z
-    .object({
-      limit: z.number().int().min(1).max(500).default(50),
-      /** nextCursor of the previous page. */
-      after: z.string().optional(),
-    })
-    .default({ limit: 50 }),
-});
-export type ListDossiersInput = z.input<typeof listDossiersInputSchema>;
+/** The board's filter and page as the API contract parsed them, and the time of the lists. */
+export type ListDossiersInput = ApiParsedInput<'dossiers.list'> & { now?: LocalDateTime };
 
 export interface DossierPage {
   items: DossierSummary[];
@@ -140,17 +101,13 @@ function candidateCount(db: Database.Database, match: string, cap: number): numb
  * list by pause start, everything else by receipt time, newest first; pages follow a keyset
  * cursor, so a page costs the same at any depth.
  */
-export function listDossiers(db: Database.Database, input: ListDossiersInput = {}): DossierPage {
+export function listDossiers(db: Database.Database, input: ListDossiersInput): DossierPage {
   return withCalendar(db, () => listPinned(db, input));
 }
 
 function listPinned(db: Database.Database, input: ListDossiersInput): DossierPage {
-  const {
-    filter,
-    page,
-    now: rawNow,
-  } = parseInput(listDossiersInputSchema, input, 'Bộ lọc danh sách hồ sơ');
-  const now = nowOf(rawNow);
+  const { filter, page } = input;
+  const now = nowOf(input.now);
   const boundaries = deadlineBoundaries(db, now);
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -159,7 +116,7 @@ function listPinned(db: Database.Database, input: ListDossiersInput): DossierPag
   // (dossiers_received, dossiers_open_due_search): `unindexed` keeps the planner off the indexes
   // of the state and equality filters, which would read and sort every row of a state or a
   // procedure.
-  for (const cond of filterConditions(db, filter as DossierFilter, now)) {
+  for (const cond of filterConditions(db, filter, now)) {
     const steer = search && cond.kind !== 'deadline' && cond.kind !== 'received';
     where.push(cond.sql(steer ? unindexed : plain));
     Object.assign(params, cond.params);

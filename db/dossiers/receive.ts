@@ -4,17 +4,16 @@
  */
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { getProcedure, recordProcedureUse, type StoredProcedure } from '../catalogue';
 import { computeDueAt, countedSettingsRecord, type Duration } from '../../shared/calendar';
 import { DEFAULT_CASE_LABEL } from '../../shared/catalogue/schema';
-import { PROCEDURE_MISSING } from '../../shared/api/schemas';
+import type { ApiParsedInput } from '../../shared/api/contract';
 import {
   dailySequenceNumber,
   DossierNumbersExhaustedError,
   formatDossierCode,
 } from '../../shared/dossier/code';
-import { receivedComponentSchema, type EventPayload } from '../../shared/dossier/events';
+import type { EventPayload } from '../../shared/dossier/events';
 import type { LocalDateTime } from '../../shared/time/wallClock';
 import { formatShortDateTime } from '../../shared/text/officialDate';
 import { workCalendar, type DossierContext } from './env';
@@ -22,34 +21,9 @@ import { DossierError } from './errors';
 import { findDossierRow, newEvent, runIntent, type IntentResult, type IntentScope } from './intent';
 import { takeNumber } from './sequences';
 import { stmt } from './statements';
-import { checkedApplicantSchema, localDateTimeSchema, parseInput } from './validation';
 
-export const receiveDossierInputSchema = z
-  .object({
-    procedureId: z.string({ error: PROCEDURE_MISSING }).trim().min(1, PROCEDURE_MISSING),
-    /** A case variant of the procedure (trường hợp); default: the procedure's default case. */
-    caseLabel: z.string().trim().min(1).optional(),
-    applicant: checkedApplicantSchema,
-    components: z.array(receivedComponentSchema, { error: 'Thiếu danh sách thành phần hồ sơ' }),
-    channel: z.enum(['in_person', 'online', 'postal']).default('in_person'),
-    sets: z.number().int('phải là số nguyên').positive('phải từ 1 trở lên').default(1),
-    resultDelivery: z
-      .object({ method: z.enum(['counter', 'post']), address: z.string().trim().optional() })
-      .default({ method: 'counter' })
-      .refine((d) => d.method !== 'post' || !!d.address, {
-        message: 'Trả kết quả qua bưu điện: hãy nhập địa chỉ nhận kết quả',
-        path: ['address'],
-      }),
-    fee: z.number().nonnegative('không được âm (ghi 0 nếu không thu)').default(0),
-    /** The appointment set by hand: required when the procedure has no fixed time. */
-    dueAtOverride: localDateTimeSchema.optional(),
-    note: z.string().trim().max(2000).optional(),
-    /** The dossier of an earlier Phiếu yêu cầu bổ sung at the counter: the applicant came back. */
-    fromSupplementRequestId: z.string().trim().min(1).optional(),
-  })
-  .strict();
-
-export type ReceiveDossierInput = z.input<typeof receiveDossierInputSchema>;
+/** What the counter gives at receipt, as the API contract parsed it. */
+export type ReceiveDossierInput = ApiParsedInput<'dossiers.receive'>;
 
 export interface ProcedureCaseChoice {
   label: string | undefined;
@@ -166,9 +140,8 @@ function dueAtFor(
 export function receiveDossier(
   db: Database.Database,
   ctx: DossierContext,
-  input: ReceiveDossierInput,
+  data: ReceiveDossierInput,
 ): IntentResult {
-  const data = parseInput(receiveDossierInputSchema, input, 'Thông tin tiếp nhận hồ sơ');
   return runIntent(db, ctx, (scope) => {
     const { now, ws } = scope;
     const proc = requireProcedure(db, data.procedureId);

@@ -6,17 +6,12 @@
  * apology with a new appointment (Phiếu xin lỗi và hẹn lại ngày trả kết quả).
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import {
-  CONFLICT_DECISIONS,
-  type DossierEvent,
-  type EventPayload,
-} from '../../shared/dossier/events';
+import type { ApiParsedInput } from '../../shared/api/contract';
+import type { DossierEvent, EventPayload } from '../../shared/dossier/events';
 import {
   actionWords,
   conflictDecisions,
   describeResolution,
-  resolutionProblems,
   syncConflicts,
 } from '../../shared/dossier/conflicts';
 import { DOSSIER_STATE_LABELS } from '../../shared/dossier/states';
@@ -34,21 +29,9 @@ import { issueApology, withResumedDueAt } from './intents';
 import { resumesClock } from '../../shared/dossier/transitions';
 import { loadDossierEvents } from './projection';
 import { conflictNames } from './syncConflicts';
-import { dossierRefSchema, localDateTimeSchema, parseInput } from './validation';
 
-export const resolveConflictInputSchema = z
-  .object({
-    dossierId: dossierRefSchema,
-    /** The event set aside. */
-    eventId: z.string().trim().min(1, 'Chưa chọn việc bị gác lại cần xử lý'),
-    decision: z.enum(CONFLICT_DECISIONS),
-    note: z.string().trim().max(2000, 'Nội dung xử lý tối đa 2000 ký tự').optional(),
-    /** The apology's reason and new appointment. */
-    reason: z.string().trim().max(2000).optional(),
-    newDueAt: localDateTimeSchema.optional(),
-  })
-  .strict();
-export type ResolveConflictInput = z.input<typeof resolveConflictInputSchema>;
+/** The head's decision, as the API contract parsed it (what each decision needs included). */
+export type ResolveConflictInput = ApiParsedInput<'dossiers.resolveConflict'>;
 
 export interface ResolveConflictResult extends IntentResult {
   /** The correcting event recorded with the decision (null: the outcome was confirmed). */
@@ -65,11 +48,8 @@ export interface ResolveConflictResult extends IntentResult {
 export function resolveSyncConflict(
   db: Database.Database,
   ctx: DossierContext,
-  input: ResolveConflictInput,
+  d: ResolveConflictInput,
 ): ResolveConflictResult {
-  const d = parseInput(resolveConflictInputSchema, input, 'Xử lý xung đột đồng bộ');
-  const missing = Object.values(resolutionProblems(d));
-  if (missing.length > 0) throw new DossierError('invalid_input', missing.join(' '));
   const run = db.transaction((): ResolveConflictResult => {
     const row = requireDossierRow(db, d.dossierId);
     const which = `hồ sơ ${row.code ?? 'này'}`;

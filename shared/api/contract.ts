@@ -597,7 +597,8 @@ export const API = {
           .default({ limit: 50 }),
       })
       .strict()
-      .optional(),
+      // No input: every dossier, the first page (the defaults above, applied by parsing {}).
+      .prefault({}),
     output: z.object({
       items: z.array(dossierSummary),
       nextCursor: z.string().nullable(),

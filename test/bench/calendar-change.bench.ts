@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importHolidayFile, loadWorkCalendar, setCalendarYear } from '../../db/calendar';
 import { applyCalendarChange } from '../../db/calendarReview';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import { loadDossierEvents } from '../../db/dossiers/projection';
 import { openDatabase } from '../../db/open';
 import { computeDueAt } from '../../shared/calendar';

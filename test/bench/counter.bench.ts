@@ -39,7 +39,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DATABASE_FILE } from '../../db/core/core';
 import { createOfficer } from '../../db/auth/officers';
-import { countDossiers, listDossiers } from '../../db/dossiers';
+import { countDossiers, listDossiers } from '../db/fixtures/intents';
 import { MIGRATIONS } from '../../db/migrations';
 import { createChromiumPdfPrinter } from '../../electron/web/chromiumPdf';
 import { startWebHost, type WebHost } from '../../electron/web/host';

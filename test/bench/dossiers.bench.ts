@@ -33,7 +33,7 @@ import {
   receiveDossier,
   type DossierContext,
   type ListDossiersInput,
-} from '../../db/dossiers';
+} from '../db/fixtures/intents';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
 import { foldVietnamese } from '../../shared/text/fold';

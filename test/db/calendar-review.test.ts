@@ -23,7 +23,7 @@ import {
   listDossiers,
   recordHandover,
   type DossierContext,
-} from '../../db/dossiers';
+} from './fixtures/intents';
 import { updateSettings } from '../../db/settings';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
 import {

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getDossier, receiveDossier } from '../../db/dossiers';
+import { getDossier, receiveDossier } from './fixtures/intents';
 import { openDatabase } from '../../db/open';
 import { tempDbPath } from '../helpers/tempDb';
 import { burialInput, setUpOffice, UNIT_CODE } from './fixtures/dossierFixtures';

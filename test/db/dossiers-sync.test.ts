@@ -20,7 +20,7 @@ import {
   requestSupplement,
   withdraw,
   type DossierContext,
-} from '../../db/dossiers';
+} from './fixtures/intents';
 import type { DossierEvent } from '../../shared/dossier/events';
 import type { Db } from '../../db/open';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
@@ -96,7 +96,7 @@ beforeAll(() => {
   withdraw(A.db, a('2025-11-20T10:00'), { dossierId: ids.d2, reason: 'Người dân xin rút' });
   requestSupplement(A.db, a('2025-11-20T09:00'), {
     dossierId: ids.d3,
-    missing: [],
+    missing: [{ name: 'Tờ khai theo mẫu' }],
     reason: 'Thiếu giấy',
   });
   // B did not hear of the withdrawal or the pause: these conflict

@@ -5,7 +5,7 @@
  * typed by hand (an agency outside the system) is recorded as before.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DossierError, receiveDossier, recordHandover } from '../../db/dossiers';
+import { DossierError, receiveDossier, recordHandover } from './fixtures/intents';
 import { listHandoverTargets } from '../../db/dossiers/routing';
 import { applyReference } from '../../db/sync';
 import { openTempDb, type TempDb } from '../helpers/tempDb';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { applyRemoteEvents, rebuildDossier, receiveDossier } from '../../db/dossiers';
+import { applyRemoteEvents, rebuildDossier, receiveDossier } from './fixtures/intents';
 import { insertEvent, insertPrint } from '../../db/dossiers/append';
 import { applyPulledPage } from '../../db/sync';
 import type { DossierEvent } from '../../shared/dossier/events';

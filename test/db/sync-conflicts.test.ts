@@ -26,7 +26,7 @@ import {
   syncConflictNotice,
   withdraw,
   DossierError,
-} from '../../db/dossiers';
+} from './fixtures/intents';
 import { eventFromRow, type EventRow } from '../../db/dossiers/projection';
 import type { Db } from '../../db/open';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
@@ -193,7 +193,10 @@ describe('sync conflicts between two stores', () => {
       decide({ decision: 'apology', reason: 'Xin lỗi', newDueAt: '2026-12-20T08:00' }),
     ).toThrow(/hồ sơ đã kết thúc/);
     expect(() => decide({})).toThrow(/Hãy ghi nội dung xử lý/);
-    expect(() => decide({ eventId: uuidv7() })).toThrow(DossierError);
+    expect(() => decide({ eventId: uuidv7(), note: 'x' })).toThrow(DossierError);
+    expect(() => decide({ eventId: uuidv7(), note: 'x' })).toThrow(
+      /Không tìm thấy việc bị gác lại này/,
+    );
 
     const done = decide({ note: 'Công dân đã nhận kết quả, không rút nữa.' });
     expect(done.correctionEventId).toBeNull();

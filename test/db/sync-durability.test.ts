@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { relaxedDurability } from '../../db/sync/durability';
 import { applyPushResults } from '../../db/sync/outbox';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from './fixtures/intents';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
 import { burialInput, setUpOffice } from './fixtures/dossierFixtures';
 

@@ -5,7 +5,7 @@
  * on this machine until the next day with a clear message.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from './fixtures/intents';
 import { DossierError } from '../../db/dossiers/errors';
 import { applyServerWorkstationNumber, dismissMoveNotice, moveNotice } from '../../db/workstations';
 import { openTempDb, type TempDb } from '../helpers/tempDb';

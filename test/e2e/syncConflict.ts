@@ -15,7 +15,7 @@ import {
   recordResultReady,
   withdraw,
   type DossierContext,
-} from '../../db/dossiers';
+} from '../db/fixtures/intents';
 import type { DossierEvent } from '../../shared/dossier/events';
 import { burialInput } from '../db/fixtures/dossierFixtures';
 import { initializeOffice, OFFICE, type TestHost } from './host';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCalendar } from '../../server/admin/calendar';
 import { importHolidayFile } from '../../db/calendar';
 import { calendarChangeNotice } from '../../db/calendarReview';
-import { issueApology, keepAppointment } from '../../db/dossiers';
+import { issueApology, keepAppointment } from '../db/fixtures/intents';
 import type { Db } from '../../db/open';
 import {
   CASES,

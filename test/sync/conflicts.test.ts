@@ -21,7 +21,7 @@ import {
   resolveSyncConflict,
   syncConflictNotice,
   withdraw,
-} from '../../db/dossiers';
+} from '../db/fixtures/intents';
 import type { Db } from '../../db/open';
 import { createOfficer } from '../../server/admin/officers';
 import { parseCommand, runCommand } from '../../server/admin/cli';

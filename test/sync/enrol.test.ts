@@ -16,7 +16,7 @@ import {
   recordHandover,
   recordPrint,
   type DossierContext,
-} from '../../db/dossiers';
+} from '../db/fixtures/intents';
 import {
   createSyncClient,
   enrolWorkstation,

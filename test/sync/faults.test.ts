@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import { createSyncClient, enrolWorkstation, getSyncStatus, SyncError } from '../../db/sync';
 import { openDatabase as openServerDatabase } from '../../server/db/open';
 import type { Db as ServerDb } from '../../server/db/types';

@@ -6,7 +6,7 @@
  * appointment on both, and the server's status follows.
  */
 import { expect, it } from 'vitest';
-import { getDossier, recordAction, receiveDossier } from '../../db/dossiers';
+import { getDossier, recordAction, receiveDossier } from '../db/fixtures/intents';
 import { SIMPLE_ACTIONS } from '../../shared/dossier/actions';
 import { NATIONAL_STATUS_CODES } from '../../shared/dossier/states';
 import { burial, newStation, projectionHash, syncAll, useCentral } from './harness';

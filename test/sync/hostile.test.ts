@@ -6,7 +6,7 @@
  * events before and after it go through, and nothing is sent again and again for ever.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import { getSyncStatus, listRejected, SyncError } from '../../db/sync';
 import { findBadCharacter } from '../../shared/text/wellFormed';
 import type { FaultProxy } from './proxy';

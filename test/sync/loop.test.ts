@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import { createSyncClient, getSyncStatus, type FetchLike, type SyncStatus } from '../../db/sync';
 import { startFaultProxy, type FaultProxy } from './proxy';
 import { burial, eventIds, newStation, useCentral } from './harness';

@@ -16,7 +16,7 @@ import {
   recordResultReady,
   recordReturn,
   withdraw,
-} from '../../db/dossiers';
+} from '../db/fixtures/intents';
 import { SyncError } from '../../db/sync';
 import { startFaultProxy, type FaultProxy } from './proxy';
 import {

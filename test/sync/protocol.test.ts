@@ -20,7 +20,7 @@ import {
   type MockInstance,
 } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import { createSyncClient, SyncError } from '../../db/sync';
 import { batchBody, readOutbox } from '../../db/sync/outbox';
 import { DOSSIER_EVENT_TYPES, type DossierEvent } from '../../shared/dossier/events';

@@ -5,7 +5,7 @@
  * large for any batch (413 on its own), and an id the server holds with other content.
  */
 import { describe, expect, it } from 'vitest';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import {
   discardRejected,
   getSyncStatus,

@@ -13,7 +13,7 @@ import {
   recordResultReady,
   recordReturn,
   withdraw,
-} from '../../db/dossiers';
+} from '../db/fixtures/intents';
 import { getSyncStatus, hasUnsyncedEvents } from '../../db/sync';
 import {
   burial,

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../server/admin/enrolmentCodes';
-import { receiveDossier } from '../../db/dossiers';
+import { receiveDossier } from '../db/fixtures/intents';
 import { createSyncClient, enrolWorkstation, getSyncStatus, listRejected } from '../../db/sync';
 import { dismissMoveNotice } from '../../db/workstations';
 import { openTempDb, type TempDb } from '../helpers/tempDb';

@@ -141,12 +141,12 @@ export function dossierHandlers(env: CoreEnv): HandlersOf<'dossiers.'> {
     },
 
     'dossiers.list': (input, ctx) => {
-      const page = listDossiers(env.db, { ...(input ?? {}), now: ctx.local });
+      const page = listDossiers(env.db, { ...input, now: ctx.local });
       const total =
-        input?.page.after === undefined
+        input.page.after === undefined
           ? listTotal(
               env.db,
-              input?.filter ?? {},
+              input.filter,
               { itemCount: page.items.length, hasMore: page.nextCursor !== null },
               ctx.local,
               LIST_TOTAL_CAP,

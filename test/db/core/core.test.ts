@@ -169,6 +169,19 @@ describe('first run and sign-in', () => {
     expect(missing.code).toBe('validation');
     expect(missing.fields).toMatchObject({ procedureId: 'Chưa chọn thủ tục' });
     expect(Object.keys(missing.fields ?? {})).toContain('applicant.name');
+    const noSubject = await failure(
+      t.core.call('dossiers.requestSupplement', {
+        missing: [{ name: 'Tờ khai theo mẫu' }],
+        reason: 'Thiếu tờ khai',
+      }),
+    );
+    expect(noSubject.code).toBe('validation');
+    expect(noSubject.message).toMatch(/hãy chọn thủ tục và nhập người nộp hồ sơ/);
+    expect(noSubject.fields).toMatchObject({ procedureId: 'Chưa chọn thủ tục' });
+    expect(await t.core.call('dossiers.counts')).toMatchObject({
+      refused: 1,
+      supplementRequested: 1,
+    });
   });
 });
 
