@@ -14,8 +14,8 @@ import {
   formatDossierCode,
 } from '../../shared/dossier/code';
 import type { EventPayload } from '../../shared/dossier/events';
+import { checkDueAtOverride, type ReceptionCase } from '../../shared/dossier/timeChecks';
 import type { LocalDateTime } from '../../shared/time/wallClock';
-import { formatShortDateTime } from '../../shared/text/officialDate';
 import { workCalendar, type DossierContext } from './env';
 import { DossierError } from './errors';
 import { findDossierRow, newEvent, runIntent, type IntentResult, type IntentScope } from './intent';
@@ -25,10 +25,8 @@ import { stmt } from './statements';
 /** What the counter gives at receipt, as the API contract parsed it. */
 export type ReceiveDossierInput = ApiParsedInput<'dossiers.receive'>;
 
-export interface ProcedureCaseChoice {
-  label: string | undefined;
-  duration: Duration;
-}
+/** The case a dossier is received under (trường hợp): the counter rules' own type. */
+export type ProcedureCaseChoice = ReceptionCase;
 
 /** The processing time of the chosen case, or the procedure's default case. */
 export function chooseCase(
@@ -99,36 +97,23 @@ function allocateCode(scope: IntentScope): string {
 
 function dueAtFor(
   proc: StoredProcedure,
-  duration: Duration,
+  kase: ProcedureCaseChoice,
   override: LocalDateTime | undefined,
   now: LocalDateTime,
   db: Database.Database,
 ): LocalDateTime {
-  if (override !== undefined) {
-    if (override <= now) {
-      throw new DossierError(
-        'invalid_input',
-        `Ngày hẹn trả kết quả ${formatShortDateTime(override)} phải sau thời điểm tiếp nhận ${formatShortDateTime(now)}: hãy chọn lại ngày hẹn.`,
-      );
-    }
-    return override;
-  }
-  let computed: LocalDateTime | null;
+  // a hand-set appointment after the receipt, one where the procedure fixes no time: the
+  // counter's rule (shared/dossier/timeChecks.ts), checked again in the transaction's own "now"
+  checkDueAtOverride(override, proc.name, kase, now);
+  if (override !== undefined) return override;
   try {
-    computed = computeDueAt(now, duration, workCalendar(db));
+    return computeDueAt(now, kase.duration, workCalendar(db))!;
   } catch (err) {
     throw new DossierError(
       'procedure',
       `Không tính được ngày hẹn trả cho thủ tục "${proc.name}": ${(err as Error).message} Hãy sửa thời hạn của thủ tục trong danh mục, hoặc nhập ngày hẹn trả kết quả.`,
     );
   }
-  if (computed === null) {
-    throw new DossierError(
-      'procedure',
-      `Thủ tục "${proc.name}" không quy định thời hạn giải quyết: hãy nhập ngày hẹn trả kết quả.`,
-    );
-  }
-  return computed;
 }
 
 /**
@@ -146,7 +131,7 @@ export function receiveDossier(
     const { now, ws } = scope;
     const proc = requireProcedure(db, data.procedureId);
     const kase = chooseCase(proc, data.caseLabel);
-    const dueAt = dueAtFor(proc, kase.duration, data.dueAtOverride, now, db);
+    const dueAt = dueAtFor(proc, kase, data.dueAtOverride, now, db);
 
     let dossierId: string = uuidv7();
     if (data.fromSupplementRequestId !== undefined) {

@@ -306,10 +306,9 @@ describe('receiveDossier: due date', () => {
   it('requires the appointment by hand when the procedure has no fixed time', () => {
     const { db, at } = office(1);
     const before = snapshot(db);
-    expectDossierError(
+    expectContractRefusal(
       () => receiveDossier(db, at('2025-11-20T08:00'), burialInput({ procedureId: '1.001776' })),
-      'procedure',
-      /không quy định thời hạn giải quyết: hãy nhập ngày hẹn trả kết quả/,
+      /không quy định thời hạn giải quyết: hãy chọn ngày hẹn trả kết quả/,
     );
     expect(snapshot(db)).toBe(before);
     const d = receiveDossier(
@@ -318,14 +317,13 @@ describe('receiveDossier: due date', () => {
       burialInput({ procedureId: '1.001776', dueAtOverride: '2025-12-30T16:00' }),
     ).dossier;
     expect([d.dueAt, d.baseDueAt]).toEqual(['2025-12-30T16:00', '2025-12-30T16:00']);
-    expectDossierError(
+    expectContractRefusal(
       () =>
         receiveDossier(
           db,
           at('2025-11-20T08:00'),
           burialInput({ procedureId: '1.001776', dueAtOverride: '2025-11-19T08:00' }),
         ),
-      'invalid_input',
       /phải sau thời điểm tiếp nhận/,
     );
   });
