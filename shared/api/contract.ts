@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { MAX_FEE_DONG, MAX_SETS, TEXT_MAX } from '../limits';
 import { textInput } from '../text/textSchema';
-import { CONFLICT_DECISIONS } from '../dossier/events';
+import { CONFLICT_DECISIONS, HANDOVER_UNIT_MISSING } from '../dossier/events';
 import {
   actionOfMethod,
   fieldMissing,
@@ -442,7 +442,7 @@ export const API = {
   'dossiers.handover': spec({
     ...ofAction('dossiers.handover'),
     input: onDossier({
-      toUnit: typed(TEXT_MAX.unitName, { missing: 'Chưa chọn đơn vị nhận hồ sơ' }),
+      toUnit: typed(TEXT_MAX.unitName, { missing: HANDOVER_UNIT_MISSING }),
       /** A department chosen from dossiers.handoverTargets (its code). */
       toUnitCode: typed(TEXT_MAX.unitCode).optional(),
       toPerson: typed(TEXT_MAX.personInUnit).optional(),

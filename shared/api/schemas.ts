@@ -13,7 +13,7 @@ import { validatePhone } from '../text/phone';
 import { validateEmail } from '../text/email';
 import { validatePassport } from '../text/passport';
 import type { Validation } from '../text/validation';
-import { isLocalDate, isLocalDateTime } from '../time/wallClock';
+import { hhmm, localDate, localDateTime } from '../time/schemas';
 import { validateUnitCode } from '../dossier/code';
 import { CHANNELS, DURATION_UNITS, ONLINE_LEVELS, STEP_UNITS } from '../catalogue/schema';
 import { textInput, type TextInputOptions } from '../text/textSchema';
@@ -26,21 +26,7 @@ import { SETTING_KEYS, SETTING_SCHEMAS, type SettingKey } from '../settings/rule
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
-/** Office-local wall-clock time 'YYYY-MM-DDTHH:mm'. */
-export const localDateTime = z
-  .string({ error: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm' })
-  .refine(isLocalDateTime, {
-    message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật',
-  });
-
-/** 'YYYY-MM-DD'. */
-export const localDate = z
-  .string({ error: 'Ngày phải có dạng YYYY-MM-DD' })
-  .refine(isLocalDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' });
-
-export const hhmm = z
-  .string({ error: 'Giờ phải có dạng HH:mm' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm, ví dụ 07:30');
+export { hhmm, localDate, localDateTime };
 
 /**
  * Text typed at the counter: one line, printed for the citizen (no emoji), trimmed, NFC, at most

@@ -13,7 +13,6 @@ import {
   type CalendarDaysDueTime,
   type CountingRule,
 } from '../calendar/options';
-import { isLocalDateTime } from '../time/wallClock';
 import { reasonMissing } from './actions';
 import { wireText } from '../text/textSchema';
 import { PRINT_FORMS } from '../print/forms';
@@ -29,9 +28,12 @@ import {
   TEXT_MAX,
 } from '../limits';
 
-export const localDateTimeSchema = z.string().refine(isLocalDateTime, {
-  message: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm và là ngày có thật',
-});
+import { hhmm, localDateTime as localDateTimeSchema } from '../time/schemas';
+
+export { localDateTimeSchema };
+
+/** The hand-over's receiving unit left empty: the event's and the API input's message. */
+export const HANDOVER_UNIT_MISSING = 'Chưa chọn đơn vị nhận hồ sơ';
 
 export const durationSchema = z.object({
   value: z.number().nonnegative().max(MAX_DURATION_VALUE).nullable(),
@@ -77,8 +79,6 @@ const wholeNumber = (what: string, min: 0 | 1, max: number) =>
 
 const copies = wholeNumber('Số bản', 0, MAX_COPIES);
 
-const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:mm');
-
 /**
  * The office's counting settings a due time was computed with (office hours, working weekdays,
  * counting rule, due time of calendar days), recorded as those that differ from the defaults (a
@@ -88,7 +88,7 @@ const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải 
  */
 export const countingSettingsSchema = z.object({
   officeHours: z
-    .array(z.tuple([clockSchema, clockSchema]))
+    .array(z.tuple([hhmm, hhmm]))
     .min(1)
     .max(6)
     .optional(),
@@ -201,7 +201,7 @@ export const eventPayloadSchemas = {
   }),
   /** Bàn giao: to a department or another agency (một cửa liên thông). */
   handed_over: z.object({
-    toUnit: wireText(TEXT_MAX.unitName).trim().min(1, 'Chưa chọn đơn vị nhận hồ sơ'),
+    toUnit: wireText(TEXT_MAX.unitName).trim().min(1, HANDOVER_UNIT_MISSING),
     /** The department's unit code when it is a unit of the system (shared/dossier/routing.ts). */
     toUnitCode: wireText(TEXT_MAX.unitCode).trim().min(1).optional(),
     toPerson: wireText(TEXT_MAX.personInUnit).optional(),
