@@ -107,6 +107,7 @@ function dueAtFor(
   checkDueAtOverride(override, proc.name, kase, now);
   if (override !== undefined) return override;
   try {
+    // null only where the procedure fixes no time, which needs an override: refused just above
     return computeDueAt(now, kase.duration, workCalendar(db))!;
   } catch (err) {
     throw new DossierError(
