@@ -5,6 +5,8 @@ import {
   formatShortDateTime,
 } from '../../shared/text/officialDate';
 import { isLocalDateTime, toOfficeLocal } from '../../shared/time/wallClock';
+import { TIMELINESS_LABELS } from '../../shared/calendar/deadline';
+import { CHANNEL_LABELS as DOSSIER_CHANNEL_LABELS } from '../../shared/dossier/states';
 
 /** '2019-12-25T08:37' → '08 giờ 37 phút, ngày 25 tháng 12 năm 2019'; '' for null. */
 export function officialTime(dateTime: string | null | undefined): string {
@@ -61,11 +63,7 @@ export const DEADLINE_COLORS: Record<DeadlineBucket, string> = {
 
 export type DeadlineOutcome = 'early' | 'on_time' | 'late';
 
-export const OUTCOME_LABELS: Record<DeadlineOutcome, string> = {
-  early: 'Trước hạn',
-  on_time: 'Đúng hạn',
-  late: 'Quá hạn',
-};
+export const OUTCOME_LABELS: Readonly<Record<DeadlineOutcome, string>> = TIMELINESS_LABELS;
 
 export const OUTCOME_COLORS: Record<DeadlineOutcome, string> = {
   early: 'cyan',
@@ -73,11 +71,7 @@ export const OUTCOME_COLORS: Record<DeadlineOutcome, string> = {
   late: 'red',
 };
 
-export const CHANNEL_LABELS: Record<string, string> = {
-  in_person: 'Trực tiếp',
-  online: 'Trực tuyến',
-  postal: 'Qua bưu chính công ích',
-};
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = DOSSIER_CHANNEL_LABELS;
 
 export const APPLICANT_KIND_LABELS: Record<string, string> = {
   citizen: 'Công dân',

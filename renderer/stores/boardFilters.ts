@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { parseShortDate } from '../../shared/text/officialDate';
+import { parseShortDate, typedDateMessage } from '../../shared/text/officialDate';
 import type { DossierState } from '../../shared/dossier/states';
 import type { ApiOutput } from '../../shared/api/contract';
 import { thousands } from '../lib/format';
@@ -116,14 +116,12 @@ export function listFilter(f: BoardFilters): {
   if (f.from.trim() !== '') {
     const d = parseShortDate(f.from);
     if (d) filter.receivedFrom = d;
-    else
-      errors.from = `"${f.from.trim()}" không phải ngày hợp lệ: nhập ngày/tháng/năm, ví dụ 01/07/2025.`;
+    else errors.from = typedDateMessage(f.from, '01/07/2025');
   }
   if (f.to.trim() !== '') {
     const d = parseShortDate(f.to);
     if (d) filter.receivedTo = d;
-    else
-      errors.to = `"${f.to.trim()}" không phải ngày hợp lệ: nhập ngày/tháng/năm, ví dụ 31/07/2025.`;
+    else errors.to = typedDateMessage(f.to, '31/07/2025');
   }
   if (filter.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
     errors.to = 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.';

@@ -52,21 +52,36 @@ export function dueSoonBoundary(
   return `${formatDate(nthWorkingDayAfter(cal, today, n))}T23:59`;
 }
 
+/** How a finished piece of work stood against its due time (trước hạn / đúng hạn / quá hạn). */
+export type Timeliness = 'early' | 'on_time' | 'late';
+
+export const TIMELINESS_LABELS: Readonly<Record<Timeliness, string>> = {
+  early: 'Trước hạn',
+  on_time: 'Đúng hạn',
+  late: 'Quá hạn',
+};
+
+/**
+ * Finished after the due time: late; on a day before the due time's day: early; else on time
+ * (the due day, at or before the due time). The one rule for lists, reports and the control slip.
+ */
+export function timeliness(finishedAt: LocalDateTime, dueAt: LocalDateTime): Timeliness {
+  const finished = parseDateTime(finishedAt);
+  const due = parseDateTime(dueAt);
+  if (finished > due) return 'late';
+  return Math.floor(finished / MINUTES_PER_DAY) < Math.floor(due / MINUTES_PER_DAY)
+    ? 'early'
+    : 'on_time';
+}
+
 export function deadlineState(input: DeadlineInput): DeadlineState {
   const { dueAt, finishedAt, paused, now, calendar } = input;
   const n = input.dueSoonWorkingDays ?? DEFAULT_DUE_SOON_WORKING_DAYS;
   checkDueSoonDays(n);
   const nowMinutes = parseDateTime(now);
   if (dueAt === null) return 'no_deadline';
-  const due = parseDateTime(dueAt);
-  if (finishedAt !== undefined && finishedAt !== null) {
-    const finished = parseDateTime(finishedAt);
-    if (finished > due) return 'late';
-    return Math.floor(finished / MINUTES_PER_DAY) < Math.floor(due / MINUTES_PER_DAY)
-      ? 'early'
-      : 'on_time';
-  }
+  if (finishedAt !== undefined && finishedAt !== null) return timeliness(finishedAt, dueAt);
   if (paused) return 'paused';
-  if (nowMinutes > due) return 'overdue';
+  if (nowMinutes > parseDateTime(dueAt)) return 'overdue';
   return dueAt <= dueSoonBoundary(now, calendar, n) ? 'due_soon' : 'on_time';
 }

@@ -6,7 +6,7 @@
  * from receipt to the result; terminal states end the dossier. 'waiting_supplement' is the paused
  * open state (the clock stops while the applicant gathers more papers).
  */
-import type { DossierEventType } from './events';
+import type { DossierEventType, EventPayload } from './events';
 import { byEvent } from './actions';
 
 export const DOSSIER_STATES = [
@@ -37,6 +37,13 @@ export const DOSSIER_STATE_LABELS: Readonly<Record<DossierState, string>> = {
   refused: 'Từ chối tiếp nhận, giải quyết',
   withdrawn: 'Đã rút hồ sơ',
   stopped: 'Dừng giải quyết',
+};
+
+/** Hình thức tiếp nhận: how the dossier came in. */
+export const CHANNEL_LABELS: Readonly<Record<EventPayload<'received'>['channel'], string>> = {
+  in_person: 'Trực tiếp',
+  online: 'Trực tuyến',
+  postal: 'Qua bưu chính công ích',
 };
 
 /**

@@ -64,6 +64,11 @@ export function formatShortDateTime(dateTime: LocalDateTime): string {
   return `${pad2(hh)}:${pad2(mm)} ${formatShortDate(date)}`;
 }
 
+/** What to say of a typed date that parseShortDate refuses; `example` as the field expects it. */
+export function typedDateMessage(text: string, example: string): string {
+  return `"${text.trim()}" không phải ngày hợp lệ: nhập ngày/tháng/năm, ví dụ ${example}.`;
+}
+
 const SHORT_DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const COMPACT_DATE_RE = /^(\d{2})(\d{2})(\d{4})$/;
 
