@@ -18,7 +18,7 @@ const NODE = new Set(builtinModules);
  */
 const BOUNDARIES = {
   shared: { folders: [], node: false, packages: ['zod'] },
-  db: { folders: ['shared'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },
+  db: { folders: ['shared'], node: true, packages: ['better-sqlite3', 'exceljs', 'uuid', 'zod'] },
   renderer: {
     folders: ['shared'],
     node: false,

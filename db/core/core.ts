@@ -37,6 +37,7 @@ import { authHandlers } from './handlers/auth';
 import { dataHandlers } from './handlers/data';
 import { dossierHandlers } from './handlers/dossiers';
 import { printHandlers } from './handlers/print';
+import { reportHandlers } from './handlers/reports';
 import { procedureHandlers } from './handlers/procedures';
 import { setupHandlers } from './handlers/setup';
 import { syncHandlers } from './handlers/sync';
@@ -134,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
     ...procedureHandlers(env),
     ...dossierHandlers(env),
     ...printHandlers(env),
+    ...reportHandlers(env),
     ...adminHandlers(env),
     ...syncHandlers(env),
     ...dataHandlers(env),

@@ -4,3 +4,5 @@ export const DATABASE_FILE = 'motcua.sqlite';
 export const PRINTS_DIR = 'prints';
 /** Databases set aside by data.reset, one folder per reset. */
 export const ARCHIVE_DIR = 'archive';
+/** The reports saved as spreadsheets, by year: reports/<yyyy>/<name>.xlsx. */
+export const REPORTS_DIR = 'reports';

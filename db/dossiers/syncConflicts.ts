@@ -22,6 +22,7 @@ import {
 } from '../../shared/dossier/conflicts';
 import { DOSSIER_EVENT_LABELS, type DossierState } from '../../shared/dossier/states';
 import { loadDossierEvents } from './projection';
+import type { ConflictCounts } from '../../shared/reports/resolution';
 import { stmt } from './statements';
 
 /**
@@ -59,17 +60,8 @@ export function countConflictDossiers(db: Database.Database): number {
   );
 }
 
-export interface SyncConflictCounts {
-  /** Events set aside by sync. */
-  total: number;
-  /** Still waiting for the head's decision. */
-  open: number;
-  /** Decided, by decision. */
-  resolved: number;
-  byDecision: Record<ConflictDecision, number>;
-  /** Set-aside events by the action they recorded. */
-  byType: Partial<Record<DossierEventType, number>>;
-}
+/** The conflicts for a report: the shape is the report's (shared/reports/resolution.ts). */
+export type SyncConflictCounts = ConflictCounts;
 
 /**
  * The conflicts for a report: events set aside whose business time falls in [from, to] (dates

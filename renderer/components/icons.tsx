@@ -20,6 +20,7 @@ import {
   DeleteOutlined as AntDelete,
   DisconnectOutlined as AntDisconnect,
   DownOutlined as AntDown,
+  DownloadOutlined as AntDownload,
   ExclamationCircleFilled as AntExclamationCircleFilled,
   EyeInvisibleOutlined as AntEyeInvisible,
   EyeOutlined as AntEye,
@@ -58,6 +59,7 @@ export const CopyOutlined = hidden(AntCopy, 'CopyOutlined');
 export const DeleteOutlined = hidden(AntDelete, 'DeleteOutlined');
 export const DisconnectOutlined = hidden(AntDisconnect, 'DisconnectOutlined');
 export const DownOutlined = hidden(AntDown, 'DownOutlined');
+export const DownloadOutlined = hidden(AntDownload, 'DownloadOutlined');
 export const ExclamationCircleFilled = hidden(
   AntExclamationCircleFilled,
   'ExclamationCircleFilled',

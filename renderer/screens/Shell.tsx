@@ -28,12 +28,15 @@ import { BoardScreen } from './BoardScreen';
 
 // Reception and the board come with the shell (the app opens on the first; F8 then Ctrl+F must
 // find the second's search box at once); the dossier detail, settings and the shortcut list are
-// loaded the first time they are shown.
+// loaded the first time they are shown, like the reports.
 const DossierScreen = lazy(() =>
   import('./DossierScreen').then((m) => ({ default: m.DossierScreen })),
 );
 const SettingsScreen = lazy(() =>
   import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const ReportsScreen = lazy(() =>
+  import('./ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
 );
 const ShortcutsHelp = lazy(() =>
   import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })),
@@ -47,17 +50,23 @@ function Loading() {
   );
 }
 
-/** The header has room for every label from this width on; below it, sign-out is an icon. */
-const WIDE_HEADER = '(min-width: 1400px)';
+/**
+ * The header has room for every label from this width on (wider for the administrator's four
+ * screens than for an officer's two or a head's three); below it, sign-out is an icon and the
+ * keys are left out of the buttons' labels (the tooltips and F1 still give them).
+ */
+const wideHeader = (screens: number) => `(min-width: ${screens > 3 ? 1600 : 1400}px)`;
 
-function useWideHeader(): boolean {
-  const [wide, setWide] = useState(() => window.matchMedia(WIDE_HEADER).matches);
+function useWideHeader(screens: number): boolean {
+  const query = wideHeader(screens);
+  const [wide, setWide] = useState(() => window.matchMedia(query).matches);
   useEffect(() => {
-    const mq = window.matchMedia(WIDE_HEADER);
+    const mq = window.matchMedia(query);
+    setWide(mq.matches);
     const onChange = () => setWide(mq.matches);
     mq.addEventListener('change', onChange);
     return () => mq.removeEventListener('change', onChange);
-  }, []);
+  }, [query]);
   return wide;
 }
 
@@ -66,20 +75,24 @@ function NavButton({
   label,
   keys,
   current,
+  compact,
 }: {
   route: Route;
   label: string;
   keys: string;
   current: boolean;
+  /** Short of room: the key is left out of the label (F1 lists it; aria-keyshortcuts says it). */
+  compact: boolean;
 }) {
   const go = useRoute((s) => s.go);
   return (
     <Button
       type={current ? 'primary' : 'text'}
       className={current ? 'nav-btn nav-current' : 'nav-btn'}
+      aria-keyshortcuts={keys}
       onClick={() => go(route)}
     >
-      {label} <Kbd>{keys}</Kbd>
+      {label} {compact ? null : <Kbd>{keys}</Kbd>}
     </Button>
   );
 }
@@ -92,7 +105,6 @@ export function Shell() {
   const signedOut = useSession((s) => s.signedOut);
   const route = useRoute((s) => s.route);
   const go = useRoute((s) => s.go);
-  const wide = useWideHeader();
   const [help, setHelp] = useState(false);
   /** "Bỏ hồ sơ đang nhập dở?" is on screen; what to do on yes, where the focus goes back on no. */
   const [asking, setAsking] = useState(false);
@@ -102,6 +114,11 @@ export function Shell() {
   if (help && !helpLoaded) setHelpLoaded(true);
   const locked = session?.locked ?? false;
   const isAdmin = session?.officer.role === 'admin';
+  const seesReports = isAdmin || session?.officer.role === 'head';
+  const screens = 2 + (seesReports ? 1 : 0) + (isAdmin ? 1 : 0);
+  const wide = useWideHeader(screens);
+  // an officer's two screens always have room for their keys, the F2 and F8 of every minute
+  const compact = !wide && screens > 2;
 
   // Locked, or a question waiting for its answer: no shortcut of the screens underneath acts.
   useEffect(() => {
@@ -160,6 +177,7 @@ export function Shell() {
     {
       F2: newReception,
       F8: () => go({ screen: 'board' }),
+      F7: () => (seesReports ? go({ screen: 'reports' }) : undefined),
       F9: () => (isAdmin ? go({ screen: 'settings', tab: 'don-vi' }) : undefined),
       'Alt+L': () => void lock(),
       F1: () => setHelp(true),
@@ -187,19 +205,31 @@ export function Shell() {
               label="Tiếp nhận hồ sơ"
               keys="F2"
               current={route.screen === 'reception'}
+              compact={compact}
             />
             <NavButton
               route={{ screen: 'board' }}
               label="Theo dõi hồ sơ"
               keys="F8"
               current={route.screen === 'board' || route.screen === 'dossier'}
+              compact={compact}
             />
+            {seesReports ? (
+              <NavButton
+                route={{ screen: 'reports' }}
+                label="Báo cáo"
+                keys="F7"
+                current={route.screen === 'reports'}
+                compact={compact}
+              />
+            ) : null}
             {isAdmin ? (
               <NavButton
                 route={{ screen: 'settings', tab: 'don-vi' }}
                 label="Cài đặt"
                 keys="F9"
                 current={route.screen === 'settings'}
+                compact={compact}
               />
             ) : null}
           </nav>
@@ -225,7 +255,7 @@ export function Shell() {
             <Tooltip title="Khóa màn hình (Alt+L)">
               {/* Named by what it shows (a voice user says "Khóa"): no aria-label over it. */}
               <Button type="text" icon={<LockOutlined />} onClick={() => void lock()}>
-                Khóa <Kbd>Alt+L</Kbd>
+                Khóa {compact ? null : <Kbd>Alt+L</Kbd>}
               </Button>
             </Tooltip>
             <Tooltip title={wide ? null : 'Đăng xuất'}>
@@ -248,6 +278,7 @@ export function Shell() {
           {route.screen === 'board' ? <BoardScreen /> : null}
           <Suspense fallback={<Loading />}>
             {route.screen === 'dossier' ? <DossierScreen id={route.id} /> : null}
+            {route.screen === 'reports' ? <ReportsScreen /> : null}
             {route.screen === 'settings' ? (
               <SettingsScreen tab={route.tab} role={session.officer.role} />
             ) : null}

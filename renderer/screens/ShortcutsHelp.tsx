@@ -6,6 +6,7 @@ import { Kbd } from '../components/Kbd';
 export const GLOBAL_SHORTCUTS: [string, string][] = [
   ['F2', 'Tiếp nhận hồ sơ mới'],
   ['F8', 'Theo dõi hồ sơ'],
+  ['F7', 'Báo cáo (lãnh đạo, quản trị viên)'],
   ['F9', 'Cài đặt (quản trị viên)'],
   ['Alt+L', 'Khóa màn hình'],
   ['F1', 'Danh sách phím tắt'],
@@ -34,6 +35,11 @@ export const BOARD_SHORTCUTS: [string, string][] = [
   ['Alt+X · Alt+H', 'Xin lỗi và hẹn lại · Giữ ngày hẹn (lãnh đạo, trong hồ sơ)'],
 ];
 
+export const REPORTS_SHORTCUTS: [string, string][] = [
+  ['Enter', 'Xem báo cáo của kỳ đã nhập (trong ô Từ ngày, Đến ngày)'],
+  ['Alt+X', 'Xuất báo cáo ra tệp Excel'],
+];
+
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Dialog open={open} title="Phím tắt" onCancel={onClose} footer={null} width={640}>
@@ -41,6 +47,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
         ['Chung', GLOBAL_SHORTCUTS],
         ['Tiếp nhận hồ sơ', RECEPTION_SHORTCUTS],
         ['Theo dõi hồ sơ', BOARD_SHORTCUTS],
+        ['Báo cáo', REPORTS_SHORTCUTS],
       ].map(([title, rows]) => (
         <Table
           key={title as string}

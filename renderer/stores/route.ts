@@ -1,6 +1,6 @@
 /**
  * Screens by the address hash, so that Back works and a reload stays on the same screen:
- *   #/tiep-nhan · #/ho-so · #/ho-so/<id or code> · #/cai-dat · #/cai-dat/<tab>
+ *   #/tiep-nhan · #/ho-so · #/ho-so/<id or code> · #/bao-cao · #/cai-dat · #/cai-dat/<tab>
  */
 import { create } from 'zustand';
 
@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'reception' }
   | { screen: 'board' }
   | { screen: 'dossier'; id: string }
+  | { screen: 'reports' }
   | { screen: 'settings'; tab: string };
 
 export function parseHash(hash: string): Route {
@@ -15,6 +16,8 @@ export function parseHash(hash: string): Route {
   switch (parts[0]) {
     case 'ho-so':
       return parts[1] ? { screen: 'dossier', id: parts[1] } : { screen: 'board' };
+    case 'bao-cao':
+      return { screen: 'reports' };
     case 'cai-dat':
       return { screen: 'settings', tab: parts[1] ?? 'don-vi' };
     default:
@@ -30,6 +33,8 @@ export function routeHash(route: Route): string {
       return '#/ho-so';
     case 'dossier':
       return `#/ho-so/${encodeURIComponent(route.id)}`;
+    case 'reports':
+      return '#/bao-cao';
     case 'settings':
       return `#/cai-dat/${encodeURIComponent(route.tab)}`;
   }

@@ -56,6 +56,8 @@ import {
   procedure,
   procedureHit,
   reason,
+  reportPeriod,
+  resolutionReport,
   receivedComponentInput,
   role,
   session,
@@ -920,6 +922,26 @@ export const API = {
     access: 'head',
     input: z.object({ eventId: syncEventId }).strict(),
     output: syncStatus,
+  }),
+
+  // --- reports (báo cáo) ----------------------------------------------------------------------
+  'reports.resolution': spec({
+    summary: 'Báo cáo tình hình giải quyết hồ sơ',
+    access: 'head',
+    input: reportPeriod,
+    output: resolutionReport,
+  }),
+  'reports.exportResolution': spec({
+    summary: 'Xuất báo cáo tình hình giải quyết hồ sơ ra tệp Excel',
+    access: 'head',
+    input: reportPeriod,
+    output: z.object({
+      /** Where it was saved, relative to the data directory, '/'-separated: reports/….xlsx */
+      path: z.string(),
+      fileName: z.string(),
+      /** The file itself, for the browser to offer it as a download. */
+      base64: z.string(),
+    }),
   }),
 
   // --- this machine's data -------------------------------------------------------------------------

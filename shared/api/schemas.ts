@@ -22,6 +22,12 @@ import { checkPersonName, NAME_FIELDS } from '../text/personName';
 import { MAX_COMPONENTS, MAX_COPIES, TEXT_MAX } from '../limits';
 import { CALENDAR_DAYS_DUE_TIMES, type CalendarDaysDueTime } from '../calendar/options';
 import { SETTING_KEYS, SETTING_SCHEMAS, type SettingKey } from '../settings/rules';
+import {
+  PERIOD_ORDER_MESSAGE,
+  RESOLUTION_COUNTERS,
+  type ResolutionCounter,
+} from '../reports/resolution';
+import { isLocalDate, parseDate } from '../time/wallClock';
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
@@ -833,4 +839,56 @@ export const calendarYearInput = z.object({
   }),
   daysOff: z.array(calendarDayInput),
   workingDays: z.array(calendarDayInput).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reports (shared/reports)
+
+/** The longest report period: a year, leap day included. */
+export const MAX_REPORT_DAYS = 366;
+
+const bothDates = (p: { from: string; to: string }) => isLocalDate(p.from) && isLocalDate(p.to);
+
+/** Kỳ báo cáo: from and to, both days included. */
+export const reportPeriod = z
+  .object({
+    from: localDate.describe('Từ ngày'),
+    to: localDate.describe('Đến ngày'),
+  })
+  .strict()
+  // zod runs these even when a date above failed: a date that is not one is left to its message
+  .refine((p) => !bothDates(p) || p.from <= p.to, { message: PERIOD_ORDER_MESSAGE, path: ['to'] })
+  .refine((p) => !bothDates(p) || parseDate(p.to) - parseDate(p.from) < MAX_REPORT_DAYS, {
+    message: `Kỳ báo cáo dài nhất ${MAX_REPORT_DAYS} ngày: hãy chọn lại từ ngày, đến ngày`,
+    path: ['to'],
+  });
+
+const tally = z.number().int().nonnegative();
+const resolutionCounts = z.object(
+  Object.fromEntries(RESOLUTION_COUNTERS.map((k) => [k, tally])) as Record<
+    ResolutionCounter,
+    typeof tally
+  >,
+);
+
+export const conflictCounts = z.object({
+  total: tally,
+  open: tally,
+  resolved: tally,
+  byDecision: z.object(
+    Object.fromEntries(CONFLICT_DECISIONS.map((d) => [d, tally])) as Record<
+      (typeof CONFLICT_DECISIONS)[number],
+      typeof tally
+    >,
+  ),
+  byType: z.partialRecord(z.enum(DOSSIER_EVENT_TYPES as [string, ...string[]]), tally),
+});
+
+export const resolutionReport = z.object({
+  period: z.object({ from: localDate, to: localDate }),
+  /** The figures stand as of then: the period's last minute, or now when it is not over. */
+  asOf: localDateTime,
+  rows: z.array(z.object({ field: z.string(), counts: resolutionCounts })),
+  total: resolutionCounts,
+  conflicts: conflictCounts,
 });

@@ -28,6 +28,7 @@ import {
   DossierError,
 } from './fixtures/intents';
 import { eventFromRow, type EventRow } from '../../db/dossiers/projection';
+import { resolutionReport } from '../../db/reports/resolution';
 import type { Db } from '../../db/open';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
 import {
@@ -174,6 +175,11 @@ describe('sync conflicts between two stores', () => {
     expect(syncConflictCounts(A.db)).toMatchObject({ total: 1, open: 1, resolved: 0 });
     expect(syncConflictCounts(A.db, { from: '2026-12-08' })).toMatchObject({ total: 0 });
     expect(syncConflictCounts(A.db, { from: DAY, to: DAY }).byType).toEqual({ withdrawn: 1 });
+    // the report of the day counts it on both stores alike, the dossier as returned
+    const report = (s: Side) => resolutionReport(s.db, { from: DAY, to: DAY }, at('12:00'));
+    expect(report(A)).toEqual(report(B));
+    expect(report(A).conflicts).toMatchObject({ total: 1, open: 1, byType: { withdrawn: 1 } });
+    expect(report(A).total).toMatchObject({ receivedInPerson: 1, resolvedEarly: 1, withdrawn: 0 });
 
     // closing the notice closes it for that officer only
     dismissSyncConflictNotice(B.db, B.office.officerId, [withdrawal.eventId]);
@@ -207,6 +213,10 @@ describe('sync conflicts between two stores', () => {
       open: 0,
       resolved: 1,
       byDecision: { confirmed: 1, rerecorded: 0, apology: 0 },
+    });
+    expect(resolutionReport(A.db, { from: DAY, to: DAY }, at('12:00')).conflicts).toMatchObject({
+      open: 0,
+      resolved: 1,
     });
     // the decision reaches B as an event and closes the conflict there too
     expect(syncConflictNotice(B.db, { id: HEAD, role: 'head' })).not.toBeNull();

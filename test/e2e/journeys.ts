@@ -91,6 +91,16 @@ export async function conflictJourney(page: Page, { host, conflict }: ConflictSc
   await expect(page.locator('#board-list [role=option]')).toHaveCount(1);
   await check('Theo dõi hồ sơ – nhóm xung đột đồng bộ');
 
+  // the report of the month counts it, waiting for a decision, and leads to it
+  await page.keyboard.press('F7');
+  const conflicts = page.locator('.reports-conflicts');
+  await expect(conflictCount(page, 'Chờ lãnh đạo quyết định')).toHaveText('1');
+  await expect(conflictCount(page, 'Việc bị gác lại: Rút hồ sơ')).toHaveText('1');
+  await check('Báo cáo – xung đột đồng bộ chờ quyết định', 'walk');
+  await conflicts.getByRole('button', { name: /Xem các hồ sơ có xung đột đồng bộ/ }).click();
+  await expect(page.getByTestId('count-sync_conflict')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#board-list [role=option]')).toHaveCount(1);
+
   await notice.getByRole('button', { name: `Hồ sơ ${conflict.code}` }).click();
   await expect(page.getByTestId('sync-conflict-alert')).toBeVisible();
   await check('Hồ sơ – xung đột đồng bộ chờ xử lý', 'walk');
@@ -109,7 +119,16 @@ export async function conflictJourney(page: Page, { host, conflict }: ConflictSc
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('sync-conflict-decided')).toBeVisible();
   await check('Hồ sơ – xung đột đồng bộ đã xử lý');
+
+  // back on the report: counted afresh
+  await page.keyboard.press('F7');
+  await expect(conflictCount(page, 'Chờ lãnh đạo quyết định')).toHaveText('0');
+  await expect(conflictCount(page, 'Đã quyết định: giữ nguyên kết quả hiện tại')).toHaveText('1');
 }
+
+/** A line of the report's sync conflicts block: its number. */
+const conflictCount = (page: Page, label: string) =>
+  page.locator('.reports-conflicts dl > div').filter({ hasText: label }).locator('dd');
 
 export interface CalendarScene extends CalendarCaseDossiers, Scene {
   host: TestHost;

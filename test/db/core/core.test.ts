@@ -430,6 +430,8 @@ describe('roles, lock and throttling', () => {
       ['calendar.setYear', { year: 2028, status: 'provisional', daysOff: [] }],
       ['office.update', SETUP.office],
       ['dossiers.apology', { dossierId: dossier.id, reason: 'Chậm', newDueAt: '2026-05-01T08:00' }],
+      ['reports.resolution', { from: '2026-03-01', to: '2026-03-31' }],
+      ['reports.exportResolution', { from: '2026-03-01', to: '2026-03-31' }],
     ] as const) {
       const r = await t.core.dispatch(method, input);
       expect(r.ok, method).toBe(false);
