@@ -30,7 +30,7 @@ import type { Role } from '../../shared/api/schemas';
 import { toOfficeLocal } from '../../shared/time/wallClock';
 import { PASSWORD_COST } from '../auth/password';
 import { makePrivateDir, tightenTree } from '../privateFiles';
-import { ARCHIVE_DIR, DATABASE_FILE, PRINTS_DIR } from './dataDir';
+import { ARCHIVE_DIR, DATABASE_FILE, PRINTS_DIR, REPORTS_DIR } from './dataDir';
 import { toApiErrorFromDb } from './errors';
 import { adminHandlers } from './handlers/admin';
 import { authHandlers } from './handlers/auth';
@@ -85,7 +85,8 @@ export function createCore(options: CoreOptions): Core {
   const printMutex = new Mutex();
 
   /**
-   * data.reset: set the database and the printed PDFs aside under archive/<time>/ (never
+   * data.reset: set the database, the printed PDFs and the saved reports aside under
+   * archive/<time>/ (never
    * deleted), forget the device token and start on a fresh store: the first-run screen follows.
    */
   async function resetStore(ctx: Ctx): Promise<string> {
@@ -101,8 +102,10 @@ export function createCore(options: CoreOptions): Core {
       if (existsSync(databaseFile + suffix))
         renameSync(databaseFile + suffix, join(target, DATABASE_FILE + suffix));
     }
-    const prints = join(dataDir, PRINTS_DIR);
-    if (existsSync(prints)) renameSync(prints, join(target, PRINTS_DIR));
+    for (const folder of [PRINTS_DIR, REPORTS_DIR]) {
+      const from = join(dataDir, folder);
+      if (existsSync(from)) renameSync(from, join(target, folder));
+    }
     log.info('local data reset', { archivedTo: target, officerId: ctx.officer?.id });
     db = openStore(databaseFile, options.seedDataDir, log);
     session = new SessionKeeper(db, clock, passwordCost);

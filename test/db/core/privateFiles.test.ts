@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openToOthers } from '../../helpers/openToOthers';
@@ -28,18 +28,28 @@ describe.skipIf(process.platform === 'win32')('private data folder', () => {
     const [proc] = await t.core.call('procedures.search', { query: 'mai tang' });
     const { dossier } = await t.core.call('dossiers.receive', receiveInput(proc!.id));
     const printed = await t.core.call('print.render', { dossierId: dossier.id, form: 'receipt' });
+    const saved = await t.core.call('reports.exportResolution', {
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
 
     const names = readdirSync(t.dir);
     expect(names).toEqual(
       expect.arrayContaining(['motcua.sqlite', 'motcua.sqlite-wal', 'motcua.sqlite-shm']),
     );
     expect(readFileSync(join(t.dir, printed.pdfPath)).equals(TINY_PDF)).toBe(true);
+    expect(lstatSync(join(t.dir, saved.path)).mode & 0o777).toBe(0o600);
     expect(lstatSync(t.dir).mode & 0o777).toBe(0o700);
     expect(openToOthers(t.dir)).toEqual([]);
 
-    // data.reset sets the database and the PDFs aside in archive/<time>/: private too.
+    // data.reset sets the database, the PDFs and the reports aside in archive/<time>/: private too.
     await t.core.call('data.reset', { password: 'MatKhau2026', confirmUnsynced: true });
-    expect(readdirSync(join(t.dir, 'archive'))).toHaveLength(1);
+    const archives = readdirSync(join(t.dir, 'archive'));
+    expect(archives).toHaveLength(1);
+    expect(readdirSync(join(t.dir, 'archive', archives[0]!))).toEqual(
+      expect.arrayContaining(['motcua.sqlite', 'prints', 'reports']),
+    );
+    expect(existsSync(join(t.dir, 'reports'))).toBe(false);
     expect(openToOthers(t.dir)).toEqual([]);
   });
 
