@@ -6,7 +6,7 @@
  * commits in one transaction (recordPrint); then the caller prints. A crash between the two
  * leaves an orphan PDF and no event; never an event without its PDF.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PaperSize, PrintData, PrintForm, PrintOptions } from '../../shared/print';
 import { apiError } from '../../shared/api/errors';
@@ -47,6 +47,16 @@ export function dossierFileStem(code: string | null, id: string): string {
  * Write and fsync a file (and its directory), atomically through a temp name. The file and its
  * folder are private to the account (a printed form holds the applicant's personal data).
  */
+/**
+ * `<stem>-<n>.<ext>` with the first n from `from` on that no file in `dir` has: a new print or a
+ * new export never overwrites an earlier one.
+ */
+export function freeFileName(dir: string, stem: string, ext: string, from = 1): string {
+  let n = from;
+  while (existsSync(join(dir, `${stem}-${n}.${ext}`))) n++;
+  return `${stem}-${n}.${ext}`;
+}
+
 export function writeDurably(dir: string, name: string, data: Buffer): string {
   makePrivateDir(dir);
   const final = join(dir, name);

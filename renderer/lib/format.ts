@@ -5,7 +5,7 @@ import {
   formatShortDateTime,
 } from '../../shared/text/officialDate';
 import { isLocalDateTime, toOfficeLocal } from '../../shared/time/wallClock';
-import { TIMELINESS_LABELS } from '../../shared/calendar/deadline';
+import { TIMELINESS_LABELS, type Timeliness } from '../../shared/calendar/deadline';
 import { CHANNEL_LABELS as DOSSIER_CHANNEL_LABELS } from '../../shared/dossier/states';
 
 /** '2019-12-25T08:37' → '08 giờ 37 phút, ngày 25 tháng 12 năm 2019'; '' for null. */
@@ -61,7 +61,7 @@ export const DEADLINE_COLORS: Record<DeadlineBucket, string> = {
   paused: 'purple',
 };
 
-export type DeadlineOutcome = 'early' | 'on_time' | 'late';
+export type DeadlineOutcome = Timeliness;
 
 export const OUTCOME_LABELS: Readonly<Record<DeadlineOutcome, string>> = TIMELINESS_LABELS;
 

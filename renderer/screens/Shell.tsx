@@ -19,6 +19,7 @@ import { suspendHotkeys, useHotkeys } from '../lib/hotkeys';
 import { focusNow } from '../lib/focus';
 import { useActivityHeartbeat, useIdle } from '../lib/idle';
 import { useSession } from '../stores/session';
+import { ROLES, type Role } from '../../shared/api/schemas';
 import { useRoute, type Route } from '../stores/route';
 import { useReception } from '../stores/receptionDraft';
 import { signOutChecked, startSyncPolling } from '../stores/sync';
@@ -70,6 +71,44 @@ function useWideHeader(screens: number): boolean {
   return wide;
 }
 
+/** The header's screens: what each is called, its key, who has it, the routes it is current on. */
+const NAV: readonly {
+  route: Route;
+  label: string;
+  keys: string;
+  roles: readonly Role[];
+  current: readonly Route['screen'][];
+}[] = [
+  {
+    route: { screen: 'reception' },
+    label: 'Tiếp nhận hồ sơ',
+    keys: 'F2',
+    roles: ROLES,
+    current: ['reception'],
+  },
+  {
+    route: { screen: 'board' },
+    label: 'Theo dõi hồ sơ',
+    keys: 'F8',
+    roles: ROLES,
+    current: ['board', 'dossier'],
+  },
+  {
+    route: { screen: 'reports' },
+    label: 'Báo cáo',
+    keys: 'F7',
+    roles: ['head', 'admin'],
+    current: ['reports'],
+  },
+  {
+    route: { screen: 'settings', tab: 'don-vi' },
+    label: 'Cài đặt',
+    keys: 'F9',
+    roles: ['admin'],
+    current: ['settings'],
+  },
+];
+
 function NavButton({
   route,
   label,
@@ -114,11 +153,15 @@ export function Shell() {
   if (help && !helpLoaded) setHelpLoaded(true);
   const locked = session?.locked ?? false;
   const isAdmin = session?.officer.role === 'admin';
-  const seesReports = isAdmin || session?.officer.role === 'head';
-  const screens = 2 + (seesReports ? 1 : 0) + (isAdmin ? 1 : 0);
-  const wide = useWideHeader(screens);
+  const nav = NAV.filter((n) => n.roles.includes(session?.officer.role ?? 'officer'));
+  /** The screen of this key, when the officer has it. */
+  const navTo = (keys: string) => {
+    const n = nav.find((x) => x.keys === keys);
+    if (n) go(n.route);
+  };
+  const wide = useWideHeader(nav.length);
   // an officer's two screens always have room for their keys, the F2 and F8 of every minute
-  const compact = !wide && screens > 2;
+  const compact = !wide && nav.length > 2;
 
   // Locked, or a question waiting for its answer: no shortcut of the screens underneath acts.
   useEffect(() => {
@@ -176,9 +219,9 @@ export function Shell() {
   useHotkeys(
     {
       F2: newReception,
-      F8: () => go({ screen: 'board' }),
-      F7: () => (seesReports ? go({ screen: 'reports' }) : undefined),
-      F9: () => (isAdmin ? go({ screen: 'settings', tab: 'don-vi' }) : undefined),
+      F8: () => navTo('F8'),
+      F7: () => navTo('F7'),
+      F9: () => navTo('F9'),
       'Alt+L': () => void lock(),
       F1: () => setHelp(true),
     },
@@ -200,38 +243,16 @@ export function Shell() {
             <div className="brand-parent">{office?.parentName}</div>
           </div>
           <nav className="shell-nav" aria-label="Chức năng">
-            <NavButton
-              route={{ screen: 'reception' }}
-              label="Tiếp nhận hồ sơ"
-              keys="F2"
-              current={route.screen === 'reception'}
-              compact={compact}
-            />
-            <NavButton
-              route={{ screen: 'board' }}
-              label="Theo dõi hồ sơ"
-              keys="F8"
-              current={route.screen === 'board' || route.screen === 'dossier'}
-              compact={compact}
-            />
-            {seesReports ? (
+            {nav.map((n) => (
               <NavButton
-                route={{ screen: 'reports' }}
-                label="Báo cáo"
-                keys="F7"
-                current={route.screen === 'reports'}
+                key={n.keys}
+                route={n.route}
+                label={n.label}
+                keys={n.keys}
+                current={n.current.includes(route.screen)}
                 compact={compact}
               />
-            ) : null}
-            {isAdmin ? (
-              <NavButton
-                route={{ screen: 'settings', tab: 'don-vi' }}
-                label="Cài đặt"
-                keys="F9"
-                current={route.screen === 'settings'}
-                compact={compact}
-              />
-            ) : null}
+            ))}
           </nav>
           <SyncBadge isAdmin={isAdmin} />
           <div className="shell-user" style={{ flex: 'none', whiteSpace: 'nowrap' }}>

@@ -2,7 +2,7 @@
  * Printing a form of a dossier (in phiếu): the preview's HTML, then the stored PDF, its printed
  * event and the printer (print.ts says in which order, and why).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiError } from '../../../shared/api/errors';
 import type { PrintForm, SheetPaper } from '../../../shared/print';
@@ -11,7 +11,14 @@ import { getProcedure } from '../../catalogue';
 import { recordPrint, type DossierDetail } from '../../dossiers';
 import { workCalendar } from '../../dossiers/env';
 import { getOffice, getSettings } from '../../settings';
-import { checkPdf, dossierFileStem, pdfPageCount, PdfsAhead, writeDurably } from '../print';
+import {
+  checkPdf,
+  dossierFileStem,
+  freeFileName,
+  pdfPageCount,
+  PdfsAhead,
+  writeDurably,
+} from '../print';
 import { PRINTS_DIR } from '../dataDir';
 import { buildPrintData, paperFor } from '../printData';
 import { dossierCtx, requireDetail } from './common';
@@ -99,9 +106,12 @@ export function printHandlers(env: CoreEnv): HandlersOf<'print.'> {
         const year = ctx.local.slice(0, 4);
         const dir = join(env.dataDir, PRINTS_DIR, year);
         const stem = `${dossierFileStem(detail.code, detail.id)}-${input.form}`;
-        let n = detail.prints.filter((p) => p.form === input.form).length + 1;
-        while (existsSync(join(dir, `${stem}-${n}.pdf`))) n++;
-        const name = `${stem}-${n}.pdf`;
+        const name = freeFileName(
+          dir,
+          stem,
+          'pdf',
+          detail.prints.filter((p) => p.form === input.form).length + 1,
+        );
         const path = writeDurably(dir, name, pdf);
         const rel = `${PRINTS_DIR}/${year}/${name}`;
         let recorded;

@@ -2,14 +2,13 @@
  * Reports (báo cáo) for the head of the unit: the resolution report on screen and as a
  * spreadsheet, saved under the data directory before it is handed to the browser.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatShortDateTime } from '../../../shared/text/officialDate';
 import { resolutionReport } from '../../reports/resolution';
 import { resolutionWorkbook } from '../../reports/xlsx';
 import { getOffice } from '../../settings';
 import { REPORTS_DIR } from '../dataDir';
-import { writeDurably } from '../print';
+import { freeFileName, writeDurably } from '../print';
 import type { CoreEnv, HandlersOf } from './types';
 
 export function reportHandlers(env: CoreEnv): HandlersOf<'reports.'> {
@@ -23,10 +22,11 @@ export function reportHandlers(env: CoreEnv): HandlersOf<'reports.'> {
       });
       const year = ctx.local.slice(0, 4);
       const dir = join(env.dataDir, REPORTS_DIR, year);
-      const stem = `bao-cao-giai-quyet-${input.from}-den-${input.to}`;
-      let n = 1;
-      while (existsSync(join(dir, `${stem}-${n}.xlsx`))) n++;
-      const fileName = `${stem}-${n}.xlsx`;
+      const fileName = freeFileName(
+        dir,
+        `bao-cao-giai-quyet-${input.from}-den-${input.to}`,
+        'xlsx',
+      );
       writeDurably(dir, fileName, data);
       const path = `${REPORTS_DIR}/${year}/${fileName}`;
       env.log.info('report saved', { file: path });
