@@ -44,10 +44,6 @@ export function dossierFileStem(code: string | null, id: string): string {
 }
 
 /**
- * Write and fsync a file (and its directory), atomically through a temp name. The file and its
- * folder are private to the account (a printed form holds the applicant's personal data).
- */
-/**
  * `<stem>-<n>.<ext>` with the first n from `from` on that no file in `dir` has: a new print or a
  * new export never overwrites an earlier one.
  */
@@ -57,6 +53,10 @@ export function freeFileName(dir: string, stem: string, ext: string, from = 1): 
   return `${stem}-${n}.${ext}`;
 }
 
+/**
+ * Write and fsync a file (and its directory), atomically through a temp name. The file and its
+ * folder are private to the account (a printed form holds the applicant's personal data).
+ */
 export function writeDurably(dir: string, name: string, data: Buffer): string {
   makePrivateDir(dir);
   const final = join(dir, name);
